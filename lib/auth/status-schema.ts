@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** What the popup and options page show about the account, one state at a time. */
+export const ConnectedUserSchema = z.object({
+  userId: z.number().int().positive(),
+  name: z.string(),
+  avatarUrl: z.string().optional(),
+  /** Only ever sent to the extension's own pages, shown on request, never logged. */
+  email: z.string().optional(),
+});
+export type ConnectedUser = z.infer<typeof ConnectedUserSchema>;
+
+export const TokenInfoSchema = z.object({
+  active: z.boolean(),
+  expiresAt: z.number().optional(),
+  scopes: z.array(z.string()),
+  lastRefreshedAt: z.number().optional(),
+  checkedAt: z.number(),
+});
+export type TokenInfo = z.infer<typeof TokenInfoSchema>;
+
+export const AuthStatusSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('not_configured') }),
+  z.object({ state: z.literal('disconnected'), appToken: z.boolean() }),
+  z.object({ state: z.literal('connecting') }),
+  z.object({ state: z.literal('connected'), user: ConnectedUserSchema, token: TokenInfoSchema }),
+  z.object({ state: z.literal('reconnect_needed'), reason: z.string(), user: ConnectedUserSchema.optional() }),
+  z.object({ state: z.literal('error'), message: z.string(), user: ConnectedUserSchema.optional() }),
+]);
+export type AuthStatus = z.infer<typeof AuthStatusSchema>;

@@ -1,0 +1,82 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import { browser } from 'wxt/browser';
+import type { z } from 'zod';
+import { KickError } from '../kick/errors';
+import { protocol, type MessageInput, type MessageName, type MessageOutput, type ProtocolMap } from './protocol';
+
+const messenger = defineExtensionMessaging<ProtocolMap>();
+
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+/** True when the message comes from one of this extension's own pages (popup, options), not a content script. */
+export function isExtensionPage(sender: SenderInfo, extensionId = browser.runtime.id, baseUrl = extensionBaseUrl()): boolean {
+  return sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(baseUrl);
+}
+
+function extensionBaseUrl(): string {
+  return (browser.runtime.getURL as (path: string) => string)('/');
+}
+
+type Handler<K extends MessageName> = (
+  data: z.output<(typeof protocol)[K]['input']>,
+  sender: SenderInfo,
+) => Promise<MessageOutput<K>> | MessageOutput<K>;
+export type Handlers = { [K in MessageName]: Handler<K> };
+
+function rejection(name: string, why: string): KickError {
+  return new KickError({ code: 'rejected', message: `Message "${name}" rejected: ${why}` });
+}
+
+/**
+ * Registers every handler of the protocol. Input is parsed with its schema before the handler
+ * sees it, the sender is checked against the message's `from`, and the answer is parsed on the
+ * way out too, so a handler bug surfaces as a clear error instead of a malformed reply.
+ */
+export function registerHandlers(handlers: Handlers): () => void {
+  const removers = (Object.keys(protocol) as MessageName[]).map((name) =>
+    messenger.onMessage(name, async ({ data, sender }) => {
+      const spec = protocol[name];
+      if (spec.from === 'extension' && !isExtensionPage(sender)) throw rejection(name, 'only the extension pages may send it');
+      const parsed = spec.input.safeParse(data ?? {});
+      if (!parsed.success) throw rejection(name, parsed.error.issues.map((i) => `${i.path.join('.') || 'data'}: ${i.message}`).join('; '));
+      const handler = handlers[name] as (d: unknown, s: SenderInfo) => unknown;
+      const answer = await handler(parsed.data, sender);
+      return spec.output.parse(answer) as never;
+    }),
+  );
+  return () => removers.forEach((remove) => remove());
+}
+
+const DEFAULT_TIMEOUT_MS = 20_000;
+/** Connecting waits for the user in Kick's authorize window. */
+const TIMEOUTS: Partial<Record<MessageName, number>> = { connect: 10 * 60_000 };
+
+/**
+ * Sends a message and checks the answer with the protocol's schema. Never hangs: a background
+ * that does not answer (killed, updating) rejects after a timeout with a readable error.
+ */
+export async function send<K extends MessageName>(name: K, data: MessageInput<K>): Promise<MessageOutput<K>> {
+  const timeoutMs = TIMEOUTS[name] ?? DEFAULT_TIMEOUT_MS;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new KickError({ code: 'timeout', message: `The extension's background did not answer "${name}" in time.` })),
+      timeoutMs,
+    );
+  });
+  try {
+    const sending = (messenger.sendMessage as (n: K, d: MessageInput<K>) => Promise<unknown>)(name, data);
+    const answer = await Promise.race([sending, timeout]);
+    return protocol[name].output.parse(answer) as MessageOutput<K>;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function removeAllHandlers(): void {
+  messenger.removeAllListeners();
+}

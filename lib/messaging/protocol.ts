@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { KickErrorInfoSchema } from '../kick/errors';
+import { OfficialProfileSchema } from '../cards/schema';
+import { AuthStatusSchema } from '../auth/status-schema';
+
+/**
+ * The one protocol between the extension's parts. Each message has a zod schema for what it
+ * carries and what it answers; `lib/messaging/extension.ts` checks both on the receiving side.
+ * `from` says who may send it: content scripts may only read card data and report the layout,
+ * token operations are for the extension's own pages.
+ */
+
+const Empty = z.object({}).strict();
+const Ok = z.object({ ok: z.literal(true) });
+
+export const UsernameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'not a Kick username');
+
+export const CardResultSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    profile: OfficialProfileSchema,
+    fetchedAt: z.number(),
+    stale: z.boolean(),
+  }),
+  z.object({ ok: z.literal(false), error: KickErrorInfoSchema }),
+]);
+export type CardResult = z.infer<typeof CardResultSchema>;
+
+export const ActionResultSchema = z.discriminatedUnion('ok', [
+  Ok,
+  z.object({ ok: z.literal(false), error: KickErrorInfoSchema }),
+]);
+export type ActionResult = z.infer<typeof ActionResultSchema>;
+
+export const LayoutReportSchema = z.object({
+  url: z.string().max(2048),
+  recognised: z.boolean(),
+  namesSeen: z.number().int().nonnegative(),
+  surfaces: z.record(z.string(), z.number().int().nonnegative()),
+});
+export type LayoutReport = z.infer<typeof LayoutReportSchema>;
+
+export const TabInfoSchema = z.object({
+  layout: LayoutReportSchema.extend({ at: z.number() }).optional(),
+  cachedCards: z.number().int().nonnegative(),
+});
+
+export const protocol = {
+  ping: { from: 'any', input: z.object({ nonce: z.string().max(100) }), output: z.object({ nonce: z.string(), version: z.string() }) },
+  getUserCard: {
+    from: 'any',
+    input: z.object({ username: UsernameSchema, forceRefresh: z.boolean().optional() }),
+    output: CardResultSchema,
+  },
+  reportLayout: { from: 'any', input: LayoutReportSchema, output: Ok },
+  getAuthStatus: { from: 'extension', input: z.object({ live: z.boolean().optional() }), output: AuthStatusSchema },
+  connect: { from: 'extension', input: Empty, output: ActionResultSchema },
+  disconnect: { from: 'extension', input: Empty, output: ActionResultSchema },
+  refreshNow: { from: 'extension', input: Empty, output: ActionResultSchema },
+  clearCache: { from: 'extension', input: Empty, output: z.object({ cleared: z.number().int().nonnegative() }) },
+  getTabInfo: { from: 'extension', input: z.object({ tabId: z.number().int() }), output: TabInfoSchema },
+} as const satisfies Record<string, { from: 'any' | 'extension'; input: z.ZodType; output: z.ZodType }>;
+
+export type MessageName = keyof typeof protocol;
+export type MessageInput<K extends MessageName> = z.input<(typeof protocol)[K]['input']>;
+export type MessageOutput<K extends MessageName> = z.output<(typeof protocol)[K]['output']>;
+
+export type ProtocolMap = { [K in MessageName]: (data: MessageInput<K>) => MessageOutput<K> };

@@ -1,0 +1,23 @@
+import { defineConfig } from 'wxt';
+
+// A fixed public key keeps the Chrome extension id (and so the OAuth redirect URI
+// https://<id>.chromiumapp.org/) the same wherever the unpacked build is loaded from.
+const CHROME_MANIFEST_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAoWZsNUCnUWZ5rWEU/AcMDrMCW4OFjN8RKN+/zrea/jnm/qee3Op4aLo537CE1dNQLC07uG7euEhcZOyuiLX1FdH/HJPz0SYyl8XDB90Ky2OK0FYCpFD4ZRzZ7RjeIESvZBOwfVuqfu8ht4h8ILyuP+xttOJoglabE6Ee4uxfuTu9Ig1hiKNvrzghTh8F7JfMMl0UFStZt274RrFODTqVST0X4RrK1MAXXxX518LPh80doPDyxUAaHRGe6wVVVhKSkD10vJCQIGaghNJtM8HNvUV66PEb/2NflSgY20pvd/LR+kxltb1S2AZl7gI2P52NsAL44fXpiLxvtoKUOLToywIDAQAB';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifest: ({ browser }) => ({
+    name: 'Kick User Cards',
+    description: 'Hover a username on kick.com to see who it is: avatar, bio, live status, follow age, badges.',
+    permissions: ['storage', 'identity', 'alarms'],
+    host_permissions: ['https://api.kick.com/*', 'https://id.kick.com/*'],
+    ...(browser === 'chrome' ? { key: CHROME_MANIFEST_KEY } : {}),
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'kick-user-cards@example.org', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+  zip: {
+    excludeSources: ['test/e2e/artifacts/**', 'test/kick-sim/certs/**', '**/*.log', 'artifacts/**', 'bench/results.json'],
+  },
+});
