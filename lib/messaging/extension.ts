@@ -36,11 +36,14 @@ function rejection(name: string, why: string): KickError {
  * sees it, the sender is checked against the message's `from`, and the answer is parsed on the
  * way out too, so a handler bug surfaces as a clear error instead of a malformed reply.
  */
-export function registerHandlers(handlers: Handlers): () => void {
+export function registerHandlers(
+  handlers: Handlers,
+  { isTrustedSender = (sender: SenderInfo) => isExtensionPage(sender) }: { isTrustedSender?: (sender: SenderInfo) => boolean } = {},
+): () => void {
   const removers = (Object.keys(protocol) as MessageName[]).map((name) =>
     messenger.onMessage(name, async ({ data, sender }) => {
       const spec = protocol[name];
-      if (spec.from === 'extension' && !isExtensionPage(sender)) throw rejection(name, 'only the extension pages may send it');
+      if (spec.from === 'extension' && !isTrustedSender(sender)) throw rejection(name, 'only the extension pages may send it');
       const parsed = spec.input.safeParse(data ?? {});
       if (!parsed.success) throw rejection(name, parsed.error.issues.map((i) => `${i.path.join('.') || 'data'}: ${i.message}`).join('; '));
       const handler = handlers[name] as (d: unknown, s: SenderInfo) => unknown;

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKickSim, type KickSim } from '../kick-sim/index';
+import { launchWithExtension, sendFromPage, waitForContentScript, type ExtensionSession } from './harness';
+import { SEED } from '../kick-sim/seed';
+
+describe('the production build in real Chromium', () => {
+  let sim: KickSim;
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    sim = await startKickSim();
+    session = await launchWithExtension(sim);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await sim?.close();
+  });
+
+  it('loads with the fixed key, so the OAuth redirect URI is stable', async () => {
+    expect(session.extensionId).toBe('cbcheimeidjhholbfobecagaibcflojo');
+    const worker = await session.serviceWorker();
+    const manifest = (await worker.evaluate(() => chrome.runtime.getManifest())) as chrome.runtime.Manifest;
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.permissions?.sort()).toEqual(['alarms', 'identity', 'storage']);
+    expect(manifest.host_permissions?.sort()).toEqual(['https://api.kick.com/*', 'https://id.kick.com/*']);
+  });
+
+  it('answers ping from an extension page over the typed protocol', async () => {
+    const page = await session.openExtensionPage('popup.html');
+    const answer = await sendFromPage<{ nonce: string; version: string }>(page, 'ping', { nonce: 'e2e' });
+    expect(answer.err).toBeUndefined();
+    expect(answer.res).toEqual({ nonce: 'e2e', version: '0.1.0' });
+    const rejected = await sendFromPage(page, 'ping', { nonce: 42 });
+    expect(rejected.err?.message).toMatch(/"ping" rejected: nonce/);
+    await page.close();
+  });
+
+  it('injects the content script on a kick.com channel page served by the simulator', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`https://kick.com/${SEED.mainChannel}`);
+    await waitForContentScript(page);
+    expect(sim.requests({ host: 'web', path: `/${SEED.mainChannel}` }).length).toBeGreaterThan(0);
+    await page.close();
+  });
+});

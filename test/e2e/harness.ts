@@ -1,0 +1,128 @@
+import { mkdtemp, rm, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { KickSim } from '../kick-sim/index';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_PATH = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const ARTIFACTS_DIR = path.resolve(import.meta.dirname, 'artifacts');
+export const KICK_HOSTS = ['kick.com', 'www.kick.com', 'api.kick.com', 'id.kick.com', 'files.kick.com'] as const;
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  /** Origin of the extension's pages, e.g. chrome-extension://<id> */
+  origin: string;
+  serviceWorker(): Promise<Worker>;
+  openExtensionPage(file: 'popup.html' | 'options.html'): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export function assertBuildExists(): void {
+  if (!existsSync(path.join(EXTENSION_PATH, 'manifest.json')))
+    throw new Error(`No production build at ${EXTENSION_PATH}: run \`npm run build\` first.`);
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium.`);
+}
+
+export function chromiumArgs(sim: KickSim | undefined, withExtension: boolean): string[] {
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-dev-shm-usage',
+    '--ignore-certificate-errors',
+  ];
+  if (sim) args.push(`--host-resolver-rules=${KICK_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${sim.httpsPort}`).join(', ')}`);
+  if (withExtension) args.push(`--disable-extensions-except=${EXTENSION_PATH}`, `--load-extension=${EXTENSION_PATH}`);
+  return args;
+}
+
+/** Launches headless Chromium with the production build loaded and kick.com mapped onto the simulator. */
+export async function launchWithExtension(sim: KickSim, opts: { headless?: boolean; withExtension?: boolean } = {}): Promise<ExtensionSession> {
+  assertBuildExists();
+  const withExtension = opts.withExtension ?? true;
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'kuc-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: opts.headless ?? true,
+    args: chromiumArgs(sim, withExtension),
+    viewport: { width: 1280, height: 800 },
+  });
+  const close = async () => {
+    await context.close().catch(() => undefined);
+    await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
+  };
+  if (!withExtension)
+    return {
+      context,
+      extensionId: '',
+      origin: '',
+      serviceWorker: () => Promise.reject(new Error('no extension loaded')),
+      openExtensionPage: () => Promise.reject(new Error('no extension loaded')),
+      close,
+    };
+  const serviceWorker = async (): Promise<Worker> =>
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const worker = await serviceWorker();
+  const extensionId = new URL(worker.url()).host;
+  const origin = `chrome-extension://${extensionId}`;
+  return {
+    context,
+    extensionId,
+    origin,
+    serviceWorker,
+    async openExtensionPage(file) {
+      const page = await context.newPage();
+      await page.goto(`${origin}/${file}`);
+      return page;
+    },
+    close,
+  };
+}
+
+/** Sends one protocol message from an extension page, over the same wire format @webext-core/messaging uses. */
+export async function sendFromPage<T = unknown>(page: Page, type: string, data: unknown): Promise<{ res?: T; err?: { message: string } }> {
+  return page.evaluate(
+    ([t, d]) =>
+      new Promise((resolve) => {
+        chrome.runtime.sendMessage({ id: Date.now(), type: t, data: d, timestamp: Date.now() }, (answer) => resolve(answer));
+      }),
+    [type, data] as const,
+  ) as Promise<{ res?: T; err?: { message: string } }>;
+}
+
+/** Text content of the first element matching `selector` inside any open shadow root (or the document). */
+export async function shadowText(page: Page, selector: string): Promise<string | null> {
+  return page.evaluate((sel) => {
+    const visit = (root: Document | ShadowRoot): Element | null => {
+      const direct = root.querySelector(sel);
+      if (direct) return direct;
+      for (const el of root.querySelectorAll('*')) {
+        if (el.shadowRoot) {
+          const found = visit(el.shadowRoot);
+          if (found) return found;
+        }
+      }
+      return null;
+    };
+    return visit(document)?.textContent ?? null;
+  }, selector);
+}
+
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  await mkdir(ARTIFACTS_DIR, { recursive: true });
+  const file = path.join(ARTIFACTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** Waits until the content script says it is fully mounted (set only after its UI and listeners exist). */
+export async function waitForContentScript(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.kickUserCards === 'ready', undefined, { timeout: 15_000 });
+}
