@@ -48,7 +48,7 @@ export function registerHandlers(
       if (!parsed.success) throw rejection(name, parsed.error.issues.map((i) => `${i.path.join('.') || 'data'}: ${i.message}`).join('; '));
       const handler = handlers[name] as (d: unknown, s: SenderInfo) => unknown;
       const answer = await handler(parsed.data, sender);
-      return spec.output.parse(answer) as never;
+      return spec.output.parse(answer);
     }),
   );
   return () => removers.forEach((remove) => remove());

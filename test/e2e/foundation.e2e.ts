@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKickSim, type KickSim } from '../kick-sim/index';
 import { launchWithExtension, sendFromPage, waitForContentScript, type ExtensionSession } from './harness';
@@ -19,10 +20,12 @@ describe('the production build in real Chromium', () => {
   it('loads with the fixed key, so the OAuth redirect URI is stable', async () => {
     expect(session.extensionId).toBe('cbcheimeidjhholbfobecagaibcflojo');
     const worker = await session.serviceWorker();
-    const manifest = (await worker.evaluate(() => chrome.runtime.getManifest())) as chrome.runtime.Manifest;
+    const manifest: { manifest_version: number; permissions?: string[]; host_permissions?: string[] } = await worker.evaluate(
+      () => chrome.runtime.getManifest() as never,
+    );
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions?.sort()).toEqual(['alarms', 'identity', 'storage']);
-    expect(manifest.host_permissions?.sort()).toEqual(['https://api.kick.com/*', 'https://id.kick.com/*']);
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'identity', 'storage']);
+    expect([...(manifest.host_permissions ?? [])].sort()).toEqual(['https://api.kick.com/*', 'https://id.kick.com/*']);
   });
 
   it('answers ping from an extension page over the typed protocol', async () => {

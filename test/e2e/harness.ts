@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 import { mkdtemp, rm, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -90,11 +91,11 @@ export async function launchWithExtension(sim: KickSim, opts: { headless?: boole
 export async function sendFromPage<T = unknown>(page: Page, type: string, data: unknown): Promise<{ res?: T; err?: { message: string } }> {
   return page.evaluate(
     ([t, d]) =>
-      new Promise((resolve) => {
-        chrome.runtime.sendMessage({ id: Date.now(), type: t, data: d, timestamp: Date.now() }, (answer) => resolve(answer));
+      new Promise<{ res?: T; err?: { message: string } }>((resolve) => {
+        chrome.runtime.sendMessage({ id: Date.now(), type: t, data: d, timestamp: Date.now() }, (answer: unknown) => resolve(answer as never));
       }),
     [type, data] as const,
-  ) as Promise<{ res?: T; err?: { message: string } }>;
+  );
 }
 
 /** Text content of the first element matching `selector` inside any open shadow root (or the document). */

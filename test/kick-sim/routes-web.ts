@@ -1,0 +1,87 @@
+import { findUserByName, findUserBySlug, html, json, type SimContext, type SimReply } from './http-types';
+import { channelPage, homePage, notFoundPage } from './pages';
+import type { SimUser } from './types';
+
+/**
+ * kick.com: the site's pages (DOM as described in kick-dom.md) and its own /api/v2 endpoints.
+ * Like Kick's bot protection, the endpoints answer 403 unless the request comes from a page on the site.
+ */
+
+const SITE_ROUTES = new Set(['categories', 'following', 'browse', 'search', 'settings', 'dashboard', 'terms-of-service', 'api']);
+
+function fromSitePage(ctx: SimContext): boolean {
+  return ctx.headers['sec-fetch-site'] === 'same-origin';
+}
+
+function channelJson(user: SimUser) {
+  const live = user.live;
+  return {
+    id: user.userId + 500_000,
+    user_id: user.userId,
+    slug: user.slug,
+    is_banned: false,
+    verified: user.verified,
+    followers_count: user.followersCount,
+    subscription_enabled: true,
+    user: {
+      id: user.userId,
+      username: user.username,
+      bio: user.bio,
+      profile_pic: user.profilePicture || null,
+      instagram: user.socials.instagram ?? '',
+      twitter: user.socials.twitter ?? '',
+      youtube: user.socials.youtube ?? '',
+      discord: user.socials.discord ?? '',
+      tiktok: user.socials.tiktok ?? '',
+      facebook: user.socials.facebook ?? '',
+    },
+    banner_image: user.bannerPicture ? { url: user.bannerPicture } : null,
+    livestream: live
+      ? { id: user.userId * 10, is_live: true, session_title: live.title, viewer_count: live.viewerCount, created_at: live.startedAt,
+          categories: [{ id: live.category.id, name: live.category.name }] }
+      : null,
+    chatroom: { id: user.userId + 900_000, created_at: user.channelCreatedAt },
+  };
+}
+
+function channelUserJson(ctx: SimContext, channelSlug: string, username: string): SimReply {
+  const channel = findUserBySlug(ctx.data, channelSlug);
+  const user = findUserByName(ctx.data, username) ?? findUserBySlug(ctx.data, username);
+  const relation = ctx.data.relations.find(
+    (r) => r.channelSlug === channel?.slug && r.username.toLowerCase() === user?.username.toLowerCase(),
+  );
+  if (!channel || !user || !relation) return json(404, { message: 'Not found' });
+  return json(200, {
+    id: user.userId,
+    username: user.username,
+    slug: user.slug,
+    profile_pic: user.profilePicture || null,
+    is_staff: relation.isStaff ?? false,
+    is_channel_owner: relation.isChannelOwner ?? false,
+    is_moderator: relation.isModerator ?? false,
+    badges: relation.badges,
+    following_since: relation.followingSince ?? null,
+    subscribed_for: relation.subscribedFor ?? 0,
+    banned: relation.banned ?? null,
+  });
+}
+
+export function handleWeb(ctx: SimContext): SimReply | undefined {
+  if (ctx.method !== 'GET') return undefined;
+  const parts = ctx.url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'api' && parts[1] === 'v2' && parts[2] === 'channels') {
+    if (!fromSitePage(ctx)) return json(403, { message: 'Request blocked by security policy.' });
+    if (parts.length === 4) {
+      const user = findUserBySlug(ctx.data, parts[3]!);
+      return user ? json(200, channelJson(user)) : json(404, { message: 'Not found' });
+    }
+    if (parts.length === 6 && parts[4] === 'users') return channelUserJson(ctx, parts[3]!, parts[5]!);
+    return json(404, { message: 'Not found' });
+  }
+  if (parts.length === 0) return html(homePage(ctx.data));
+  if (parts.length === 1 && !SITE_ROUTES.has(parts[0]!)) {
+    const user = findUserBySlug(ctx.data, parts[0]!);
+    if (user) return html(channelPage(ctx.data, user, { emptyChat: ctx.url.searchParams.get('empty') === '1' }));
+  }
+  return html(notFoundPage(), 404);
+}

@@ -1,0 +1,110 @@
+import type { SimRelation, SimUser } from './types';
+
+/**
+ * The simulator's deterministic data set: ordinary users plus the edge cases Kick is known for
+ * (empty names from Google sign-ups #325, empty pictures #97, `_` vs `-` slugs, hostile text).
+ */
+const FILES = 'https://files.kick.com/images';
+const pic = (id: number) => `${FILES}/user/${id}/profile_image/conversion/avatar-fullsize.webp`;
+const banner = (id: number) => `${FILES}/channel/${id}/banner_image/banner.webp`;
+
+function user(partial: Partial<SimUser> & { userId: number; username: string }): SimUser {
+  return {
+    slug: partial.username.toLowerCase(),
+    email: `${partial.username.toLowerCase()}@example.com`,
+    profilePicture: pic(partial.userId),
+    bannerPicture: banner(partial.userId),
+    bio: `Hi, I am ${partial.username}.`,
+    verified: false,
+    followersCount: 100 + partial.userId % 1000,
+    channelCreatedAt: '2023-03-14T10:00:00Z',
+    socials: {},
+    ...partial,
+  };
+}
+
+export const HOSTILE_BIO = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>**bold** & "quotes"';
+
+export function seedUsers(): SimUser[] {
+  return [
+    user({
+      userId: 1001,
+      username: 'streamer1',
+      verified: true,
+      followersCount: 254_300,
+      bio: 'Variety streamer. Live most days at 18:00 UTC.',
+      socials: { instagram: 'streamer1', twitter: 'streamer1', youtube: 'streamer1', discord: 'streamer1', tiktok: 'streamer1' },
+      channelCreatedAt: '2022-11-02T18:30:00Z',
+      live: {
+        viewerCount: 12_345,
+        title: 'Ranked grind until diamond',
+        category: { id: 15, name: 'Just Chatting' },
+        startedAt: '2026-11-23T01:00:00Z',
+      },
+    }),
+    user({ userId: 1002, username: 'modmaria', followersCount: 87 }),
+    user({ userId: 1003, username: 'vipvictor', followersCount: 1_204 }),
+    user({ userId: 1004, username: 'og_olga', slug: 'og-olga' }),
+    user({ userId: 1005, username: 'subsam' }),
+    user({ userId: 1006, username: 'bannedbob', bio: '' }),
+    user({ userId: 1007, username: 'staffsteve', verified: true }),
+    user({ userId: 1008, username: 'cool_cat', slug: 'cool-cat', socials: { twitter: 'coolcat' } }),
+    user({ userId: 1009, username: '', slug: 'googlegrace', email: '' }),
+    user({ userId: 1010, username: 'nopicnick', profilePicture: '', bannerPicture: '' }),
+    user({
+      userId: 1011,
+      username: 'hostile_hank',
+      slug: 'hostile-hank',
+      bio: HOSTILE_BIO,
+      bannerPicture: 'javascript:alert(1)',
+      profilePicture: 'http://files.kick.com/images/insecure.webp',
+      socials: { instagram: 'javascript:alert(1)', twitter: 'http://evil.example/x', youtube: '"><img src=x onerror=alert(1)>' },
+    }),
+    user({ userId: 1012, username: 'averyveryverylongname2025', followersCount: 3 }),
+    user({ userId: 1013, username: 'emoji_eve', slug: 'emoji-eve', bio: 'Ünïcødé bio ✨ 日本語 مرحبا' }),
+    user({ userId: 1014, username: 'secondstreamer', followersCount: 9_870, live: {
+      viewerCount: 321, title: 'Chill coding', category: { id: 28, name: 'Software Development' }, startedAt: '2026-11-23T02:30:00Z' } }),
+  ];
+}
+
+export const MAIN_CHANNEL = 'streamer1';
+
+export function seedRelations(): SimRelation[] {
+  const c = MAIN_CHANNEL;
+  return [
+    { channelSlug: c, username: 'streamer1', badges: [{ type: 'broadcaster', text: 'Broadcaster' }], isChannelOwner: true },
+    { channelSlug: c, username: 'modmaria', followingSince: '2023-05-01T12:00:00Z', badges: [{ type: 'moderator', text: 'Moderator' }], isModerator: true },
+    { channelSlug: c, username: 'vipvictor', followingSince: '2024-01-10T12:00:00Z', badges: [{ type: 'vip', text: 'VIP' }] },
+    { channelSlug: c, username: 'og_olga', followingSince: '2022-12-01T12:00:00Z', badges: [{ type: 'og', text: 'OG' }] },
+    { channelSlug: c, username: 'subsam', followingSince: '2025-02-02T12:00:00Z', subscribedFor: 14,
+      badges: [{ type: 'subscriber', text: 'Subscriber', count: 14 }] },
+    { channelSlug: c, username: 'bannedbob', followingSince: '2025-06-01T12:00:00Z', badges: [],
+      banned: { reason: 'Spam', created_at: '2026-11-23T00:00:00Z', expires_at: '2026-11-30T00:00:00Z', permanent: false } },
+    { channelSlug: c, username: 'staffsteve', badges: [{ type: 'staff', text: 'Staff' }], isStaff: true },
+    { channelSlug: c, username: 'hostile_hank', followingSince: '2026-01-01T00:00:00Z', badges: [{ type: '<b>x</b>', text: '<script>alert(1)</script>' }] },
+  ];
+}
+
+/** Names tests refer to, so a seed change shows up as a compile error, not a silent mismatch. */
+export const SEED = {
+  mainChannel: MAIN_CHANNEL,
+  streamer: { userId: 1001, username: 'streamer1' },
+  moderator: { userId: 1002, username: 'modmaria' },
+  vip: { userId: 1003, username: 'vipvictor' },
+  og: { userId: 1004, username: 'og_olga' },
+  subscriber: { userId: 1005, username: 'subsam', months: 14 },
+  banned: { userId: 1006, username: 'bannedbob' },
+  staff: { userId: 1007, username: 'staffsteve' },
+  underscore: { userId: 1008, username: 'cool_cat', slug: 'cool-cat' },
+  emptyName: { userId: 1009, slug: 'googlegrace' },
+  noPicture: { userId: 1010, username: 'nopicnick' },
+  hostile: { userId: 1011, username: 'hostile_hank', slug: 'hostile-hank' },
+  longName: { userId: 1012, username: 'averyveryverylongname2025' },
+  unicode: { userId: 1013, username: 'emoji_eve' },
+  secondStreamer: { userId: 1014, username: 'secondstreamer' },
+  /** The user that "logs in" at the simulated authorize page by default. */
+  viewer: { userId: 1005, username: 'subsam' },
+} as const;
+
+/** Users who write in the simulated chat, in rotation. */
+export const CHATTERS = ['modmaria', 'vipvictor', 'og_olga', 'subsam', 'bannedbob', 'staffsteve', 'cool_cat', 'nopicnick', 'hostile_hank', 'emoji_eve'];

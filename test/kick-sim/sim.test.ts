@@ -1,0 +1,232 @@
+import https from 'node:https';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SEED, SIM_REDIRECT_URI, startKickSim, type KickSim } from './index';
+import { s256 } from './oauth-state';
+
+let sim: KickSim;
+beforeAll(async () => {
+  sim = await startKickSim();
+});
+afterAll(() => sim.close());
+beforeEach(() => sim.reset());
+
+const form = (fields: Record<string, string>) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  body: new URLSearchParams(fields).toString(),
+});
+const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+const VERIFIER = 'v'.repeat(64);
+
+function authorizeUrl(overrides: Record<string, string> = {}) {
+  const url = new URL(`${sim.endpoints.idBase}/oauth/authorize`);
+  const params = {
+    client_id: sim.app.clientId, response_type: 'code', redirect_uri: SIM_REDIRECT_URI, state: 'st-1',
+    scope: 'user:read channel:read', code_challenge: s256(VERIFIER), code_challenge_method: 'S256', ...overrides,
+  };
+  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+  return url;
+}
+
+async function codeFromAuthorize(): Promise<string> {
+  const res = await fetch(authorizeUrl(), { redirect: 'manual' });
+  expect(res.status).toBe(302);
+  const location = new URL(res.headers.get('location')!);
+  expect(location.origin + location.pathname).toBe(SIM_REDIRECT_URI);
+  expect(location.searchParams.get('state')).toBe('st-1');
+  return location.searchParams.get('code')!;
+}
+
+const exchange = (code: string, verifier = VERIFIER) =>
+  fetch(`${sim.endpoints.idBase}/oauth/token`, form({
+    grant_type: 'authorization_code', code, client_id: sim.app.clientId, client_secret: sim.app.clientSecret,
+    redirect_uri: SIM_REDIRECT_URI, code_verifier: verifier,
+  }));
+
+describe('simulated id.kick.com', () => {
+  it('redirects with a code and the state when the request is valid', async () => {
+    expect(await codeFromAuthorize()).toMatch(/^code_/);
+  });
+
+  it.each([
+    ['unregistered redirect_uri', { redirect_uri: 'https://evil.example/cb' }],
+    ['missing state', { state: '' }],
+    ['plain PKCE', { code_challenge_method: 'plain' }],
+    ['unknown client', { client_id: 'nope' }],
+    ['unknown scope', { scope: 'user:read admin' }],
+  ])('answers 400 without redirecting for %s', async (_, overrides) => {
+    const res = await fetch(authorizeUrl(overrides), { redirect: 'manual' });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('location')).toBeNull();
+    expect(await res.json()).toEqual({ error: 'Invalid request' });
+  });
+
+  it('redirects with access_denied when the user denies', async () => {
+    sim.authorize.mode = 'deny';
+    const res = await fetch(authorizeUrl(), { redirect: 'manual' });
+    const location = new URL(res.headers.get('location')!);
+    expect(location.searchParams.get('error')).toBe('access_denied');
+    expect(location.searchParams.get('code')).toBeNull();
+  });
+
+  it('checks the PKCE verifier and lets a code be used once', async () => {
+    const wrong = await exchange(await codeFromAuthorize(), 'w'.repeat(64));
+    expect(wrong.status).toBe(400);
+    const code = await codeFromAuthorize();
+    const ok = await exchange(code);
+    expect(ok.status).toBe(200);
+    const tokens = (await ok.json()) as Record<string, unknown>;
+    expect(tokens).toMatchObject({ token_type: 'Bearer', expires_in: 7200, scope: 'user:read channel:read' });
+    expect((await exchange(code)).status).toBe(400);
+  });
+
+  it('requires the client secret even with PKCE', async () => {
+    const res = await fetch(`${sim.endpoints.idBase}/oauth/token`, form({
+      grant_type: 'authorization_code', code: await codeFromAuthorize(), client_id: sim.app.clientId,
+      redirect_uri: SIM_REDIRECT_URI, code_verifier: VERIFIER,
+    }));
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ error: 'invalid_client' });
+  });
+
+  it('rotates refresh tokens: the old refresh and access tokens die', async () => {
+    const first = sim.issueUserToken();
+    const res = await fetch(`${sim.endpoints.idBase}/oauth/token`, form({
+      grant_type: 'refresh_token', refresh_token: first.refresh_token, client_id: sim.app.clientId, client_secret: sim.app.clientSecret,
+    }));
+    const second = (await res.json()) as { access_token: string; refresh_token: string };
+    expect(second.refresh_token).not.toBe(first.refresh_token);
+    expect(sim.tokenState(first.refresh_token)).toBe('rotated');
+    expect(sim.tokenState(first.access_token)).toBe('rotated');
+    const again = await fetch(`${sim.endpoints.idBase}/oauth/token`, form({
+      grant_type: 'refresh_token', refresh_token: first.refresh_token, client_id: sim.app.clientId, client_secret: sim.app.clientSecret,
+    }));
+    expect(again.status).toBe(400);
+    expect(await again.json()).toEqual({ error: 'invalid_grant' });
+  });
+
+  it('issues app tokens, revokes, and introspects at the 2026 location', async () => {
+    const app = (await (await fetch(`${sim.endpoints.idBase}/oauth/token`, form({
+      grant_type: 'client_credentials', client_id: sim.app.clientId, client_secret: sim.app.clientSecret,
+    }))).json()) as { access_token: string; refresh_token?: string };
+    expect(app.refresh_token).toBeUndefined();
+    const introspect = async (token: string) =>
+      (await (await fetch(`${sim.endpoints.idBase}/oauth/token/introspect`, { method: 'POST', ...bearer(token) })).json()) as { data: Record<string, unknown> };
+    expect((await introspect(app.access_token)).data).toMatchObject({ active: true, token_type: 'app' });
+    const user = sim.issueUserToken();
+    expect((await introspect(user.access_token)).data).toMatchObject({ active: true, token_type: 'user', scope: 'user:read channel:read' });
+    const revoked = await fetch(`${sim.endpoints.idBase}/oauth/revoke?token=${user.access_token}&token_hint_type=access_token`, { method: 'POST' });
+    expect(await revoked.text()).toBe('OK');
+    expect((await introspect(user.access_token)).data).toEqual({ active: false });
+  });
+
+  it('never logs secrets, codes or tokens', async () => {
+    await exchange(await codeFromAuthorize());
+    const logged = JSON.stringify(sim.log);
+    expect(logged).not.toContain(sim.app.clientSecret);
+    expect(logged).not.toContain(VERIFIER);
+    expect(sim.requests({ path: '/oauth/token' })[0]?.form).toMatchObject({ client_secret: '***', code: '***', code_verifier: '***' });
+  });
+});
+
+describe('simulated api.kick.com', () => {
+  const api = (path: string, token?: string) => fetch(`${sim.endpoints.apiBase}${path}`, token ? bearer(token) : {});
+
+  it('answers 401 without a valid token and 403 without the scope', async () => {
+    expect((await api('/users')).status).toBe(401);
+    const t = sim.issueUserToken();
+    sim.expireAccessToken(t.access_token);
+    expect((await api('/users', t.access_token)).status).toBe(401);
+    const noScope = sim.issueUserToken({ scopes: ['channel:read'] });
+    expect((await api('/users', noScope.access_token)).status).toBe(403);
+  });
+
+  it('returns the token user with email, others without', async () => {
+    const t = sim.issueUserToken({ userId: SEED.viewer.userId });
+    const self = (await (await api('/users', t.access_token)).json()) as { data: { user_id: number; email: string }[] };
+    expect(self.data).toHaveLength(1);
+    expect(self.data[0]).toMatchObject({ user_id: SEED.viewer.userId, email: 'subsam@example.com' });
+    const others = (await (await api(`/users?id=${SEED.streamer.userId}&id=${SEED.emptyName.userId}&id=999999`, t.access_token)).json()) as {
+      data: { user_id: number; name: string; email: string }[];
+    };
+    expect(others.data.map((u) => u.user_id)).toEqual([SEED.streamer.userId, SEED.emptyName.userId]);
+    expect(others.data.every((u) => u.email === '')).toBe(true);
+    expect(others.data[1]!.name).toBe('');
+  });
+
+  it('fails a whole slug batch on one unknown slug, but not an id batch', async () => {
+    const t = sim.issueUserToken();
+    expect((await api('/channels?slug=streamer1&slug=cool-cat', t.access_token)).status).toBe(200);
+    const bad = await api('/channels?slug=streamer1&slug=nobody-here', t.access_token);
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ message: 'Invalid request' });
+    const byId = (await (await api('/channels?broadcaster_user_id=1001&broadcaster_user_id=424242', t.access_token)).json()) as { data: unknown[] };
+    expect(byId.data).toHaveLength(1);
+    expect((await api('/channels?slug=streamer1&broadcaster_user_id=1001', t.access_token)).status).toBe(400);
+    const many = Array.from({ length: 51 }, (_, i) => `broadcaster_user_id=${i + 1}`).join('&');
+    expect((await api(`/channels?${many}`, t.access_token)).status).toBe(400);
+  });
+
+  it('lists only live users', async () => {
+    const t = sim.issueUserToken();
+    const res = (await (await api(`/users/livestreams?user_id=1001&user_id=1002&user_id=1014`, t.access_token)).json()) as { data: { broadcaster_user_id: number }[] };
+    expect(res.data.map((d) => d.broadcaster_user_id)).toEqual([1001, 1014]);
+  });
+});
+
+describe('simulated kick.com', () => {
+  it('answers its own endpoints only to same-origin page requests', async () => {
+    const url = `${sim.endpoints.webBase}/api/v2/channels/${SEED.mainChannel}`;
+    expect((await fetch(url)).status).toBe(403);
+    const ok = await fetch(url, { headers: { 'sec-fetch-site': 'same-origin' } });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ slug: 'streamer1', verified: true, user: { username: 'streamer1' } });
+    const rel = await fetch(`${sim.endpoints.webBase}/api/v2/channels/${SEED.mainChannel}/users/${SEED.subscriber.username}`, { headers: { 'sec-fetch-site': 'same-origin' } });
+    expect(await rel.json()).toMatchObject({ subscribed_for: 14, badges: [{ type: 'subscriber' }] });
+  });
+
+  it('serves channel pages with Kick-shaped chat markup', async () => {
+    const page = await (await fetch(`${sim.endpoints.webBase}/${SEED.mainChannel}`)).text();
+    for (const marker of ['id="channel-chatroom"', 'id="chatroom-messages"', 'class="no-scrollbar"', 'sidebar-following-channel-', 'ntv-username=', 'data-testid="pinned-message"'])
+      expect(page).toContain(marker);
+  });
+});
+
+describe('fault injection', () => {
+  it('applies status, Retry-After and a count', async () => {
+    const t = sim.issueUserToken();
+    sim.fault({ host: 'api', path: '/public/v1/users', status: 429, retryAfter: '7', times: 1 });
+    const limited = await fetch(`${sim.endpoints.apiBase}/users`, bearer(t.access_token));
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('7');
+    expect((await fetch(`${sim.endpoints.apiBase}/users`, bearer(t.access_token))).status).toBe(200);
+  });
+
+  it('serves malformed bodies and hangs until closed', async () => {
+    sim.fault({ host: 'api', path: /channels/, body: '{"data": [' });
+    const t = sim.issueUserToken();
+    const res = await fetch(`${sim.endpoints.apiBase}/channels?slug=streamer1`, bearer(t.access_token));
+    await expect(res.json()).rejects.toThrow();
+    sim.fault({ host: 'id', path: '/oauth/token/introspect', hang: true });
+    const hung = fetch(`${sim.endpoints.idBase}/oauth/token/introspect`, { method: 'POST', signal: AbortSignal.timeout(200) });
+    await expect(hung).rejects.toThrow();
+  });
+});
+
+describe('HTTPS host routing', () => {
+  it('routes by Host on the TLS port with a certificate for the Kick hosts', async () => {
+    const body = await new Promise<string>((resolve, reject) => {
+      const req = https.request(
+        { host: '127.0.0.1', port: sim.httpsPort, path: '/public/v1/users', servername: 'api.kick.com', headers: { host: 'api.kick.com' }, ca: sim.certPem },
+        (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString()));
+          res.on('end', () => resolve(`${res.statusCode} ${text}`));
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(body).toBe('401 {"message":"Unauthorized"}');
+  });
+});

@@ -1,0 +1,65 @@
+export type SocialKey = 'instagram' | 'twitter' | 'youtube' | 'discord' | 'tiktok' | 'facebook';
+export type VHost = 'id' | 'api' | 'web' | 'files';
+
+export interface SimUser {
+  userId: number;
+  /** Empty for accounts that signed up with Google (KickDevDocs #325). */
+  username: string;
+  slug: string;
+  email: string;
+  profilePicture: string;
+  bannerPicture: string;
+  bio: string;
+  verified: boolean;
+  followersCount: number;
+  channelCreatedAt: string;
+  socials: Partial<Record<SocialKey, string>>;
+  live?: { viewerCount: number; title: string; category: { id: number; name: string }; startedAt: string };
+}
+
+export interface SimRelation {
+  channelSlug: string;
+  username: string;
+  followingSince?: string;
+  subscribedFor?: number;
+  badges: { type: string; text: string; count?: number }[];
+  isChannelOwner?: boolean;
+  isModerator?: boolean;
+  isStaff?: boolean;
+  banned?: { reason: string; created_at: string; expires_at: string | null; permanent: boolean };
+}
+
+export interface SimApp {
+  clientId: string;
+  clientSecret: string;
+  redirectUris: string[];
+}
+
+export interface FaultRule {
+  host?: VHost;
+  method?: string;
+  /** Matched against the pathname. */
+  path: string | RegExp;
+  status?: number;
+  retryAfter?: string;
+  delayMs?: number;
+  /** Never answer (until the simulator closes). */
+  hang?: boolean;
+  /** Raw body replacing the normal one (malformed JSON, drifted schema). */
+  body?: string;
+  contentType?: string;
+  /** How many requests it applies to; unlimited when absent. */
+  times?: number;
+}
+
+export interface RequestLogEntry {
+  at: number;
+  host: VHost;
+  method: string;
+  path: string;
+  query: Record<string, string[]>;
+  status: number;
+  auth: 'none' | 'user' | 'app' | 'invalid';
+  /** Token endpoint form, with secrets, tokens, codes and verifiers redacted. */
+  form?: Record<string, string>;
+}
