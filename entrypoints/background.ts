@@ -1,6 +1,19 @@
-import { registerHandlers } from '@/lib/messaging/extension';
+import { browser } from 'wxt/browser';
+import { REFRESH_ALARM } from '@/lib/auth/token-manager';
 import { createHandlers } from '@/lib/background/handlers';
+import { createBackgroundServices } from '@/lib/background/services';
+import { registerHandlers } from '@/lib/messaging/extension';
+import { watchSettings } from '@/lib/settings/settings';
 
 export default defineBackground(() => {
-  registerHandlers(createHandlers());
+  const services = createBackgroundServices({
+    launchAuthFlow: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
+  });
+  registerHandlers(createHandlers(services));
+  watchSettings(({ settings }) => services.setCacheTtlMinutes(settings.cacheTtlMinutes));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== REFRESH_ALARM) return;
+    services.tokens.refresh().catch((error: unknown) => console.warn('[kick-user-cards] scheduled token refresh failed:', (error as Error).message));
+  });
+  void services.scheduleRefresh();
 });

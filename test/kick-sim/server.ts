@@ -182,7 +182,9 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
     }
 
     let reply: SimReply;
-    if (method === 'OPTIONS') reply = { status: 204, headers: { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'authorization, content-type', 'access-control-allow-methods': 'GET, POST' } };
+    // A status or body fault answers at the edge (like a gateway), so the request has no effect.
+    if (fault && (fault.status !== undefined || fault.body !== undefined)) reply = json(500, {});
+    else if (method === 'OPTIONS') reply = { status: 204, headers: { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'authorization, content-type', 'access-control-allow-methods': 'GET, POST' } };
     else {
       const routed = vhost === 'id' ? handleId(ctx) : vhost === 'api' ? handleApi(ctx) : vhost === 'web' ? handleWeb(ctx) : handleFiles(ctx);
       reply = routed ?? json(404, { message: 'Not found' });

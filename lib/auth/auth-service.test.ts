@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { SEED, startKickSim, type KickSim } from '../../test/kick-sim/index';
+import { backgroundOnSim } from '../../test/support/background';
+import { tokenStore } from './token-store';
+
+let sim: KickSim;
+beforeAll(async () => {
+  sim = await startKickSim();
+});
+afterAll(() => sim.close());
+beforeEach(() => {
+  fakeBrowser.reset();
+  sim.reset();
+});
+
+describe('connect', () => {
+  it('runs the whole OAuth 2.1 + PKCE round trip and saves the tokens and the connected user', async () => {
+    const { services, launches } = await backgroundOnSim(sim);
+    await services.auth.connect();
+    const authorize = new URL(launches[0]!);
+    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorize.searchParams.get('scope')).toBe('user:read channel:read');
+    const account = await tokenStore.getAccount();
+    expect(account?.user).toMatchObject({ userId: SEED.viewer.userId, name: SEED.viewer.username });
+    expect(sim.tokenState(account!.tokens!.accessToken)).toBe('active');
+    expect(sim.requests({ path: '/oauth/token' })[0]?.form).toMatchObject({ grant_type: 'authorization_code', client_secret: '***' });
+    const status = await services.auth.status();
+    expect(status).toMatchObject({ state: 'connected', user: { name: 'subsam' }, token: { active: true, scopes: ['user:read', 'channel:read'] } });
+    // The 2026 introspection location, never the deprecated one.
+    expect(sim.requests({ host: 'id', path: '/oauth/token/introspect' })).toHaveLength(1);
+    expect(sim.requests({ host: 'api', path: '/public/v1/token/introspect' })).toHaveLength(0);
+  });
+
+  it('says clearly when the user denies access, and stores nothing', async () => {
+    const { services } = await backgroundOnSim(sim);
+    sim.authorize.mode = 'deny';
+    await expect(services.auth.connect()).rejects.toMatchObject({ info: { code: 'cancelled', message: 'Access was denied on Kick.' } });
+    expect(await tokenStore.getAccount()).toBeNull();
+  });
+
+  it('refuses a callback whose state does not match', async () => {
+    const forged = await backgroundOnSim(sim);
+    // A launcher that answers with a redirect for a different request.
+    const { createAuthService } = await import('./auth-service');
+    const auth = createAuthService({
+      ...depsOf(forged.services),
+      launchAuthFlow: () => Promise.resolve('https://cbcheimeidjhholbfobecagaibcflojo.chromiumapp.org/?code=abc&state=forged'),
+    });
+    await expect(auth.connect()).rejects.toMatchObject({ info: { code: 'state_mismatch' } });
+  });
+
+  it('reports a wrong client secret as invalid_client', async () => {
+    const { services } = await backgroundOnSim(sim);
+    sim.app.clientSecret = 'rotated-by-the-user';
+    await expect(services.auth.connect()).rejects.toMatchObject({ info: { code: 'invalid_client' } });
+  });
+
+  it('is not configured without a Kick app', async () => {
+    const { services } = await backgroundOnSim(sim, { configured: false });
+    expect(await services.auth.status()).toEqual({ state: 'not_configured' });
+    await expect(services.auth.connect()).rejects.toMatchObject({ info: { code: 'not_configured' } });
+  });
+});
+
+describe('disconnect', () => {
+  it('revokes both tokens at Kick and forgets them', async () => {
+    const { services } = await backgroundOnSim(sim);
+    await services.auth.connect();
+    const { tokens } = (await tokenStore.getAccount())!;
+    await services.auth.disconnect();
+    expect(sim.requests({ path: '/oauth/revoke' }).map((r) => r.query.token_hint_type?.[0]).sort()).toEqual(['access_token', 'refresh_token']);
+    expect(sim.tokenState(tokens!.accessToken)).toBe('revoked');
+    expect(sim.tokenState(tokens!.refreshToken)).toBe('revoked');
+    expect(await tokenStore.getAccount()).toBeNull();
+    expect(await services.auth.status()).toEqual({ state: 'disconnected', appToken: false });
+  });
+
+  it('still forgets the tokens when the revoke fails', async () => {
+    const { services } = await backgroundOnSim(sim);
+    await services.auth.connect();
+    sim.fault({ host: 'id', path: '/oauth/revoke', status: 500 });
+    await services.auth.disconnect();
+    expect(await tokenStore.getAccount()).toBeNull();
+  });
+});
+
+describe('status', () => {
+  it('reports reconnect_needed with the reason when Kick no longer knows the token', async () => {
+    const { services } = await backgroundOnSim(sim);
+    await services.auth.connect();
+    const { tokens } = (await tokenStore.getAccount())!;
+    sim.revokeToken(tokens!.accessToken);
+    expect(await services.auth.status()).toMatchObject({ state: 'reconnect_needed', reason: expect.stringMatching(/no longer active/) as string });
+  });
+
+  it('reports an error state with a readable message when Kick is down', async () => {
+    const { services } = await backgroundOnSim(sim);
+    await services.auth.connect();
+    sim.fault({ host: 'id', path: '/oauth/token/introspect', status: 503 });
+    expect(await services.auth.status()).toMatchObject({ state: 'error', message: 'Kick answered with an error (503).' });
+  });
+});
+
+function depsOf(services: Awaited<ReturnType<typeof backgroundOnSim>>['services']) {
+  return {
+    endpoints: { idBase: sim.endpoints.idBase, apiBase: sim.endpoints.apiBase },
+    api: services.api,
+    store: tokenStore,
+    tokens: services.tokens,
+    appConfig: () => Promise.resolve({ clientId: sim.app.clientId, clientSecret: sim.app.clientSecret, scopes: ['user:read'] }),
+    exchanger: async () => (await import('../kick/token-exchange')).createDirectTokenExchanger(
+      { idBase: sim.endpoints.idBase, apiBase: sim.endpoints.apiBase }, sim.app),
+    redirectUri: () => 'https://cbcheimeidjhholbfobecagaibcflojo.chromiumapp.org/',
+  };
+}

@@ -1,0 +1,129 @@
+import { KickError, isKickError, toKickErrorInfo } from '../kick/errors';
+import type { KickApi } from '../kick/api-client';
+import { buildAuthorizeUrl, createPkceSession, parseAuthorizeCallback } from '../kick/oauth';
+import type { KickEndpoints } from '../kick/endpoints';
+import type { TokenExchanger } from '../kick/token-exchange';
+import type { AppConfig } from '../settings/app-config';
+import type { AuthStatus, ConnectedUser } from './status-schema';
+import { tokenSetFrom, type TokenManager } from './token-manager';
+import type { TokenStore } from './token-store';
+
+/** Opens Kick's authorize page and resolves with the URL Kick redirected to (browser.identity in the extension). */
+export type AuthFlowLauncher = (authorizeUrl: string) => Promise<string | undefined>;
+
+export interface AuthServiceDeps {
+  endpoints: KickEndpoints;
+  api: KickApi;
+  store: TokenStore;
+  tokens: TokenManager;
+  appConfig: () => Promise<AppConfig | null>;
+  exchanger: () => Promise<TokenExchanger | null>;
+  redirectUri: () => string;
+  launchAuthFlow: AuthFlowLauncher;
+  now?: () => number;
+}
+
+function userFrom(u: { userId: number; name: string; email: string; profilePicture: string }): ConnectedUser {
+  return { userId: u.userId, name: u.name, avatarUrl: u.profilePicture.startsWith('https://') ? u.profilePicture : undefined, email: u.email || undefined };
+}
+
+/** Connect, disconnect, refresh and the honest status of the account, for the popup and options page. */
+export function createAuthService(deps: AuthServiceDeps) {
+  const now = deps.now ?? Date.now;
+  let connecting: Promise<void> | null = null;
+
+  async function requireApp(): Promise<{ app: AppConfig; exchanger: TokenExchanger }> {
+    const [app, exchanger] = await Promise.all([deps.appConfig(), deps.exchanger()]);
+    if (!app || !exchanger) throw new KickError({ code: 'not_configured', message: 'Enter your Kick app’s client ID and secret in the options first.' });
+    return { app, exchanger };
+  }
+
+  async function doConnect(): Promise<void> {
+    const { app, exchanger } = await requireApp();
+    const pkce = await createPkceSession();
+    const redirectUri = deps.redirectUri();
+    let callback: string | undefined;
+    try {
+      callback = await deps.launchAuthFlow(buildAuthorizeUrl(deps.endpoints, { clientId: app.clientId, redirectUri, scopes: app.scopes, pkce }));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (/closed|cancel|did not approve/i.test(message)) throw new KickError({ code: 'cancelled', message: 'The Kick sign-in window was closed before finishing.' });
+      throw new KickError({ code: 'network', message: `Could not open Kick’s sign-in page: ${message}` });
+    }
+    if (!callback) throw new KickError({ code: 'cancelled', message: 'The Kick sign-in window was closed before finishing.' });
+    const code = parseAuthorizeCallback(callback, pkce.state);
+    const answer = await exchanger.exchangeCode({ code, redirectUri, verifier: pkce.verifier });
+    const tokens = tokenSetFrom(answer, now());
+    await deps.store.setAccount({ tokens });
+    const me = await deps.api.me(tokens.accessToken).catch(() => undefined);
+    await deps.store.setAccount({ tokens, user: me ? userFrom(me) : undefined });
+  }
+
+  return {
+    isConnecting: () => connecting !== null,
+
+    /** Single-flight: a second Connect while the window is open joins the first. */
+    connect(): Promise<void> {
+      connecting ??= doConnect().finally(() => {
+        connecting = null;
+      });
+      return connecting;
+    },
+
+    /** Revokes both tokens at Kick, and forgets them even when the revoke fails. */
+    async disconnect(): Promise<void> {
+      const account = await deps.store.getAccount();
+      await deps.store.clearAccount();
+      const exchanger = await deps.exchanger().catch(() => null);
+      if (!account?.tokens || !exchanger) return;
+      await Promise.allSettled([
+        exchanger.revoke(account.tokens.refreshToken, 'refresh_token'),
+        exchanger.revoke(account.tokens.accessToken, 'access_token'),
+      ]);
+    },
+
+    async refreshNow(): Promise<void> {
+      await deps.tokens.refresh();
+    },
+
+    /** One answer for the popup: introspection (active, expiry, scopes) plus the connected user. */
+    async status({ live = false } = {}): Promise<AuthStatus> {
+      if (connecting) return { state: 'connecting' };
+      const app = await deps.appConfig();
+      if (!app) return { state: 'not_configured' };
+      const account = await deps.store.getAccount();
+      if (account?.reconnectReason && !account.tokens) return { state: 'reconnect_needed', reason: account.reconnectReason, user: account.user };
+      if (!account?.tokens) return { state: 'disconnected', appToken: (await deps.store.getAppToken()) !== null };
+      try {
+        const token = (await deps.tokens.userAccessToken())!;
+        const info = await deps.api.introspect(token);
+        const current = await deps.store.getAccount();
+        if (!info.active) return { state: 'reconnect_needed', reason: 'Kick reports this token is no longer active (revoked or expired).', user: current?.user };
+        let user = current?.user;
+        if (live || !user) {
+          const me = await deps.api.me(token);
+          if (me) {
+            user = userFrom(me);
+            if (current) await deps.store.setAccount({ ...current, user });
+          }
+        }
+        if (!user) return { state: 'error', message: 'Kick did not say who this token belongs to.' };
+        return {
+          state: 'connected',
+          user,
+          token: {
+            active: true,
+            expiresAt: info.exp ? info.exp * 1000 : current?.tokens?.expiresAt,
+            scopes: (info.scope ?? current?.tokens?.scopes.join(' ') ?? '').split(' ').filter(Boolean),
+            lastRefreshedAt: current?.tokens?.lastRefreshedAt,
+            checkedAt: now(),
+          },
+        };
+      } catch (error) {
+        if (isKickError(error, 'reconnect_needed')) return { state: 'reconnect_needed', reason: error.message, user: account.user };
+        return { state: 'error', message: toKickErrorInfo(error).message, user: account.user };
+      }
+    },
+  };
+}
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,131 @@
+import { KickError, isKickError } from '../kick/errors';
+import type { TokenExchanger } from '../kick/token-exchange';
+import type { TokenResponse } from '../kick/schemas';
+import type { TokenStore, TokenSet } from './token-store';
+
+/** Refresh this long before expiry, so a card never waits on an expired token. */
+export const REFRESH_AHEAD_MS = 5 * 60_000;
+export const REFRESH_ALARM = 'kick-token-refresh';
+
+export function tokenSetFrom(answer: TokenResponse, now: number, previous?: TokenSet): TokenSet {
+  if (!answer.refresh_token) throw new KickError({ code: 'invalid_response', field: 'refresh_token', message: 'Kick returned no refresh token.' });
+  return {
+    accessToken: answer.access_token,
+    refreshToken: answer.refresh_token,
+    expiresAt: now + answer.expires_in * 1000,
+    scopes: answer.scope.split(' ').filter(Boolean),
+    obtainedAt: previous?.obtainedAt ?? now,
+    lastRefreshedAt: previous ? now : undefined,
+  };
+}
+
+export interface TokenManagerDeps {
+  store: TokenStore;
+  /** The current app's exchanger, or null when no app is configured. */
+  exchanger: () => Promise<TokenExchanger | null>;
+  clientId: () => Promise<string | null>;
+  now?: () => number;
+  onTokensChanged?: (tokens: TokenSet) => void;
+}
+
+export type TokenKind = 'user' | 'app';
+
+/**
+ * Owns the token lifecycle: refresh ahead of expiry and once on 401, single-flight so concurrent
+ * callers share one refresh, rotation (the new pair is saved before anything else happens, and an
+ * old refresh token is never sent twice), and `reconnect needed` when Kick refuses the grant.
+ */
+export class TokenManager {
+  private refreshing: Promise<TokenSet> | null = null;
+  private appTokenFetch: Promise<string> | null = null;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: TokenManagerDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** A user access token that is valid for a while, or null when no account is connected. */
+  async userAccessToken(): Promise<string | null> {
+    const account = await this.deps.store.getAccount();
+    if (!account?.tokens) return null;
+    if (account.tokens.expiresAt - this.now() > REFRESH_AHEAD_MS) return account.tokens.accessToken;
+    return (await this.refresh()).accessToken;
+  }
+
+  /** Single-flight: every caller during one refresh gets the same promise. */
+  refresh(): Promise<TokenSet> {
+    this.refreshing ??= this.doRefresh().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async doRefresh(): Promise<TokenSet> {
+    const account = await this.deps.store.getAccount();
+    if (!account?.tokens) throw new KickError({ code: 'not_connected', message: 'No Kick account is connected.' });
+    const exchanger = await this.deps.exchanger();
+    if (!exchanger) throw new KickError({ code: 'not_configured', message: 'Set up your Kick app in the options first.' });
+    try {
+      const answer = await exchanger.refresh(account.tokens.refreshToken);
+      const tokens = tokenSetFrom(answer, this.now(), account.tokens);
+      // Saved before anyone uses it: the old refresh token is already dead at Kick (rotation).
+      await this.deps.store.setAccount({ ...account, tokens, reconnectReason: undefined });
+      this.deps.onTokensChanged?.(tokens);
+      return tokens;
+    } catch (error) {
+      if (isKickError(error, 'invalid_grant') || isKickError(error, 'invalid_client')) {
+        const reason =
+          error.code === 'invalid_client'
+            ? 'Kick rejected the app credentials; check the client ID and secret in options.'
+            : 'Kick ended this sign-in (expired or revoked). Connect again.';
+        await this.deps.store.setAccount({ user: account.user, tokens: null, reconnectReason: reason });
+        throw new KickError({ code: 'reconnect_needed', message: reason });
+      }
+      throw error;
+    }
+  }
+
+  /** Runs `call` with a user token; on 401 refreshes once and retries once. */
+  async withUserToken<T>(call: (token: string) => Promise<T>): Promise<T> {
+    const token = await this.userAccessToken();
+    if (!token) throw new KickError({ code: 'not_connected', message: 'No Kick account is connected.' });
+    try {
+      return await call(token);
+    } catch (error) {
+      if (!isKickError(error, 'unauthorized')) throw error;
+      const fresh = await this.refresh();
+      return call(fresh.accessToken);
+    }
+  }
+
+  /** An app (client_credentials) token for public data when no account is connected. */
+  async appAccessToken(forceNew = false): Promise<string> {
+    const clientId = await this.deps.clientId();
+    if (!clientId) throw new KickError({ code: 'not_configured', message: 'Set up your Kick app in the options to load official data.' });
+    const stored = await this.deps.store.getAppToken();
+    if (!forceNew && stored && stored.clientId === clientId && stored.expiresAt - this.now() > REFRESH_AHEAD_MS) return stored.accessToken;
+    this.appTokenFetch ??= (async () => {
+      const exchanger = await this.deps.exchanger();
+      if (!exchanger) throw new KickError({ code: 'not_configured', message: 'Set up your Kick app in the options first.' });
+      const answer = await exchanger.appToken();
+      await this.deps.store.setAppToken({ accessToken: answer.access_token, expiresAt: this.now() + answer.expires_in * 1000, clientId });
+      return answer.access_token;
+    })().finally(() => {
+      this.appTokenFetch = null;
+    });
+    return this.appTokenFetch;
+  }
+
+  /** The best token for public data: the user's when connected, else the app's. */
+  async withAnyToken<T>(call: (token: string, kind: TokenKind) => Promise<T>): Promise<T> {
+    const account = await this.deps.store.getAccount();
+    if (account?.tokens) return this.withUserToken((token) => call(token, 'user'));
+    const token = await this.appAccessToken();
+    try {
+      return await call(token, 'app');
+    } catch (error) {
+      if (!isKickError(error, 'unauthorized')) throw error;
+      return call(await this.appAccessToken(true), 'app');
+    }
+  }
+}

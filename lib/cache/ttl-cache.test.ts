@@ -1,0 +1,59 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { SessionCache } from './ttl-cache';
+
+let now = 1_000_000;
+const cache = (maxEntries = 10) =>
+  new SessionCache<{ n: number }>({ prefix: 'c:', ttlMs: () => 1000, staleMs: 5000, negativeTtlMs: 200, maxEntries, now: () => now });
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  now = 1_000_000;
+});
+
+describe('SessionCache', () => {
+  it('is fresh within the TTL, stale within the stale window, then a miss', async () => {
+    const c = cache();
+    await c.set('a', { n: 1 });
+    expect(await c.get('a')).toMatchObject({ state: 'fresh', value: { n: 1 } });
+    now += 1500;
+    expect(await c.get('a')).toMatchObject({ state: 'stale', value: { n: 1 } });
+    now += 5000;
+    expect(await c.get('a')).toEqual({ state: 'miss' });
+  });
+
+  it('caches not-found answers for a shorter time and never serves them stale', async () => {
+    const c = cache();
+    await c.set('ghost', null);
+    expect(await c.get('ghost')).toMatchObject({ state: 'fresh', value: null });
+    now += 300;
+    expect(await c.get('ghost')).toEqual({ state: 'miss' });
+  });
+
+  it('lives in storage.session, so a new instance (a restarted worker) sees it', async () => {
+    await cache().set('a', { n: 1 });
+    expect(await cache().get('a')).toMatchObject({ state: 'fresh' });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  it('stays bounded, dropping the oldest entries', async () => {
+    const c = cache(10);
+    for (let i = 0; i < 25; i++) {
+      now += 1;
+      await c.set(`k${i}`, { n: i });
+    }
+    expect(await c.size()).toBeLessThanOrEqual(10);
+    expect(await c.get('k24')).toMatchObject({ state: 'fresh' });
+    expect(await c.get('k0')).toEqual({ state: 'miss' });
+  });
+
+  it('clears only its own entries and says how many', async () => {
+    const c = cache();
+    await c.set('a', { n: 1 });
+    await c.set('b', null);
+    await fakeBrowser.storage.session.set({ 'layout:1': { x: 1 } });
+    expect(await c.clear()).toBe(2);
+    expect(await c.size()).toBe(0);
+    expect(await fakeBrowser.storage.session.get('layout:1')).toEqual({ 'layout:1': { x: 1 } });
+  });
+});

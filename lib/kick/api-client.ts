@@ -1,0 +1,38 @@
+import type { KickEndpoints } from './endpoints';
+import { kickFetch } from './http';
+import { ChannelsResponseSchema, IntrospectResponseSchema, UsersResponseSchema, type Introspection, type KickChannel, type KickUser } from './schemas';
+
+/** Kick documents no maximum; 50 is what its docs and client libraries use. */
+export const KICK_MAX_BATCH = 50;
+
+function withRepeated(base: string, name: string, values: (string | number)[]): string {
+  const url = new URL(base);
+  for (const value of values) url.searchParams.append(name, String(value));
+  return url.href;
+}
+
+/** The official endpoints the cards and the account pages use, one function per call. */
+export function createKickApi(endpoints: KickEndpoints) {
+  return {
+    /** Unknown slugs make Kick fail the whole request with 400 (see lib/lookup/batcher.ts). */
+    channelsBySlug(token: string, slugs: string[]): Promise<KickChannel[]> {
+      return kickFetch(ChannelsResponseSchema, { url: withRepeated(`${endpoints.apiBase}/channels`, 'slug', slugs), token }).then((r) => r.data);
+    },
+    usersById(token: string, ids: number[]): Promise<KickUser[]> {
+      return kickFetch(UsersResponseSchema, { url: withRepeated(`${endpoints.apiBase}/users`, 'id', ids), token, scope: 'user:read' }).then(
+        (r) => r.data,
+      );
+    },
+    /** The token's own user (no id). */
+    async me(token: string): Promise<KickUser | undefined> {
+      const answer = await kickFetch(UsersResponseSchema, { url: `${endpoints.apiBase}/users`, token, scope: 'user:read' });
+      return answer.data[0];
+    },
+    /** The 2026 location on id.kick.com; the old /public/v1/token/introspect is deprecated. */
+    async introspect(token: string): Promise<Introspection> {
+      const answer = await kickFetch(IntrospectResponseSchema, { url: `${endpoints.idBase}/oauth/token/introspect`, method: 'POST', token });
+      return answer.data;
+    },
+  };
+}
+export type KickApi = ReturnType<typeof createKickApi>;
