@@ -1,7 +1,56 @@
+import { createRoot, type Root } from 'react-dom/client';
+import { CardLayer } from '@/components/card/CardLayer';
+import '@/components/card/card.css';
+import { channelSlugFromPath, fetchWebProfile } from '@/lib/kick-web/web-profile';
+import { send } from '@/lib/messaging/extension';
+import { createCardLoader } from '@/lib/page/card-data';
+import { createCardStore } from '@/lib/page/card-store';
+import { startHoverCards } from '@/lib/page/hover-cards';
+import { startLayoutWatch } from '@/lib/page/layout-watch';
+import { loadSettings, watchSettings } from '@/lib/settings/settings';
+
 export default defineContentScript({
   matches: ['https://kick.com/*', 'https://www.kick.com/*'],
   cssInjectionMode: 'ui',
-  main() {
+  async main(ctx) {
+    const store = createCardStore();
+    store.setState({ settings: (await loadSettings()).settings });
+    watchSettings(({ settings }) => store.setState({ settings }));
+
+    const loader = createCardLoader({
+      official: (username, forceRefresh) => send('getUserCard', { username, forceRefresh }),
+      web: fetchWebProfile,
+      channelSlug: () => channelSlugFromPath(location.pathname),
+    });
+
+    let root: Root | undefined;
+    const ui = await createShadowRootUi(ctx, {
+      name: 'kick-user-cards',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      onMount(container, _shadow, host) {
+        const cards = startHoverCards({
+          store,
+          loader,
+          host,
+          onNavigate: (listener) => ctx.addEventListener(window, 'wxt:locationchange', listener),
+        });
+        ctx.onInvalidated(() => cards.stop());
+        root = createRoot(container);
+        root.render(
+          <CardLayer store={store} {...cards.cardProps} onOpenOptions={() => void send('openOptions', {}).catch(() => undefined)} />,
+        );
+      },
+      onRemove() {
+        root?.unmount();
+      },
+    });
+    ui.mount();
+
+    const stopWatch = startLayoutWatch((report) => void send('reportLayout', report).catch(() => undefined));
+    ctx.onInvalidated(stopWatch);
+    // Only now is everything listening: tests wait for this marker.
     document.documentElement.dataset.kickUserCards = 'ready';
   },
 });

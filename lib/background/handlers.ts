@@ -31,6 +31,10 @@ export function createHandlers(services: BackgroundServices): Handlers {
       if (tabId !== undefined) await browser.storage.session.set({ [layoutKey(tabId)]: { ...report, at: Date.now() } });
       return { ok: true };
     },
+    async openOptions() {
+      await browser.runtime.openOptionsPage();
+      return { ok: true };
+    },
     async getTabInfo({ tabId }) {
       const key = layoutKey(tabId);
       const layout = (await browser.storage.session.get(key))[key] as (LayoutReport & { at: number }) | undefined;

@@ -6,21 +6,14 @@ import { KICK_MAX_BATCH, type KickApi } from '../kick/api-client';
 import type { KickChannel, KickUser } from '../kick/schemas';
 import type { TokenManager } from '../auth/token-manager';
 import { Batcher } from './batcher';
+import { slugCandidates } from '../kick/slug';
+
+export { slugCandidates };
 
 export interface CardLookupResult {
   profile: OfficialProfile;
   fetchedAt: number;
   stale: boolean;
-}
-
-/**
- * Slugs are lowercase, and a username with `_` usually has a slug with `-`: try that first, since
- * an unknown slug costs a whole batch (Kick answers 400 for all of it), then the name as written.
- */
-export function slugCandidates(username: string): string[] {
-  const slug = username.toLowerCase();
-  const dashed = slug.replace(/_/g, '-');
-  return dashed === slug ? [slug] : [dashed, slug];
 }
 
 export function profileFrom(channel: KickChannel, user: KickUser | undefined): OfficialProfile {

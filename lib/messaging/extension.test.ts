@@ -13,6 +13,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     ping: ({ nonce }) => ({ nonce, version: '9.9.9' }),
     getUserCard: unused,
     reportLayout: () => ({ ok: true as const }),
+    openOptions: () => ({ ok: true as const }),
     getAuthStatus: () => ({ state: 'not_configured' as const }),
     connect: () => ({ ok: true as const }),
     disconnect: unused,

@@ -58,6 +58,8 @@ export const protocol = {
     output: CardResultSchema,
   },
   reportLayout: { from: 'any', input: LayoutReportSchema, output: Ok },
+  /** Content scripts cannot open the options page themselves. */
+  openOptions: { from: 'any', input: Empty, output: Ok },
   getAuthStatus: { from: 'extension', input: z.object({ live: z.boolean().optional() }), output: AuthStatusSchema },
   connect: { from: 'extension', input: Empty, output: ActionResultSchema },
   disconnect: { from: 'extension', input: Empty, output: ActionResultSchema },

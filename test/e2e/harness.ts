@@ -127,3 +127,47 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
 export async function waitForContentScript(page: Page): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.kickUserCards === 'ready', undefined, { timeout: 15_000 });
 }
+
+/** Writes extension storage from the service worker, as the extension itself would. */
+export async function setExtensionStorage(session: ExtensionSession, area: 'local' | 'session', values: Record<string, unknown>): Promise<void> {
+  const worker = await session.serviceWorker();
+  await worker.evaluate(([a, v]) => chrome.storage[a].set(v), [area, values] as const);
+}
+
+export async function getExtensionStorage(session: ExtensionSession, area: 'local' | 'session'): Promise<Record<string, unknown>> {
+  const worker = await session.serviceWorker();
+  return worker.evaluate((a) => chrome.storage[a].get(null), area);
+}
+
+/** Saves the simulator's app in options storage and, optionally, a connected account with live tokens. */
+export async function configureAccount(session: ExtensionSession, sim: KickSim, opts: { connected: boolean }): Promise<void> {
+  const values: Record<string, unknown> = {
+    kickApp: { clientId: sim.app.clientId, clientSecret: sim.app.clientSecret, scopes: ['user:read', 'channel:read'] },
+  };
+  if (opts.connected) {
+    const t = sim.issueUserToken();
+    values.kickAccount = {
+      tokens: { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: Date.now() + t.expires_in * 1000, scopes: t.scope.split(' '), obtainedAt: Date.now() },
+      user: { userId: 1005, name: 'subsam' },
+    };
+  }
+  await setExtensionStorage(session, 'local', values);
+}
+
+export interface OpenTiming {
+  username: string;
+  intentEnd: number;
+  shown: number;
+  status: string;
+}
+
+/** The content script's record of the last card shown (performance.now() on the page's clock). */
+export async function lastOpenTiming(page: Page): Promise<OpenTiming | null> {
+  const raw = await page.evaluate(() => document.documentElement.dataset.kucLastOpen ?? null);
+  return raw ? (JSON.parse(raw) as OpenTiming) : null;
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}

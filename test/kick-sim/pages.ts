@@ -25,7 +25,7 @@ const STYLE = `
   .pinned { padding:6px 8px; background:#24272c; }
   [data-index] { padding:2px 8px; }
   .inline-flex { display:inline-flex; gap:4px; align-items:center; }
-  button[data-prevent-expand] { background:none; border:0; font-weight:700; cursor:pointer; padding:0; font:inherit; font-weight:700; }
+  button[data-prevent-expand] { background:none; border:0; color:inherit; font-weight:700; cursor:pointer; padding:0; font:inherit; font-weight:700; }
   .badge { font-size:10px; background:#333; padding:0 3px; border-radius:3px; }
   .mention { font-weight:600; color:#fff; background:#2b2f35; border-radius:3px; padding:0 2px; }
   .w-full { font-size:12px; color:#9aa0a6; }

@@ -1,0 +1,92 @@
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { autoUpdate, flip, offset, shift, useFloating } from '@floating-ui/react-dom';
+import { useStore } from 'zustand';
+import type { CardStore } from '@/lib/page/card-store';
+import type { Theme } from '@/lib/settings/settings';
+import { CARD_TITLE_ID, CardContent } from './UserCardContent';
+
+export interface CardLayerProps {
+  store: CardStore;
+  onRetry: (username: string) => void;
+  onOpenOptions: () => void;
+  onPointerEnter: () => void;
+  onPointerLeave: () => void;
+  onEscape: () => void;
+  /** Called once the card is painted with data, for hover-to-card timing. */
+  onShown: (username: string, status: string) => void;
+}
+
+function resolveTheme(theme: Theme): 'dark' | 'light' {
+  if (theme !== 'auto') return theme;
+  const root = document.documentElement;
+  if (root.classList.contains('dark')) return 'dark';
+  if (root.classList.contains('light')) return 'light';
+  return getComputedStyle(root).colorScheme === 'light' ? 'light' : 'dark';
+}
+
+/** The one open card, positioned next to its name with floating-ui and kept inside the viewport. */
+export function CardLayer(props: CardLayerProps) {
+  const open = useStore(props.store, (s) => s.open);
+  const settings = useStore(props.store, (s) => s.settings);
+  const state = useStore(props.store, (s) => (s.open ? s.loads[s.open.username.toLowerCase()] : undefined));
+  const cardRef = useRef<HTMLDivElement | null>(null);
+  const { refs, floatingStyles, isPositioned } = useFloating({
+    strategy: 'fixed',
+    placement: 'bottom-start',
+    open: Boolean(open),
+    elements: { reference: open?.anchor ?? null },
+    whileElementsMounted: autoUpdate,
+    middleware: [
+      offset(6),
+      flip({ padding: 8 }),
+      // crossAxis: when neither above nor below has room, slide over the name rather than leave the viewport.
+      shift({ padding: 8, crossAxis: true }),
+    ],
+  });
+
+  const status = state?.status ?? 'loading';
+  useEffect(() => {
+    if (open && isPositioned) props.onShown(open.username, status);
+  }, [open, isPositioned, status, props]);
+
+  // Keyboard-opened cards take focus so Tab continues inside them.
+  useLayoutEffect(() => {
+    if (open?.via === 'keyboard' && isPositioned) cardRef.current?.focus();
+  }, [open, isPositioned]);
+
+  if (!open) return null;
+  return (
+    <div
+      ref={(el) => {
+        cardRef.current = el;
+        refs.setFloating(el);
+      }}
+      className="kuc-card"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={CARD_TITLE_ID}
+      tabIndex={-1}
+      data-kuc-card=""
+      data-state={status === 'loading' ? 'loading' : status}
+      data-username={open.username}
+      data-theme={resolveTheme(settings.theme)}
+      style={{ ...floatingStyles, overflowY: 'auto', visibility: isPositioned ? 'visible' : 'hidden' }}
+      onPointerEnter={props.onPointerEnter}
+      onPointerLeave={props.onPointerLeave}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          props.onEscape();
+        }
+      }}
+    >
+      <CardContent
+        username={open.username}
+        state={state ?? { status: 'loading' }}
+        fields={settings.fields}
+        onRetry={() => props.onRetry(open.username)}
+        onOpenOptions={props.onOpenOptions}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,224 @@
+import { useState } from 'react';
+import type { UserCard } from '@/lib/cards/schema';
+import { formatAge, formatCount, formatDay, formatMonthYear, initials } from '@/lib/cards/format';
+import type { KickErrorInfo } from '@/lib/kick/errors';
+import type { LoadState } from '@/lib/page/card-data';
+import type { CardField } from '@/lib/settings/settings';
+
+export const CARD_TITLE_ID = 'kuc-card-title';
+
+const ROLE_LABELS: Record<string, string> = {
+  owner: 'Owner', moderator: 'Moderator', vip: 'VIP', og: 'OG', subscriber: 'Subscriber', staff: 'Kick staff', founder: 'Founder', verified: 'Verified',
+};
+const NETWORK_LABELS: Record<string, string> = { instagram: 'Instagram', twitter: 'X', youtube: 'YouTube', discord: 'Discord', tiktok: 'TikTok', facebook: 'Facebook' };
+
+function Avatar({ url, name }: { url?: string; name: string }) {
+  const [broken, setBroken] = useState(false);
+  return (
+    <div className="avatar" data-testid="card-avatar">
+      {url && !broken ? <img src={url} alt="" referrerPolicy="no-referrer" onError={() => setBroken(true)} /> : <span aria-hidden="true">{initials(name)}</span>}
+    </div>
+  );
+}
+
+function Bio({ text }: { text: string }) {
+  const [expanded, setExpanded] = useState(false);
+  const long = text.length > 140 || text.split('\n').length > 3;
+  return (
+    <div>
+      <p className={`bio${expanded ? '' : ' clamped'}`} data-testid="card-bio">{text}</p>
+      {long && (
+        <button type="button" className="link-button" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+          {expanded ? 'Less' : 'More'}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function Live({ card }: { card: UserCard }) {
+  const live = card.live;
+  if (!live) return null;
+  if (!live.isLive)
+    return (
+      <div className="live" data-testid="card-live" data-live="false">
+        <span className="pill off">Offline</span>
+      </div>
+    );
+  return (
+    <div className="live" data-testid="card-live" data-live="true">
+      <span className="pill on">● Live</span>
+      {live.viewerCount !== undefined && <span>{formatCount(live.viewerCount)} watching</span>}
+      {live.category && <span className="muted">· {live.category}</span>}
+      {live.title && <div className="stream-title" title={live.title}>{live.title}</div>}
+    </div>
+  );
+}
+
+function Relation({ card, fields }: { card: UserCard; fields: Record<CardField, boolean> }) {
+  const rel = card.relation;
+  if (!rel) return null;
+  const following = formatDay(rel.followingSince);
+  const ban = rel.ban;
+  const banUntil = ban?.permanent ? 'permanently' : ban?.expiresAt ? `until ${formatDay(ban.expiresAt) ?? 'later'}` : '';
+  return (
+    <div data-testid="card-relation">
+      <dl className="facts">
+        {following && (
+          <>
+            <dt>Following {rel.channelSlug}</dt>
+            <dd>since {following}</dd>
+          </>
+        )}
+        {rel.subscribedMonths !== undefined && (
+          <>
+            <dt>Subscribed</dt>
+            <dd>{rel.subscribedMonths} month{rel.subscribedMonths === 1 ? '' : 's'}</dd>
+          </>
+        )}
+      </dl>
+      {fields.badges && (rel.roles.length > 0 || ban) && (
+        <div className="roles" data-testid="card-roles" aria-label={`Roles in ${rel.channelSlug}`}>
+          {rel.roles.map((r) => (
+            <span key={r} className="role">{ROLE_LABELS[r] ?? r}</span>
+          ))}
+          {ban && <span className="role ban">{ban.permanent ? 'Banned' : 'Timed out'} {banUntil}</span>}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Actions({ card }: { card: UserCard }) {
+  const [status, setStatus] = useState('');
+  const copy = async (what: string, value: string) => {
+    try {
+      await navigator.clipboard.writeText(value);
+      setStatus(`${what} copied`);
+    } catch {
+      setStatus(`Could not copy the ${what.toLowerCase()}: the page blocked the clipboard.`);
+    }
+  };
+  const slug = card.slug ?? card.username.toLowerCase();
+  return (
+    <>
+      <div className="actions">
+        <a className="btn primary" href={`https://kick.com/${encodeURIComponent(slug)}`} data-testid="card-open-channel">Open channel</a>
+        <button type="button" className="btn" data-testid="card-copy-name" onClick={() => void copy('Username', card.displayName ?? card.username)}>Copy username</button>
+        {card.userId !== undefined && (
+          <button type="button" className="btn" data-testid="card-copy-id" onClick={() => void copy('User id', String(card.userId))}>Copy user id</button>
+        )}
+      </div>
+      <div className="status body" role="status" aria-live="polite" data-testid="card-status">{status}</div>
+    </>
+  );
+}
+
+export function ReadyCard({ card, notice, fields }: { card: UserCard; notice?: string; fields: Record<CardField, boolean> }) {
+  const name = card.displayName || card.username;
+  const channelAge = formatMonthYear(card.channelCreatedAt);
+  return (
+    <>
+      {fields.banner && <div className="banner">{card.bannerUrl && <img src={card.bannerUrl} alt="" referrerPolicy="no-referrer" />}</div>}
+      <div className="head" style={fields.banner ? undefined : { marginTop: 12 }}>
+        <Avatar url={card.avatarUrl} name={name} />
+        <div className="who">
+          <h2 className="name" id={CARD_TITLE_ID} data-testid="card-name">
+            <span>{name}</span>
+            {card.verified && <span className="verified" role="img" aria-label="Verified">✔</span>}
+          </h2>
+          <div className="slug" data-testid="card-slug">@{card.slug ?? card.username}{card.userId !== undefined && <span> · id {card.userId}</span>}</div>
+        </div>
+      </div>
+      <div className="body">
+        {fields.live && <Live card={card} />}
+        {fields.bio && card.bio && <Bio text={card.bio} />}
+        <dl className="facts">
+          {fields.followers && card.followersCount !== undefined && (
+            <>
+              <dt>Followers</dt>
+              <dd data-testid="card-followers">{formatCount(card.followersCount)}</dd>
+            </>
+          )}
+          {fields.channelCreated && channelAge && (
+            <>
+              <dt>Channel created</dt>
+              <dd data-testid="card-channel-created">{channelAge} ({formatAge(card.channelCreatedAt)} ago)</dd>
+            </>
+          )}
+        </dl>
+        {fields.relation && <Relation card={card} fields={fields} />}
+        {fields.socials && card.socials.length > 0 && (
+          <div className="socials" data-testid="card-socials">
+            {card.socials.map((s) => (
+              <a key={s.network} href={s.url} target="_blank" rel="noopener noreferrer">{NETWORK_LABELS[s.network]}</a>
+            ))}
+          </div>
+        )}
+        {notice && <p className="notice" data-testid="card-notice">{notice}</p>}
+      </div>
+      <Actions card={card} />
+    </>
+  );
+}
+
+export function SkeletonCard({ username }: { username: string }) {
+  return (
+    <div className="skeleton" data-testid="card-skeleton" aria-busy="true">
+      <div className="banner" />
+      <div className="head">
+        <div className="avatar" />
+        <div className="who">
+          <h2 className="name" id={CARD_TITLE_ID}>{username}</h2>
+          <div className="slug">Loading…</div>
+        </div>
+      </div>
+      <div className="body">
+        <div className="bar" style={{ width: '40%' }} />
+        <div className="bar" style={{ width: '95%' }} />
+        <div className="bar" style={{ width: '80%' }} />
+        <div className="bar" style={{ width: '60%' }} />
+      </div>
+    </div>
+  );
+}
+
+function errorText(error: KickErrorInfo): { title: string; detail: string } {
+  switch (error.code) {
+    case 'rate_limited':
+      return { title: 'Kick is busy', detail: `Too many requests. Try again in ${Math.ceil(error.retryAfterSec ?? 30)} s.` };
+    case 'not_found':
+      return { title: 'User not found', detail: error.message };
+    case 'not_configured':
+    case 'not_connected':
+    case 'reconnect_needed':
+      return { title: 'Kick account needed', detail: error.message };
+    case 'timeout':
+    case 'network':
+      return { title: 'Could not reach Kick', detail: error.message };
+    default:
+      return { title: 'Could not load this user', detail: error.message };
+  }
+}
+
+export function ErrorCard({ username, error, onRetry, onOpenOptions }: { username: string; error: KickErrorInfo; onRetry: () => void; onOpenOptions: () => void }) {
+  const { title, detail } = errorText(error);
+  const needsAccount = ['not_configured', 'not_connected', 'reconnect_needed', 'unauthorized', 'forbidden'].includes(error.code);
+  return (
+    <div className="error" data-testid="card-error" data-code={error.code}>
+      <h2 id={CARD_TITLE_ID}>{title}: {username}</h2>
+      <p data-testid="card-error-detail">{detail}</p>
+      <div className="actions" style={{ border: 0, padding: 0 }}>
+        {needsAccount && <button type="button" className="btn primary" onClick={onOpenOptions} data-testid="card-open-options">Open options</button>}
+        {error.code !== 'not_found' && <button type="button" className="btn" onClick={onRetry} data-testid="card-retry">Retry</button>}
+      </div>
+    </div>
+  );
+}
+
+export function CardContent(props: { username: string; state: LoadState; fields: Record<CardField, boolean>; onRetry: () => void; onOpenOptions: () => void }) {
+  const { state } = props;
+  if (state.status === 'loading') return <SkeletonCard username={props.username} />;
+  if (state.status === 'error') return <ErrorCard username={props.username} error={state.error} onRetry={props.onRetry} onOpenOptions={props.onOpenOptions} />;
+  return <ReadyCard card={state.card} notice={state.notice} fields={props.fields} />;
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createCardLoader } from './card-data';
+import type { CardResult } from '../messaging/protocol';
+
+const okOfficial: CardResult = { ok: true, profile: { userId: 1, slug: 'a', name: 'a' }, fetchedAt: 0, stale: false };
+
+describe('card loader', () => {
+  it('loads both sources in parallel and answers repeats from memory', async () => {
+    const official = vi.fn(() => Promise.resolve(okOfficial));
+    const web = vi.fn(() => Promise.resolve({ state: 'not_found' as const }));
+    const loader = createCardLoader({ official, web, channelSlug: () => 'streamer1' });
+    const first = await loader.load('A');
+    expect(first).toMatchObject({ status: 'ready', card: { displayName: 'a' } });
+    await loader.load('a');
+    expect(official).toHaveBeenCalledTimes(1);
+    expect(web).toHaveBeenCalledWith('A', 'streamer1');
+  });
+
+  it('shares one load for the same name in flight, and a forced load goes to the network', async () => {
+    const official = vi.fn(() => Promise.resolve(okOfficial));
+    const loader = createCardLoader({ official, web: () => Promise.resolve({ state: 'error' }), channelSlug: () => undefined });
+    await Promise.all([loader.load('a'), loader.load('a')]);
+    expect(official).toHaveBeenCalledTimes(1);
+    await loader.load('a', { force: true });
+    expect(official).toHaveBeenLastCalledWith('a', true);
+  });
+
+  it('shows kick.com data with a connect hint when no account is set up', async () => {
+    const loader = createCardLoader({
+      official: () => Promise.resolve({ ok: false, error: { code: 'not_configured', message: 'Set up' } }),
+      web: () => Promise.resolve({ state: 'ok', profile: { username: 'a', bio: 'hi' } }),
+      channelSlug: () => undefined,
+    });
+    expect(await loader.load('a')).toMatchObject({ status: 'ready', card: { bio: 'hi' }, notice: expect.stringMatching(/Connect a Kick account/) as string });
+  });
+
+  it('gives the reason when nothing could be loaded, and does not cache errors', async () => {
+    const official = vi.fn(() => Promise.resolve<CardResult>({ ok: false, error: { code: 'rate_limited', message: 'slow', retryAfterSec: 12 } }));
+    const loader = createCardLoader({ official, web: () => Promise.resolve({ state: 'error' }), channelSlug: () => undefined });
+    expect(await loader.load('a')).toEqual({ status: 'error', error: { code: 'rate_limited', message: 'slow', retryAfterSec: 12 } });
+    await loader.load('a');
+    expect(official).toHaveBeenCalledTimes(2);
+  });
+
+  it('says not found when neither source knows the name', async () => {
+    const loader = createCardLoader({
+      official: () => Promise.resolve({ ok: false, error: { code: 'not_found', message: 'nope' } }),
+      web: () => Promise.resolve({ state: 'not_found' }),
+      channelSlug: () => undefined,
+    });
+    expect(await loader.load('ghost')).toMatchObject({ status: 'error', error: { code: 'not_found' } });
+  });
+
+  it('turns a dead background into a readable error instead of hanging', async () => {
+    const loader = createCardLoader({
+      official: () => Promise.reject(new Error('Extension context invalidated.')),
+      web: () => Promise.resolve({ state: 'error' }),
+      channelSlug: () => undefined,
+    });
+    expect(await loader.load('a')).toMatchObject({ status: 'error', error: { code: 'network', message: expect.stringContaining('Extension context invalidated') as string } });
+  });
+});

@@ -1,0 +1,14 @@
+import { createStore } from 'zustand/vanilla';
+import type { OpenVia } from './hover-intent';
+import type { LoadState } from './card-data';
+import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
+
+/** What the card layer renders: at most one open card, and the load state of each name seen. */
+export interface CardState {
+  open: { anchor: Element; username: string; via: OpenVia; openedAt: number } | null;
+  loads: Record<string, LoadState>;
+  settings: Settings;
+}
+
+export const createCardStore = () => createStore<CardState>(() => ({ open: null, loads: {}, settings: DEFAULT_SETTINGS }));
+export type CardStore = ReturnType<typeof createCardStore>;

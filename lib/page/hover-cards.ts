@@ -1,0 +1,151 @@
+import type { CardLoader, LoadState } from './card-data';
+import type { SurfaceId } from '../settings/settings';
+import type { CardStore } from './card-store';
+import { HoverIntent, type CloseReason } from './hover-intent';
+import { findName } from './surfaces';
+
+/** The documented keyboard shortcut on a focused name. Kick binds no Alt+Arrow keys. */
+export const OPEN_SHORTCUT = { key: 'ArrowDown', altKey: true } as const;
+
+export interface HoverCardsDeps {
+  store: CardStore;
+  loader: CardLoader;
+  /** The shadow host of the card UI: events inside it belong to the card, not the page. */
+  host: Element;
+  onNavigate: (listener: () => void) => void;
+}
+
+export interface Timing {
+  username: string;
+  intentEnd: number;
+  shown: number;
+  status: string;
+}
+
+/**
+ * Delegated listeners on the document (no listener and no work per chat row) that turn pointer
+ * and keyboard activity on usernames into one open card.
+ */
+export function startHoverCards(deps: HoverCardsDeps) {
+  const { store, loader, host } = deps;
+  let hovered: Element | null = null;
+  let restoreFocusTo: HTMLElement | null = null;
+  let intentEnd = 0;
+  let anchorWatch: ReturnType<typeof setInterval> | null = null;
+
+  const setLoad = (username: string, state: LoadState) =>
+    store.setState((s) => ({ loads: { ...s.loads, [username.toLowerCase()]: state } }));
+
+  const load = (username: string, force = false) => {
+    const cached = force ? undefined : loader.cached(username);
+    if (cached) return setLoad(username, cached);
+    if (force || !store.getState().loads[username.toLowerCase()] || store.getState().loads[username.toLowerCase()]!.status === 'error')
+      setLoad(username, { status: 'loading' });
+    void loader.load(username, { force }).then((state) => setLoad(username, state));
+  };
+
+  const intent = new HoverIntent<Element>({
+    openDelayMs: () => store.getState().settings.hoverDelayMs,
+    prefetch: (username) => load(username),
+    open: (anchor, username, via) => {
+      intentEnd = performance.now();
+      store.setState({ open: { anchor, username, via, openedAt: Date.now() } });
+      anchorWatch ??= setInterval(() => {
+        const open = store.getState().open;
+        if (open && !open.anchor.isConnected) intent.dismiss('scroll');
+      }, 500);
+    },
+    close: (reason: CloseReason) => {
+      if (anchorWatch) clearInterval(anchorWatch);
+      anchorWatch = null;
+      store.setState({ open: null });
+      if (reason === 'escape' && restoreFocusTo?.isConnected) restoreFocusTo.focus();
+      restoreFocusTo = null;
+    },
+  });
+
+  const enabled = (id: SurfaceId) => store.getState().settings.surfaces[id];
+
+  const onPointerOver = (e: PointerEvent) => {
+    if (e.target === host) return;
+    const found = findName(e.target, enabled);
+    if (found) {
+      if (found.element !== hovered) {
+        hovered = found.element;
+        intent.enterName(found.element, found.username);
+      }
+      return;
+    }
+    if (hovered) {
+      hovered = null;
+      intent.leaveName();
+    }
+  };
+  const onPointerOut = (e: PointerEvent) => {
+    // Leaving the window altogether.
+    if (e.relatedTarget === null && hovered) {
+      hovered = null;
+      intent.leaveName();
+    }
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && store.getState().open) {
+      intent.dismiss('escape');
+      return;
+    }
+    if (e.key === OPEN_SHORTCUT.key && e.altKey === OPEN_SHORTCUT.altKey && !e.ctrlKey && !e.metaKey) {
+      const found = findName(e.target, enabled);
+      if (!found) return;
+      e.preventDefault();
+      restoreFocusTo = found.element instanceof HTMLElement ? found.element : null;
+      intent.openNow(found.element, found.username, 'keyboard');
+    }
+  };
+  const onFocusOut = (e: FocusEvent) => {
+    // A keyboard-opened card closes when focus leaves both the name and the card.
+    const open = store.getState().open;
+    if (!open || open.via !== 'keyboard') return;
+    const next = e.relatedTarget as Node | null;
+    if (next && (next === host || host.contains(next) || open.anchor.contains(next))) return;
+    setTimeout(() => {
+      const active = document.activeElement;
+      if (active !== host && !(active && open.anchor.contains(active)) && store.getState().open === open) intent.dismiss('left');
+    }, 0);
+  };
+  const onScroll = () => {
+    const open = store.getState().open;
+    if (!open) return;
+    const r = open.anchor.getBoundingClientRect();
+    if (!open.anchor.isConnected || r.bottom < 0 || r.top > innerHeight || r.right < 0 || r.left > innerWidth) intent.dismiss('scroll');
+  };
+
+  document.addEventListener('pointerover', onPointerOver, { capture: true, passive: true });
+  document.addEventListener('pointerout', onPointerOut, { capture: true, passive: true });
+  document.addEventListener('keydown', onKeyDown, { capture: true });
+  document.addEventListener('focusout', onFocusOut, { capture: true });
+  document.addEventListener('scroll', onScroll, { capture: true, passive: true });
+  deps.onNavigate(() => intent.dismiss('navigation'));
+
+  return {
+    cardProps: {
+      onRetry: (username: string) => load(username, true),
+      onPointerEnter: () => intent.enterCard(),
+      onPointerLeave: () => intent.leaveCard(),
+      onEscape: () => intent.dismiss('escape'),
+      onShown: (username: string, status: string) => {
+        if (status === 'loading') return;
+        const timing: Timing = { username, intentEnd, shown: performance.now(), status };
+        // Read by the E2E tests and the benchmark (the page and the content script share the DOM).
+        document.documentElement.dataset.kucLastOpen = JSON.stringify(timing);
+      },
+    },
+    stop() {
+      document.removeEventListener('pointerover', onPointerOver, { capture: true });
+      document.removeEventListener('pointerout', onPointerOut, { capture: true });
+      document.removeEventListener('keydown', onKeyDown, { capture: true });
+      document.removeEventListener('focusout', onFocusOut, { capture: true });
+      document.removeEventListener('scroll', onScroll, { capture: true });
+      intent.dismiss('navigation');
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { LayoutReport } from '../messaging/protocol';
+import { countNames } from './surfaces';
+
+/**
+ * Notices when kick.com's markup no longer matches the registry: a chat with rows but no
+ * recognisable names for `graceMs` is reported, so the popup can say so instead of cards failing
+ * silently. Runs on a slow timer, never per chat row.
+ */
+export function startLayoutWatch(report: (r: LayoutReport) => void, opts: { intervalMs?: number; graceMs?: number; now?: () => number } = {}) {
+  const now = opts.now ?? Date.now;
+  const graceMs = opts.graceMs ?? 10_000;
+  let unrecognisedSince: number | null = null;
+  let last = '';
+
+  const check = () => {
+    const surfaces = countNames();
+    const namesSeen = Object.values(surfaces).reduce((a, b) => a + b, 0);
+    const chatRows = document.querySelectorAll('#chatroom-messages [data-index], #chatroom-messages > *:first-child > *').length;
+    let recognised = true;
+    if (namesSeen === 0 && chatRows > 0) {
+      unrecognisedSince ??= now();
+      recognised = now() - unrecognisedSince < graceMs;
+    } else unrecognisedSince = null;
+    const key = `${recognised}:${Object.keys(surfaces).sort().join(',')}`;
+    if (key === last) return;
+    last = key;
+    report({ url: location.href.slice(0, 2048), recognised, namesSeen, surfaces });
+  };
+  check();
+  const timer = setInterval(check, opts.intervalMs ?? 2000);
+  return () => clearInterval(timer);
+}

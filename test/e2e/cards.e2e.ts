@@ -1,0 +1,220 @@
+/// <reference types="chrome" />
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SEED, startKickSim, type KickSim } from '../kick-sim/index';
+import {
+  configureAccount, lastOpenTiming, launchWithExtension, percentile, saveScreenshot, setExtensionStorage, waitForContentScript, type ExtensionSession,
+} from './harness';
+
+let sim: KickSim;
+let session: ExtensionSession;
+let page: Page;
+
+const card = () => page.locator('[data-kuc-card]');
+// Bottom of the sidebar: nothing there opens a card.
+const away = () => page.mouse.move(4, page.viewportSize()!.height - 4);
+
+async function openChannel(path = `/${SEED.mainChannel}`) {
+  page = await session.context.newPage();
+  await page.goto(`https://kick.com${path}`);
+  await waitForContentScript(page);
+}
+
+async function hoverAndWait(selector: string, username: string) {
+  await page.hover(selector);
+  await expect.poll(() => card().getAttribute('data-username'), { timeout: 10_000 }).toBe(username);
+  await expect.poll(() => card().getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
+}
+
+async function closeCard() {
+  await away();
+  await expect.poll(() => card().count(), { timeout: 5000 }).toBe(0);
+}
+
+beforeAll(async () => {
+  sim = await startKickSim();
+  session = await launchWithExtension(sim);
+});
+afterAll(async () => {
+  await session?.close();
+  await sim?.close();
+});
+
+describe('hover cards with a connected account', () => {
+  beforeAll(async () => {
+    await configureAccount(session, sim, { connected: true });
+    await openChannel();
+  });
+  afterAll(() => page.close());
+  beforeEach(() => closeCard());
+
+  it('opens a full card for a chat name, reading the real name from title', async () => {
+    // Row 4 shows a name rewritten by "another extension"; the card must follow the title.
+    const row = page.locator('div[data-index="4"] button[title]');
+    const realName = await row.getAttribute('title');
+    await hoverAndWait('div[data-index="4"] button[title]', realName!);
+    await expect.poll(() => card().getByTestId('card-name').textContent()).toContain(realName!);
+    expect(await card().getAttribute('role')).toBe('dialog');
+    expect(await card().getAttribute('aria-modal')).toBe('false');
+    await saveScreenshot(page, 'card-chat');
+  });
+
+  it('shows live status, followers, channel age, roles and socials for the streamer', async () => {
+    await hoverAndWait('#channel-username', 'streamer1');
+    const c = card();
+    expect(await c.getByTestId('card-live').getAttribute('data-live')).toBe('true');
+    expect(await c.getByTestId('card-live').textContent()).toContain('12.3K watching');
+    expect(await c.getByTestId('card-followers').textContent()).toBe('254.3K');
+    expect(await c.getByTestId('card-channel-created').textContent()).toContain('Nov 2022');
+    expect(await c.getByTestId('card-roles').textContent()).toContain('Owner');
+    const socials = await c.getByTestId('card-socials').locator('a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(socials).toContain('https://x.com/streamer1');
+    expect(socials.every((h) => h.startsWith('https://'))).toBe(true);
+    await saveScreenshot(page, 'card-streamer');
+  });
+
+  it.each([
+    ['NipahTV row', '.ntv__chat-message__username[ntv-username="modmaria"]', 'modmaria'],
+    ['@mention', 'div[data-index="1"] span.mention', null],
+    ['reply header', 'div[data-index="3"] .reply-author', null],
+    ['pinned message', '[data-testid="pinned-message"] button', 'streamer1'],
+    ['sidebar link', '#sidebar-wrapper a[data-testid="sidebar-following-channel-modmaria"]', 'modmaria'],
+    ['channel link', 'main p a[href="/secondstreamer"]', 'secondstreamer'],
+  ])('opens the right card on a %s', async (_, selector, expected) => {
+    const el = page.locator(selector).first();
+    const name = expected ?? (await el.evaluate((e) => e.getAttribute('title') ?? (e.textContent ?? "").trim().replace(/^@/, '')));
+    await hoverAndWait(selector, name);
+  });
+
+  it('shows the subscriber, moderator and timed-out states in this channel', async () => {
+    await page.evaluate(() => (window as unknown as { __sim: { appendRows(n: number): number } }).__sim.appendRows(10));
+    const rowFor = (name: string) => page.locator(`div[data-index] button[title="${name}"]`).last();
+    await rowFor('subsam').hover();
+    await expect.poll(() => card().getAttribute('data-username')).toBe('subsam');
+    await expect.poll(() => card().getByTestId('card-relation').textContent()).toContain('14 months');
+    await closeCard();
+    await rowFor('bannedbob').hover();
+    await expect.poll(() => card().getByTestId('card-roles').textContent()).toContain('Timed out');
+  });
+
+  it('does not open when a name is only passed over, and starts the prefetch on enter', async () => {
+    await setExtensionStorage(session, 'local', { settings: { hoverDelayMs: 1500, surfaces: allTrue(['chat', 'mention', 'reply', 'pinned', 'channelHeader', 'sidebar', 'link']), fields: allTrue(['banner', 'bio', 'live', 'followers', 'channelCreated', 'relation', 'badges', 'socials']), theme: 'auto', cacheTtlMinutes: 10 } });
+    await page.waitForTimeout(300);
+    sim.clearLog();
+    await page.hover('#sidebar-wrapper a[data-testid="sidebar-recommended-channel-nopicnick"]');
+    await page.waitForTimeout(600);
+    expect(await card().count()).toBe(0);
+    // Prefetch already asked kick.com and the official API (through the background) before the card opened.
+    expect(sim.requests({ host: 'web', path: '/api/v2/channels/nopicnick' }).length).toBeGreaterThan(0);
+    expect(sim.requests({ host: 'api', path: '/public/v1/channels' }).flatMap((r) => r.query.slug)).toContain('nopicnick');
+    await expect.poll(() => card().count(), { timeout: 5000 }).toBe(1);
+    await setExtensionStorage(session, 'local', { settings: null });
+    await page.waitForTimeout(300);
+  });
+
+  it('stays open while the pointer moves into the card and closes after leaving both', async () => {
+    await hoverAndWait('#channel-username', 'streamer1');
+    const box = (await card().boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+    await page.waitForTimeout(700);
+    expect(await card().count()).toBe(1);
+    await closeCard();
+  });
+
+  it('closes on Esc', async () => {
+    await hoverAndWait('#channel-username', 'streamer1');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card().count()).toBe(0);
+  });
+
+  it('opens from the keyboard with Alt+ArrowDown, Tab moves into the card, Esc returns focus', async () => {
+    const name = page.locator('[data-testid="pinned-message"] button');
+    await name.focus();
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => card().getAttribute('data-state')).toBe('ready');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const host = document.activeElement;
+      return host?.shadowRoot?.activeElement?.textContent ?? null;
+    });
+    expect(focused).toBeTruthy();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card().count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('title'))).toBe('streamer1');
+  });
+
+  it('keeps hostile bios, names and URLs inert', async () => {
+    await page.evaluate(() => (window as unknown as { __sim: { appendRows(n: number): number } }).__sim.appendRows(12));
+    await hoverAndWait('div[data-index] button[title="hostile_hank"] >> nth=-1', 'hostile_hank');
+    const bio = await card().getByTestId('card-bio').textContent();
+    expect(bio).toContain('<img src=x onerror="window.__pwned=1">');
+    expect(await card().locator('img[src="x"], script').count()).toBe(0);
+    const hrefs = await card().locator('a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(hrefs.every((h) => h.startsWith('https://'))).toBe(true);
+    expect(await card().locator('.banner img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
+  it('stays inside the viewport at the window edges', async () => {
+    await page.setViewportSize({ width: 700, height: 420 });
+    for (const selector of ['#channel-chatroom div[data-index] button[title] >> nth=-1', '#sidebar-wrapper a >> nth=0']) {
+      await closeCard();
+      await page.locator(selector).scrollIntoViewIfNeeded();
+      await page.hover(selector);
+      await expect.poll(() => card().getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
+      await page.waitForTimeout(100);
+      const box = (await card().boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(700);
+      expect(box.y + box.height).toBeLessThanOrEqual(420 + 1);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('keeps working after a 1,000-message burst', async () => {
+    await page.evaluate(() => (window as unknown as { __sim: { appendRows(n: number): number } }).__sim.appendRows(1000));
+    const last = page.locator('div[data-index] button[title] >> nth=-1');
+    const name = (await last.getAttribute('title'))!;
+    await last.scrollIntoViewIfNeeded();
+    await hoverAndWait('div[data-index] button[title] >> nth=-1', name);
+  });
+
+  it('measures hover → card, cached and cold', async () => {
+    const times = { cached: [] as number[], cold: [] as number[] };
+    const names = ['modmaria', 'vipvictor', 'subsam', 'staffsteve', 'emoji_eve'];
+    for (const name of names) {
+      for (const kind of ['cold', 'cached'] as const) {
+        await closeCard();
+        await page.hover(`div[data-index] button[title="${name}"] >> nth=-1`);
+        await expect.poll(() => card().getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
+        const t = await lastOpenTiming(page);
+        if (t?.username === name) times[kind].push(t.shown - t.intentEnd);
+      }
+    }
+    expect(times.cached.length).toBe(names.length);
+    console.info(`hover→card after intent delay: cached median ${percentile(times.cached, 50).toFixed(1)} ms, p95 ${percentile(times.cached, 95).toFixed(1)} ms; cold(prefetched) median ${percentile(times.cold, 50).toFixed(1)} ms, p95 ${percentile(times.cold, 95).toFixed(1)} ms`);
+  });
+});
+
+describe('hover cards without an account', () => {
+  beforeAll(async () => {
+    await setExtensionStorage(session, 'local', { kickApp: null, kickAccount: null });
+    await session.context.serviceWorkers()[0]!.evaluate(() => chrome.storage.session.clear());
+    await openChannel();
+    sim.clearLog();
+  });
+  afterAll(() => page.close());
+
+  it('still shows what kick.com knows, and says what connecting adds', async () => {
+    await hoverAndWait('#sidebar-wrapper a[data-testid="sidebar-following-channel-vipvictor"]', 'vipvictor');
+    expect(await card().getByTestId('card-notice').textContent()).toMatch(/Connect a Kick account/);
+    expect(await card().getByTestId('card-followers').textContent()).toBe('1.2K');
+    expect(sim.requests({ host: 'api' })).toHaveLength(0);
+    await saveScreenshot(page, 'card-not-connected');
+  });
+});
+
+function allTrue(ids: string[]) {
+  return Object.fromEntries(ids.map((id) => [id, true]));
+}
