@@ -1,0 +1,34 @@
+import { useStore } from 'zustand';
+import { ConnectedAccount } from '@/components/ui/AccountStatus';
+import type { AuthStore } from '@/lib/stores/auth-store';
+
+export function AccountSection({ auth }: { auth: AuthStore }) {
+  const status = useStore(auth, (s) => s.status);
+  const busy = useStore(auth, (s) => s.busy);
+  const actionError = useStore(auth, (s) => s.actionError);
+  const loadError = useStore(auth, (s) => s.loadError);
+  const { connect, disconnect } = auth.getState();
+  return (
+    <section className="card stack" aria-labelledby="account-h" data-testid="opt-account" data-state={status?.state ?? 'loading'}>
+      <h2 id="account-h">Account</h2>
+      {loadError && <p className="error-text" role="alert">{loadError}</p>}
+      {status?.state === 'not_configured' && <p className="muted">Save your Kick app above first.</p>}
+      {status?.state === 'connecting' && <p><span className="spinner" /> Waiting for Kick…</p>}
+      {status?.state === 'connected' && <ConnectedAccount status={status} />}
+      {status?.state === 'reconnect_needed' && <p role="alert">Reconnect needed: {status.reason}</p>}
+      {status?.state === 'error' && <p className="error-text" role="alert">{status.message}</p>}
+      {status?.state === 'disconnected' && <p className="muted">No account connected.</p>}
+      <div className="row">
+        {status && status.state !== 'connected' && status.state !== 'not_configured' && (
+          <button type="button" className="btn primary" data-testid="opt-connect" disabled={busy !== null || status.state === 'connecting'} onClick={() => void connect()}>
+            {status.state === 'reconnect_needed' ? 'Reconnect' : 'Connect Kick account'}
+          </button>
+        )}
+        {status?.state === 'connected' && (
+          <button type="button" className="btn danger" data-testid="opt-disconnect" disabled={busy !== null} onClick={() => void disconnect()}>Disconnect</button>
+        )}
+      </div>
+      {actionError && <p className="error-text" role="alert" data-testid="opt-action-error">{actionError.message}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+import { useEffect, useState } from 'react';
+import { AppConfigSchema, appConfigItem, DEFAULT_SCOPES, getRedirectUri, KICK_SCOPES } from '@/lib/settings/app-config';
+
+type Errors = Partial<Record<'clientId' | 'clientSecret' | 'scopes', string>>;
+
+/** The user's own Kick app: credentials, the redirect URI to register, and the scopes to ask for. */
+export function AppSection() {
+  const [clientId, setClientId] = useState('');
+  const [clientSecret, setClientSecret] = useState('');
+  const [scopes, setScopes] = useState<string[]>(DEFAULT_SCOPES);
+  const [reveal, setReveal] = useState(false);
+  const [errors, setErrors] = useState<Errors>({});
+  const [saved, setSaved] = useState<string | null>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+  const redirectUri = getRedirectUri();
+
+  useEffect(() => {
+    void appConfigItem.getValue().then((value) => {
+      const parsed = AppConfigSchema.safeParse(value);
+      if (!parsed.success) return;
+      setClientId(parsed.data.clientId);
+      setClientSecret(parsed.data.clientSecret);
+      setScopes(parsed.data.scopes);
+    });
+  }, []);
+
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setSaved(null);
+    const parsed = AppConfigSchema.safeParse({ clientId, clientSecret, scopes });
+    if (!parsed.success) {
+      const next: Errors = {};
+      for (const issue of parsed.error.issues) {
+        const key = issue.path[0] as keyof Errors;
+        next[key] ??= key === 'scopes' ? 'Choose at least one scope.' : issue.message;
+      }
+      setErrors(next);
+      return;
+    }
+    setErrors({});
+    await appConfigItem.setValue(parsed.data);
+    setSaved(`Saved at ${new Date().toLocaleTimeString()}. Connect your account below.`);
+  };
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(redirectUri);
+      setCopied('Copied');
+    } catch {
+      setCopied('Could not copy: select the address and copy it by hand.');
+    }
+  };
+
+  return (
+    <section className="card stack" aria-labelledby="app-h">
+      <h2 id="app-h">Kick app</h2>
+      <p className="muted">
+        Kick’s sign-in needs an app of your own: its token endpoint requires the client secret even with PKCE (KickDevDocs #413).
+        The secret stays in this browser’s extension storage and is only ever sent to id.kick.com.
+        Create the app in <a href="https://kick.com/settings/developer" target="_blank" rel="noopener noreferrer">Kick’s developer settings</a>.
+      </p>
+      <div className="stack">
+        <span>Redirect URI to register in your Kick app:</span>
+        <div className="row">
+          <code data-testid="opt-redirect-uri" style={{ userSelect: 'all', wordBreak: 'break-all' }}>{redirectUri}</code>
+          <button type="button" className="btn" data-testid="opt-copy-redirect" onClick={() => void copy()}>Copy</button>
+          <span role="status" className="ok-text">{copied}</span>
+        </div>
+      </div>
+      <form className="stack" onSubmit={(e) => void save(e)} noValidate>
+        <div className="field">
+          <label htmlFor="client-id">Client ID</label>
+          <input id="client-id" data-testid="opt-client-id" value={clientId} autoComplete="off" spellCheck={false}
+            aria-invalid={Boolean(errors.clientId)} aria-describedby={errors.clientId ? 'client-id-err' : undefined}
+            onChange={(e) => setClientId(e.target.value)} />
+          {errors.clientId && <span id="client-id-err" className="error-text" role="alert">{errors.clientId}</span>}
+        </div>
+        <div className="field">
+          <label htmlFor="client-secret">Client secret</label>
+          <div className="row">
+            <input id="client-secret" data-testid="opt-client-secret" type={reveal ? 'text' : 'password'} value={clientSecret} autoComplete="off" spellCheck={false}
+              aria-invalid={Boolean(errors.clientSecret)} aria-describedby={errors.clientSecret ? 'client-secret-err' : undefined}
+              onChange={(e) => setClientSecret(e.target.value)} />
+            <button type="button" className="btn" data-testid="opt-secret-toggle" aria-pressed={reveal} onClick={() => setReveal(!reveal)}>
+              {reveal ? 'Hide' : 'Show'}
+            </button>
+          </div>
+          {errors.clientSecret && <span id="client-secret-err" className="error-text" role="alert">{errors.clientSecret}</span>}
+        </div>
+        <fieldset className="stack">
+          <legend>Scopes to ask for</legend>
+          {KICK_SCOPES.map((scope) => (
+            <label key={scope.id} className="row">
+              <input type="checkbox" data-testid={`opt-scope-${scope.id}`} checked={scopes.includes(scope.id)}
+                onChange={(e) => setScopes(e.target.checked ? [...scopes, scope.id] : scopes.filter((s) => s !== scope.id))} />
+              <span><code>{scope.id}</code> <span className="muted">{scope.unlocks}</span></span>
+            </label>
+          ))}
+          {errors.scopes && <span className="error-text" role="alert">{errors.scopes}</span>}
+        </fieldset>
+        <div className="row">
+          <button type="submit" className="btn primary" data-testid="opt-save">Save</button>
+          <span role="status" className="ok-text" data-testid="opt-saved">{saved}</span>
+        </div>
+      </form>
+    </section>
+  );
+}

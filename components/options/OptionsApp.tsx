@@ -1,0 +1,26 @@
+import { useStore } from 'zustand';
+import type { AuthStore, Send } from '@/lib/stores/auth-store';
+import type { SettingsStore } from '@/lib/stores/settings-store';
+import { AboutSection } from './AboutSection';
+import { AccountSection } from './AccountSection';
+import { AppSection } from './AppSection';
+import { CardsSection } from './CardsSection';
+import { DataSection } from './DataSection';
+import './options.css';
+
+export function OptionsApp({ auth, settings, send }: { auth: AuthStore; settings: SettingsStore; send: Send }) {
+  const problem = useStore(settings, (s) => s.problem);
+  const savedAt = useStore(settings, (s) => s.savedAt);
+  return (
+    <main className="options stack">
+      <h1>Kick User Cards</h1>
+      {problem && <p role="alert" className="card error-text" data-testid="opt-settings-problem">{problem}</p>}
+      <AppSection />
+      <AccountSection auth={auth} />
+      <CardsSection settings={settings} />
+      <DataSection settings={settings} send={send} />
+      <AboutSection />
+      <p role="status" className="muted" data-testid="opt-settings-saved">{savedAt ? 'Settings saved.' : ''}</p>
+    </main>
+  );
+}

@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import { browser } from 'wxt/browser';
+import { ConnectedAccount } from '@/components/ui/AccountStatus';
+import type { AuthStore } from '@/lib/stores/auth-store';
+import type { Send } from '@/lib/stores/auth-store';
+import type { MessageOutput } from '@/lib/messaging/protocol';
+
+type TabInfo = MessageOutput<'getTabInfo'>;
+
+function TabStatus({ send }: { send: Send }) {
+  const [info, setInfo] = useState<TabInfo | null>(null);
+  useEffect(() => {
+    void browser.tabs
+      .query({ active: true, currentWindow: true })
+      .then(([tab]) => (tab?.id === undefined ? null : send('getTabInfo', { tabId: tab.id })))
+      .then(setInfo)
+      .catch(() => setInfo(null));
+  }, [send]);
+  if (!info) return null;
+  return (
+    <section className="stack muted" style={{ borderTop: '1px solid var(--border)', paddingTop: 10, fontSize: 13 }}>
+      {info.layout && (
+        <div data-testid="popup-layout">
+          {info.layout.recognised
+            ? `kick.com layout recognised: ${info.layout.namesSeen} names on this page.`
+            : 'kick.com layout not recognised on this page: cards may not open. Kick may have changed its site.'}
+        </div>
+      )}
+      <div data-testid="popup-cached">{info.cachedCards} card{info.cachedCards === 1 ? '' : 's'} cached</div>
+    </section>
+  );
+}
+
+export function PopupApp({ auth, send }: { auth: AuthStore; send: Send }) {
+  const status = useStore(auth, (s) => s.status);
+  const busy = useStore(auth, (s) => s.busy);
+  const actionError = useStore(auth, (s) => s.actionError);
+  const loadError = useStore(auth, (s) => s.loadError);
+  const { connect, disconnect, refreshNow, load } = auth.getState();
+  const openOptions = () => void browser.runtime.openOptionsPage();
+
+  let body: React.ReactNode;
+  const state = loadError ? 'error' : (status?.state ?? 'loading');
+  if (loadError) {
+    body = (
+      <>
+        <p className="error-text" role="alert" data-testid="popup-error">{loadError}</p>
+        <button type="button" className="btn" onClick={() => void load()}>Retry</button>
+      </>
+    );
+  } else if (!status) {
+    body = <p className="muted"><span className="spinner" /> Checking your Kick account…</p>;
+  } else if (status.state === 'not_configured') {
+    body = (
+      <>
+        <p>Add your Kick app in the options to connect an account. Cards still show what kick.com itself shows.</p>
+        <button type="button" className="btn primary" data-testid="popup-open-options" onClick={openOptions}>Open options</button>
+      </>
+    );
+  } else if (status.state === 'disconnected') {
+    body = (
+      <>
+        <p>No Kick account connected.{status.appToken ? ' Cards use your app’s token for public data.' : ''}</p>
+        <button type="button" className="btn primary" data-testid="popup-connect" disabled={busy !== null} onClick={() => void connect()}>Connect Kick account</button>
+      </>
+    );
+  } else if (status.state === 'connecting') {
+    body = <p aria-live="polite"><span className="spinner" /> Waiting for Kick… finish signing in in the Kick window.</p>;
+  } else if (status.state === 'connected') {
+    body = (
+      <>
+        <ConnectedAccount status={status} />
+        <div className="row">
+          <button type="button" className="btn" data-testid="popup-refresh" disabled={busy !== null} onClick={() => void refreshNow()}>
+            {busy === 'refresh' ? 'Refreshing…' : 'Refresh now'}
+          </button>
+          <button type="button" className="btn danger" data-testid="popup-disconnect" disabled={busy !== null} onClick={() => void disconnect()}>Disconnect</button>
+        </div>
+      </>
+    );
+  } else if (status.state === 'reconnect_needed') {
+    body = (
+      <>
+        <p role="alert"><strong>Reconnect needed.</strong> <span data-testid="popup-reason">{status.reason}</span></p>
+        <button type="button" className="btn primary" data-testid="popup-reconnect" disabled={busy !== null} onClick={() => void connect()}>Reconnect</button>
+      </>
+    );
+  } else {
+    body = (
+      <>
+        <p className="error-text" role="alert" data-testid="popup-error">{status.message}</p>
+        <button type="button" className="btn" onClick={() => void load({ live: true })}>Retry</button>
+      </>
+    );
+  }
+
+  return (
+    <main className="stack" style={{ width: 360, padding: 14 }} data-testid="popup-state" data-state={state}>
+      <header className="row" style={{ justifyContent: 'space-between' }}>
+        <h1 style={{ fontSize: 16 }}>Kick User Cards</h1>
+        <button type="button" className="btn" onClick={openOptions} aria-label="Options">⚙</button>
+      </header>
+      {body}
+      {actionError && <p className="error-text" role="alert" data-testid="popup-action-error">{actionError.message}</p>}
+      <TabStatus send={send} />
+    </main>
+  );
+}

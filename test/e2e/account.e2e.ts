@@ -1,0 +1,188 @@
+/// <reference types="chrome" />
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SEED, startKickSim, type KickSim } from '../kick-sim/index';
+import { getExtensionStorage, launchWithExtension, saveScreenshot, setExtensionStorage, waitForContentScript, type ExtensionSession } from './harness';
+
+let sim: KickSim;
+let session: ExtensionSession;
+let options: Page;
+
+const popupState = async (popup: Page) => popup.getByTestId('popup-state').getAttribute('data-state');
+
+async function openPopup(): Promise<Page> {
+  const popup = await session.openExtensionPage('popup.html');
+  await popup.setViewportSize({ width: 380, height: 520 });
+  return popup;
+}
+
+beforeAll(async () => {
+  sim = await startKickSim();
+  session = await launchWithExtension(sim);
+});
+afterAll(async () => {
+  await session?.close();
+  await sim?.close();
+});
+
+describe('popup and options, from nothing to a connected account', () => {
+  it('popup says the extension is not configured, with the action to fix it', async () => {
+    const popup = await openPopup();
+    await expect.poll(() => popupState(popup)).toBe('not_configured');
+    expect(await popup.getByTestId('popup-open-options').isVisible()).toBe(true);
+    await saveScreenshot(popup, 'popup-not-configured');
+    await popup.close();
+  });
+
+  it('options validates the Kick app inline and saves it explicitly', async () => {
+    options = await session.openExtensionPage('options.html');
+    expect(await options.getByTestId('opt-redirect-uri').textContent()).toBe(`https://${session.extensionId}.chromiumapp.org/`);
+    await options.getByTestId('opt-save').click();
+    expect(await options.getByText('Client ID is required.').isVisible()).toBe(true);
+    expect(await options.getByText('Client secret is required.').isVisible()).toBe(true);
+    await options.getByLabel('Client ID').fill('sim client id with spaces');
+    await options.getByTestId('opt-save').click();
+    await expect.poll(() => options.getByText(/characters Kick never uses/).count()).toBeGreaterThan(0);
+    expect(await getExtensionStorage(session, 'local')).not.toHaveProperty('kickApp');
+
+    await options.getByLabel('Client ID').fill(sim.app.clientId);
+    await options.getByLabel('Client secret').fill(sim.app.clientSecret);
+    expect(await options.getByTestId('opt-client-secret').getAttribute('type')).toBe('password');
+    await options.getByTestId('opt-secret-toggle').click();
+    expect(await options.getByTestId('opt-client-secret').getAttribute('type')).toBe('text');
+    await options.getByTestId('opt-save').click();
+    await expect.poll(() => options.getByTestId('opt-saved').textContent()).toMatch(/Saved/);
+    expect((await getExtensionStorage(session, 'local')).kickApp).toMatchObject({ clientId: sim.app.clientId });
+    await expect.poll(() => options.getByTestId('opt-account').getAttribute('data-state')).toBe('disconnected');
+    await saveScreenshot(options, 'options-saved');
+  });
+
+  it('popup now offers Connect', async () => {
+    const popup = await openPopup();
+    await expect.poll(() => popupState(popup)).toBe('disconnected');
+    expect(await popup.getByTestId('popup-connect').isEnabled()).toBe(true);
+    await saveScreenshot(popup, 'popup-disconnected');
+    await popup.close();
+  });
+
+  it('connects through the simulated authorize page and shows the user in options and popup', async () => {
+    sim.clearLog();
+    await options.getByTestId('opt-connect').click();
+    await expect.poll(() => options.getByTestId('opt-account').getAttribute('data-state'), { timeout: 20_000 }).toBe('connected');
+    expect(await options.getByTestId('popup-user-name').textContent()).toBe(SEED.viewer.username);
+    const authorize = sim.requests({ host: 'id', path: '/oauth/authorize' })[0]!;
+    expect(authorize.query.code_challenge_method).toEqual(['S256']);
+    expect(sim.requests({ host: 'id', path: '/oauth/token' })[0]!.form).toMatchObject({ grant_type: 'authorization_code', client_secret: '***' });
+    const stored = (await getExtensionStorage(session, 'local')).kickAccount as { tokens: { accessToken: string } };
+    expect(sim.tokenState(stored.tokens.accessToken)).toBe('active');
+
+    const popup = await openPopup();
+    await expect.poll(() => popupState(popup)).toBe('connected');
+    expect(await popup.getByTestId('popup-user-id').textContent()).toBe(String(SEED.viewer.userId));
+    expect(await popup.getByTestId('popup-scopes').textContent()).toBe('user:read, channel:read');
+    expect(await popup.getByTestId('popup-expires').textContent()).toMatch(/1 h 5\d min|2 h 0 min/);
+    expect(await popup.getByTestId('popup-email').count()).toBe(0);
+    await popup.getByTestId('popup-show-email').click();
+    expect(await popup.getByTestId('popup-email').textContent()).toBe('subsam@example.com');
+    await popup.getByTestId('popup-show-email').click();
+    await saveScreenshot(popup, 'popup-connected');
+    await popup.close();
+  });
+
+  it('refreshes now, rotating the refresh token', async () => {
+    const popup = await openPopup();
+    await expect.poll(() => popupState(popup)).toBe('connected');
+    const before = ((await getExtensionStorage(session, 'local')).kickAccount as { tokens: { refreshToken: string } }).tokens.refreshToken;
+    await popup.getByTestId('popup-refresh').click();
+    await expect.poll(async () => ((await getExtensionStorage(session, 'local')).kickAccount as { tokens: { refreshToken: string } }).tokens.refreshToken).not.toBe(before);
+    expect(sim.tokenState(before)).toBe('rotated');
+    await popup.close();
+  });
+
+  it('shows reconnect needed with the reason when the refresh fails with invalid_grant', async () => {
+    const { tokens } = (await getExtensionStorage(session, 'local')).kickAccount as { tokens: { refreshToken: string } };
+    sim.revokeToken(tokens.refreshToken);
+    const popup = await openPopup();
+    await expect.poll(() => popupState(popup)).toBe('connected');
+    await popup.getByTestId('popup-refresh').click();
+    await expect.poll(() => popupState(popup)).toBe('reconnect_needed');
+    expect(await popup.getByTestId('popup-reason').textContent()).toMatch(/Connect again/);
+    await saveScreenshot(popup, 'popup-refresh-failed');
+    // The options page follows without reopening.
+    await expect.poll(() => options.getByTestId('opt-account').getAttribute('data-state')).toBe('reconnect_needed');
+    await popup.getByTestId('popup-reconnect').click();
+    await expect.poll(() => popupState(popup), { timeout: 20_000 }).toBe('connected');
+    await popup.close();
+  });
+
+  it('shows a revoked token honestly', async () => {
+    const { tokens } = (await getExtensionStorage(session, 'local')).kickAccount as { tokens: { accessToken: string } };
+    sim.revokeToken(tokens.accessToken);
+    const popup = await openPopup();
+    await expect.poll(() => popupState(popup)).toBe('reconnect_needed');
+    expect(await popup.getByTestId('popup-reason').textContent()).toMatch(/no longer active/);
+    await saveScreenshot(popup, 'popup-revoked');
+    await popup.getByTestId('popup-reconnect').click();
+    await expect.poll(() => popupState(popup), { timeout: 20_000 }).toBe('connected');
+    await popup.close();
+  });
+
+  it('a settings change reaches the next card on an open kick.com tab', async () => {
+    const kick = await session.context.newPage();
+    await kick.goto(`https://kick.com/${SEED.mainChannel}`);
+    await waitForContentScript(kick);
+    const card = kick.locator('[data-kuc-card]');
+    await kick.hover('#channel-username');
+    await expect.poll(() => card.getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
+    expect(await card.getByTestId('card-bio').count()).toBe(1);
+    await kick.mouse.move(4, 790);
+    await expect.poll(() => card.count()).toBe(0);
+
+    await options.bringToFront();
+    await options.getByTestId('opt-field-bio').uncheck();
+    await options.getByTestId('opt-hover-delay').fill('0');
+    await options.getByTestId('opt-hover-delay').blur();
+    await expect.poll(async () => ((await getExtensionStorage(session, 'local')).settings as { hoverDelayMs: number }).hoverDelayMs).toBe(0);
+
+    await kick.bringToFront();
+    await kick.hover('#channel-username');
+    await expect.poll(() => card.getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
+    expect(await card.getByTestId('card-bio').count()).toBe(0);
+    await kick.mouse.move(4, 790);
+
+    // Clear cache reports what it removed.
+    await options.bringToFront();
+    await options.getByTestId('opt-clear-cache').click();
+    await expect.poll(() => options.getByTestId('opt-cleared').textContent()).toMatch(/Cleared [1-9]\d* cards?/);
+    await options.getByTestId('opt-clear-cache').click();
+    await expect.poll(() => options.getByTestId('opt-cleared').textContent()).toBe('Cleared 0 cards.');
+    await kick.close();
+  });
+
+  it('a bad stored setting falls back to defaults and says so', async () => {
+    await setExtensionStorage(session, 'local', { settings: { hoverDelayMs: 'fast', theme: 'neon' } });
+    const page = await session.openExtensionPage('options.html');
+    await expect.poll(() => page.getByTestId('opt-settings-problem').count()).toBe(1);
+    expect(await page.getByTestId('opt-hover-delay').inputValue()).toBe('300');
+    await page.close();
+  });
+
+  it('disconnect revokes both tokens at Kick and forgets them', async () => {
+    const { tokens } = (await getExtensionStorage(session, 'local')).kickAccount as { tokens: { accessToken: string; refreshToken: string } };
+    sim.clearLog();
+    const popup = await openPopup();
+    await expect.poll(() => popupState(popup)).toBe('connected');
+    await popup.getByTestId('popup-disconnect').click();
+    await expect.poll(() => popupState(popup)).toBe('disconnected');
+    expect(sim.requests({ host: 'id', path: '/oauth/revoke' }).map((r) => r.query.token_hint_type?.[0]).sort()).toEqual(['access_token', 'refresh_token']);
+    expect(sim.tokenState(tokens.accessToken)).toBe('revoked');
+    expect(sim.tokenState(tokens.refreshToken)).toBe('revoked');
+    expect((await getExtensionStorage(session, 'local')).kickAccount).toBeUndefined();
+    await popup.close();
+  });
+
+  it('never stores or logs a token where a content script could read it', async () => {
+    const session_ = await getExtensionStorage(session, 'session');
+    expect(JSON.stringify(session_)).not.toMatch(/uat_|urt_|sim-client-secret/);
+  });
+});
