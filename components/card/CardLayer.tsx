@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { autoUpdate, flip, offset, shift, useFloating } from '@floating-ui/react-dom';
 import { useStore } from 'zustand';
 import type { CardStore } from '@/lib/page/card-store';
@@ -45,7 +45,8 @@ export function CardLayer(props: CardLayerProps) {
   });
 
   const status = state?.status ?? 'loading';
-  useEffect(() => {
+  // Layout effect: runs as soon as the positioned card is in the DOM, so the timing is not delayed to the next frame.
+  useLayoutEffect(() => {
     if (open && isPositioned) props.onShown(open.username, status);
   }, [open, isPositioned, status, props]);
 

@@ -11,9 +11,13 @@ type TabInfo = MessageOutput<'getTabInfo'>;
 function TabStatus({ send }: { send: Send }) {
   const [info, setInfo] = useState<TabInfo | null>(null);
   useEffect(() => {
-    void browser.tabs
-      .query({ active: true, currentWindow: true })
-      .then(([tab]) => (tab?.id === undefined ? null : send('getTabInfo', { tabId: tab.id })))
+    // `?tab=` lets the popup page be opened for a given tab (as the E2E tests do); normally it is the active one.
+    const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
+    const tabId = Number.isInteger(fromQuery) && fromQuery > 0
+      ? Promise.resolve(fromQuery)
+      : browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => tab?.id);
+    void tabId
+      .then((id) => (id === undefined ? null : send('getTabInfo', { tabId: id })))
       .then(setInfo)
       .catch(() => setInfo(null));
   }, [send]);

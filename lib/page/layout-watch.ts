@@ -4,9 +4,13 @@ import { countNames } from './surfaces';
 /**
  * Notices when kick.com's markup no longer matches the registry: a chat with rows but no
  * recognisable names for `graceMs` is reported, so the popup can say so instead of cards failing
- * silently. Runs on a slow timer, never per chat row.
+ * silently. Runs on a slow timer, never per chat row: every `intervalMs` until the page is
+ * recognised, then every `settledMs` (counting names walks the chat, so not during every burst).
  */
-export function startLayoutWatch(report: (r: LayoutReport) => void, opts: { intervalMs?: number; graceMs?: number; now?: () => number } = {}) {
+export function startLayoutWatch(
+  report: (r: LayoutReport) => void,
+  opts: { intervalMs?: number; settledMs?: number; graceMs?: number; now?: () => number } = {},
+) {
   const now = opts.now ?? Date.now;
   const graceMs = opts.graceMs ?? 10_000;
   let unrecognisedSince: number | null = null;
@@ -17,16 +21,24 @@ export function startLayoutWatch(report: (r: LayoutReport) => void, opts: { inte
     const namesSeen = Object.values(surfaces).reduce((a, b) => a + b, 0);
     const chatRows = document.querySelectorAll('#chatroom-messages [data-index], #chatroom-messages > *:first-child > *').length;
     let recognised = true;
-    if (namesSeen === 0 && chatRows > 0) {
+    // Chat is where Kick's markup changes hurt most: rows without a single recognisable chat name.
+    if (!surfaces.chat && chatRows > 0) {
       unrecognisedSince ??= now();
       recognised = now() - unrecognisedSince < graceMs;
     } else unrecognisedSince = null;
     const key = `${recognised}:${Object.keys(surfaces).sort().join(',')}`;
-    if (key === last) return;
-    last = key;
-    report({ url: location.href.slice(0, 2048), recognised, namesSeen, surfaces });
+    if (key !== last) {
+      last = key;
+      report({ url: location.href.slice(0, 2048), recognised, namesSeen, surfaces });
+    }
+    // Settled only when nothing is pending: rows without names keep the fast pace until the grace ends.
+    return recognised && unrecognisedSince === null;
   };
-  check();
-  const timer = setInterval(check, opts.intervalMs ?? 2000);
-  return () => clearInterval(timer);
+  let timer: ReturnType<typeof setTimeout>;
+  const loop = () => {
+    const settled = check();
+    timer = setTimeout(loop, settled ? (opts.settledMs ?? 30_000) : (opts.intervalMs ?? 2000));
+  };
+  loop();
+  return () => clearTimeout(timer);
 }

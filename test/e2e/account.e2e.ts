@@ -181,6 +181,24 @@ describe('popup and options, from nothing to a connected account', () => {
     await popup.close();
   });
 
+  it('tells in the popup when a kick.com tab layout is not recognised', async () => {
+    const kick = await session.context.newPage();
+    await kick.goto(`https://kick.com/${SEED.mainChannel}?empty=1`);
+    await waitForContentScript(kick);
+    const layoutKey = async () => {
+      const stored = await getExtensionStorage(session, 'session');
+      return Object.entries(stored).find(([k, v]) => k.startsWith('layout:') && (v as { url: string; recognised: boolean }).url.includes('empty=1') && !(v as { recognised: boolean }).recognised)?.[0];
+    };
+    await expect.poll(layoutKey, { timeout: 20_000, interval: 1000 }).toBeDefined();
+    const tabId = (await layoutKey())!.split(':')[1];
+    const popup = await session.context.newPage();
+    await popup.goto(`${session.origin}/popup.html?tab=${tabId}`);
+    await expect.poll(() => popup.getByTestId('popup-layout').textContent()).toMatch(/layout not recognised/);
+    await saveScreenshot(popup, 'popup-layout-not-recognised');
+    await popup.close();
+    await kick.close();
+  });
+
   it('never stores or logs a token where a content script could read it', async () => {
     const session_ = await getExtensionStorage(session, 'session');
     expect(JSON.stringify(session_)).not.toMatch(/uat_|urt_|sim-client-secret/);

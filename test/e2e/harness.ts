@@ -156,6 +156,7 @@ export async function configureAccount(session: ExtensionSession, sim: KickSim, 
 
 export interface OpenTiming {
   username: string;
+  entered: number;
   intentEnd: number;
   shown: number;
   status: string;
