@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test/e2e/artifacts/**', 'artifacts/**'] },
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test/e2e/artifacts/**', 'test/demo/artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

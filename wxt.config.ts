@@ -31,6 +31,6 @@ export default defineConfig({
     },
   }),
   zip: {
-    excludeSources: ['test/e2e/artifacts/**', 'test/kick-sim/certs/**', '**/*.log', 'artifacts/**', 'test/bench/results.json'],
+    excludeSources: ['test/e2e/artifacts/**', 'test/kick-sim/certs/**', '**/*.log', 'test/demo/artifacts/**', 'test/bench/results.json'],
   },
 });

@@ -114,7 +114,7 @@ function Actions({ card }: { card: UserCard }) {
   );
 }
 
-export function ReadyCard({ card, notice, fields }: { card: UserCard; notice?: string; fields: Record<CardField, boolean> }) {
+export function ReadyCard({ card, notice, fields, onRetry }: { card: UserCard; notice?: string; fields: Record<CardField, boolean>; onRetry?: () => void }) {
   const name = card.displayName || card.username;
   const channelAge = formatMonthYear(card.channelCreatedAt);
   return (
@@ -155,7 +155,14 @@ export function ReadyCard({ card, notice, fields }: { card: UserCard; notice?: s
             ))}
           </div>
         )}
-        {notice && <p className="notice" data-testid="card-notice">{notice}</p>}
+        {notice && (
+          <p className="notice" data-testid="card-notice">
+            {notice}{' '}
+            {card.sources.official === 'error' && onRetry && (
+              <button type="button" className="link-button" data-testid="card-retry" onClick={onRetry}>Retry</button>
+            )}
+          </p>
+        )}
       </div>
       <Actions card={card} />
     </>
@@ -220,5 +227,5 @@ export function CardContent(props: { username: string; state: LoadState; fields:
   const { state } = props;
   if (state.status === 'loading') return <SkeletonCard username={props.username} />;
   if (state.status === 'error') return <ErrorCard username={props.username} error={state.error} onRetry={props.onRetry} onOpenOptions={props.onOpenOptions} />;
-  return <ReadyCard card={state.card} notice={state.notice} fields={props.fields} />;
+  return <ReadyCard card={state.card} notice={state.notice} fields={props.fields} onRetry={props.onRetry} />;
 }

@@ -94,28 +94,29 @@ export function channelSlugFromPath(pathname: string): string | undefined {
   return first && /^[A-Za-z0-9_-]{1,25}$/.test(first) ? first.toLowerCase() : undefined;
 }
 
+async function fetchChannel(username: string): Promise<WebChannel | undefined> {
+  for (const slug of slugCandidates(username)) {
+    const answer = await getJson(`/api/v2/channels/${encodeURIComponent(slug)}`, WebChannelSchema);
+    if (answer !== 'not_found') return answer;
+  }
+  return undefined;
+}
+
+async function fetchRelation(channelSlug: string, username: string): Promise<WebChannelUser | undefined> {
+  const path = `/api/v2/channels/${encodeURIComponent(channelSlug)}/users/${encodeURIComponent(username.toLowerCase())}`;
+  // The relation is a bonus: its failure must not cost the rest of the card.
+  const answer = await getJson(path, WebChannelUserSchema).catch(() => 'not_found' as const);
+  return answer === 'not_found' ? undefined : answer;
+}
+
 /**
  * What kick.com itself says about a user, read like the site does (same-origin). Optional
  * enrichment: any failure gives `error` and the card goes on without it.
  */
 export async function fetchWebProfile(username: string, channelSlug: string | undefined): Promise<WebResult> {
   try {
-    let channel: WebChannel | undefined;
-    for (const slug of slugCandidates(username)) {
-      const answer = await getJson(`/api/v2/channels/${encodeURIComponent(slug)}`, WebChannelSchema);
-      if (answer !== 'not_found') {
-        channel = answer;
-        break;
-      }
-    }
-    let relation: WebChannelUser | undefined;
-    if (channelSlug) {
-      const answer = await getJson(
-        `/api/v2/channels/${encodeURIComponent(channelSlug)}/users/${encodeURIComponent(username.toLowerCase())}`,
-        WebChannelUserSchema,
-      ).catch(() => 'not_found' as const);
-      if (answer !== 'not_found') relation = answer;
-    }
+    // Both requests at once: on a cold card they are on the critical path.
+    const [channel, relation] = await Promise.all([fetchChannel(username), channelSlug ? fetchRelation(channelSlug, username) : undefined]);
     if (!channel && !relation) return { state: 'not_found' };
     return { state: 'ok', profile: webProfileFrom(channel, relation, channelSlug) };
   } catch {

@@ -37,7 +37,7 @@ export class Batcher<K, V> {
     }).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, promise);
     if (this.queue.size >= this.options.maxBatch) this.flush();
-    else this.timer ??= setTimeout(() => this.flush(), this.options.windowMs ?? 20);
+    else this.timer ??= setTimeout(() => this.flush(), this.options.windowMs ?? 10);
     return promise;
   }
 

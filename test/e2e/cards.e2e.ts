@@ -3,7 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SEED, startKickSim, type KickSim } from '../kick-sim/index';
 import {
-  configureAccount, lastOpenTiming, launchWithExtension, percentile, saveScreenshot, setExtensionStorage, waitForContentScript, type ExtensionSession,
+  configureAccount, lastOpenTiming, launchWithExtension, percentile, saveScreenshot, sendFromPage, setExtensionStorage, waitForContentScript,
+  type ExtensionSession,
 } from './harness';
 
 let sim: KickSim;
@@ -194,6 +195,34 @@ describe('hover cards with a connected account', () => {
     }
     expect(times.cached.length).toBe(names.length);
     console.info(`hover→card after intent delay: cached median ${percentile(times.cached, 50).toFixed(1)} ms, p95 ${percentile(times.cached, 95).toFixed(1)} ms; cold(prefetched) median ${percentile(times.cold, 50).toFixed(1)} ms, p95 ${percentile(times.cold, 95).toFixed(1)} ms`);
+  });
+});
+
+describe('a service worker killed mid-flight', () => {
+  it('shows what it has with a readable reason, and a retry that works', async () => {
+    await configureAccount(session, sim, { connected: true });
+    const ext = await session.openExtensionPage('options.html');
+    await sendFromPage(ext, 'clearCache', {});
+    await openChannel();
+    sim.clearLog();
+    const removeFault = sim.fault({ host: 'api', path: '/public/v1/channels', delayMs: 4000 });
+    await page.hover('#channel-username');
+    await expect.poll(() => sim.requests({ host: 'api', path: '/public/v1/channels' }).length, { timeout: 10_000 }).toBe(1);
+    const cdp = await session.context.newCDPSession(ext);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await expect.poll(() => card().getAttribute('data-state'), { timeout: 15_000 }).toBe('ready');
+    expect(await card().getByTestId('card-notice').textContent()).toMatch(/could not answer|did not answer/);
+    removeFault();
+    await card().getByTestId('card-retry').click();
+    await expect.poll(() => card().getByTestId('card-live').getAttribute('data-live'), { timeout: 15_000 }).toBe('true');
+    await expect.poll(() => card().getByTestId('card-notice').count()).toBe(0);
+    // Nothing was lost: the account survived the killed worker.
+    const page2 = await session.openExtensionPage('popup.html');
+    await expect.poll(() => page2.getByTestId('popup-state').getAttribute('data-state')).toBe('connected');
+    await page2.close();
+    await ext.close();
+    await page.close();
   });
 });
 

@@ -1,0 +1,49 @@
+/**
+ * `npm run demo`: the simulated Kick and Chromium with the built extension (headful when a display
+ * exists, else headless), saving screenshots of a card, the popup and the options page under
+ * test/demo/artifacts/ (git-ignored). With a display, the browser stays open until Ctrl+C.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { startKickSim, SEED } from '../kick-sim/index';
+import { configureAccount, launchWithExtension, waitForContentScript } from '../e2e/harness';
+
+const OUT = path.resolve(import.meta.dirname, 'artifacts');
+const headful = Boolean(process.env.DISPLAY);
+
+const sim = await startKickSim({ httpsPort: Number(process.env.KICK_SIM_PORT ?? 0) });
+const session = await launchWithExtension(sim, { headless: !headful });
+await mkdir(OUT, { recursive: true });
+await configureAccount(session, sim, { connected: true });
+
+const kick = await session.context.newPage();
+await kick.goto(`https://kick.com/${SEED.mainChannel}`);
+await waitForContentScript(kick);
+for (const [name, selector] of [
+  ['card-streamer', '#channel-username'],
+  ['card-subscriber', 'div[data-index] button[title="subsam"] >> nth=-1'],
+  ['card-hostile', 'div[data-index] button[title="hostile_hank"] >> nth=-1'],
+] as const) {
+  await kick.mouse.move(4, 790);
+  await kick.waitForTimeout(400);
+  await kick.hover(selector);
+  await kick.locator('[data-kuc-card][data-state="ready"]').waitFor({ timeout: 10_000 });
+  await kick.screenshot({ path: path.join(OUT, `${name}.png`) });
+}
+
+const popup = await session.openExtensionPage('popup.html');
+await popup.setViewportSize({ width: 380, height: 480 });
+await popup.locator('[data-state="connected"]').waitFor({ timeout: 10_000 });
+await popup.screenshot({ path: path.join(OUT, 'popup.png') });
+const options = await session.openExtensionPage('options.html');
+await options.locator('[data-testid="opt-account"][data-state="connected"]').waitFor({ timeout: 10_000 });
+await options.screenshot({ path: path.join(OUT, 'options.png'), fullPage: true });
+
+console.log(`Screenshots saved in ${path.relative(process.cwd(), OUT)}/`);
+if (headful) {
+  console.log('Chromium stays open on the simulated kick.com; press Ctrl+C to stop.');
+  process.on('SIGINT', () => void session.close().then(() => sim.close()).then(() => process.exit(0)));
+} else {
+  await session.close();
+  await sim.close();
+}
