@@ -44,13 +44,18 @@ export interface LoadedSettings {
 
 /** Reads settings; a bad stored value falls back to the defaults and says so instead of breaking the page. */
 export function parseSettings(raw: unknown): LoadedSettings {
+  if (raw === null || raw === undefined) return { settings: DEFAULT_SETTINGS };
   const parsed = SettingsSchema.safeParse(raw);
   if (parsed.success) return { settings: parsed.data };
-  const partial = SettingsSchema.partial().safeParse(raw);
-  const merged = { ...DEFAULT_SETTINGS, ...(partial.success ? partial.data : {}) };
-  const retry = SettingsSchema.safeParse(merged);
+  // Keep every field that is still valid on its own; only the broken ones go back to defaults.
+  const stored = typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const [key, schema] of Object.entries(SettingsSchema.shape)) {
+    const field = schema.safeParse(stored[key]);
+    if (field.success) merged[key] = field.data;
+  }
   return {
-    settings: retry.success ? retry.data : DEFAULT_SETTINGS,
+    settings: SettingsSchema.parse(merged),
     problem: 'Some stored settings were invalid and were reset to their defaults.',
   };
 }

@@ -181,6 +181,53 @@ describe('hover cards with a connected account', () => {
     await hoverAndWait('div[data-index] button[title] >> nth=-1', name);
   });
 
+  it('shows a skeleton of the final size while loading, then the card without a jump', async () => {
+    sim.latencyMs = 1200;
+    try {
+      await page.hover('#sidebar-wrapper a[data-testid="sidebar-recommended-channel-cool-cat"]');
+      await expect.poll(() => card().getAttribute('data-state'), { timeout: 5000 }).toBe('loading');
+      expect(await card().getByTestId('card-skeleton').count()).toBe(1);
+      const loading = (await card().boundingBox())!;
+      await expect.poll(() => card().getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
+      const ready = (await card().boundingBox())!;
+      expect(ready.width).toBe(loading.width);
+      expect(Math.abs(ready.height - loading.height)).toBeLessThanOrEqual(40);
+    } finally {
+      sim.latencyMs = 0;
+    }
+  });
+
+  it('explains a rate limit with when to retry, and retries', async () => {
+    const off = [
+      sim.fault({ host: 'api', path: '/public/v1/channels', status: 429, retryAfter: '9' }),
+      sim.fault({ host: 'web', path: /^\/api\/v2\//, status: 500 }),
+    ];
+    await page.hover('#sidebar-wrapper a[data-testid="sidebar-following-channel-og-olga"]');
+    await expect.poll(() => card().getAttribute('data-state'), { timeout: 10_000 }).toBe('error');
+    expect(await card().getByTestId('card-error').getAttribute('data-code')).toBe('rate_limited');
+    expect(await card().getByTestId('card-error-detail').textContent()).toBe('Too many requests. Try again in 9 s.');
+    off.forEach((remove) => remove());
+    await card().getByTestId('card-retry').click();
+    await expect.poll(() => card().getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
+  });
+
+  it('follows the theme setting', async () => {
+    await setExtensionStorage(session, 'local', { settings: { hoverDelayMs: 300, surfaces: allTrue(['chat', 'mention', 'reply', 'pinned', 'channelHeader', 'sidebar', 'link']), fields: allTrue(['banner', 'bio', 'live', 'followers', 'channelCreated', 'relation', 'badges', 'socials']), theme: 'light', cacheTtlMinutes: 10 } });
+    await page.waitForTimeout(300);
+    await hoverAndWait('#channel-username', 'streamer1');
+    expect(await card().getAttribute('data-theme')).toBe('light');
+    await saveScreenshot(page, 'card-light');
+    await setExtensionStorage(session, 'local', { settings: null });
+    await page.waitForTimeout(300);
+  });
+
+  it('closes on navigation inside the single-page site', async () => {
+    await hoverAndWait('#channel-username', 'streamer1');
+    await page.evaluate(() => history.pushState({}, '', '/secondstreamer'));
+    await expect.poll(() => card().count(), { timeout: 5000 }).toBe(0);
+    await page.evaluate(() => history.pushState({}, '', '/streamer1'));
+  });
+
   it('measures hover → card, cached and cold', async () => {
     const times = { cached: [] as number[], cold: [] as number[] };
     const names = ['modmaria', 'vipvictor', 'subsam', 'staffsteve', 'emoji_eve'];
