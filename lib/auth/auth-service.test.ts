@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { SEED, startKickSim, type KickSim } from '../../test/kick-sim/index';
-import { backgroundOnSim } from '../../test/support/background';
+import { describe, expect, it } from 'vitest';
+import { SEED, type KickSim } from '../../test/kick-sim/index';
+import { backgroundOnSim, withSimulator } from '../../test/support/background';
 import { tokenStore } from './token-store';
 
 let sim: KickSim;
-beforeAll(async () => {
-  sim = await startKickSim();
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-  fakeBrowser.reset();
-  sim.reset();
-});
+withSimulator((started) => (sim = started));
 
 describe('connect', () => {
   it('runs the whole OAuth 2.1 + PKCE round trip and saves the tokens and the connected user', async () => {

@@ -1,34 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startKickSim, type KickSim } from '../../test/kick-sim/index';
-import { backgroundOnSim } from '../../test/support/background';
+import { type KickSim } from '../../test/kick-sim/index';
+import { backgroundOnSim, storeConnectedAccount, withSimulator } from '../../test/support/background';
 import { tokenStore } from './token-store';
 
 let sim: KickSim;
-beforeAll(async () => {
-  sim = await startKickSim();
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-  fakeBrowser.reset();
-  sim.reset();
-});
+withSimulator((started) => (sim = started));
 
-/** Stores a token set the simulator issued, as if the user had connected earlier. */
-async function connectedWith(opts: { expiresIn?: number } = {}) {
-  const issued = sim.issueUserToken({ expiresIn: opts.expiresIn });
-  await tokenStore.setAccount({
-    tokens: {
-      accessToken: issued.access_token,
-      refreshToken: issued.refresh_token,
-      expiresAt: Date.now() + issued.expires_in * 1000,
-      scopes: issued.scope.split(' '),
-      obtainedAt: Date.now(),
-    },
-    user: { userId: 1005, name: 'subsam' },
-  });
-  return issued;
-}
+const connectedWith = (opts: { expiresIn?: number } = {}) => storeConnectedAccount(sim, opts);
 
 describe('token lifecycle', () => {
   it('shares one refresh between 10 concurrent callers', async () => {

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startKickSim, type KickSim } from '../../test/kick-sim/index';
-import { backgroundOnSim } from '../../test/support/background';
+import { type KickSim } from '../../test/kick-sim/index';
+import { backgroundOnSim, withSimulator } from '../../test/support/background';
 import { REFRESH_AHEAD_MS, REFRESH_ALARM } from '../auth/token-manager';
 import { tokenStore } from '../auth/token-store';
 import { createHandlers } from './handlers';
 
 let sim: KickSim;
-beforeAll(async () => {
-  sim = await startKickSim();
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-  fakeBrowser.reset();
-  sim.reset();
-});
+withSimulator((started) => (sim = started));
 
 describe('background handlers', () => {
   it('answers Kick failures as data, never as a thrown error', async () => {

@@ -1,26 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { SEED, startKickSim, type KickSim } from '../../test/kick-sim/index';
-import { backgroundOnSim } from '../../test/support/background';
-import { tokenStore } from '../auth/token-store';
+import { describe, expect, it } from 'vitest';
+import { SEED, type KickSim } from '../../test/kick-sim/index';
+import { backgroundOnSim, storeConnectedAccount, withSimulator } from '../../test/support/background';
 import { slugCandidates } from './card-lookup';
 
 let sim: KickSim;
-beforeAll(async () => {
-  sim = await startKickSim();
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-  fakeBrowser.reset();
-  sim.reset();
-});
+withSimulator((started) => (sim = started));
 
-async function connected() {
-  const issued = sim.issueUserToken();
-  await tokenStore.setAccount({
-    tokens: { accessToken: issued.access_token, refreshToken: issued.refresh_token, expiresAt: Date.now() + 7_200_000, scopes: ['user:read', 'channel:read'], obtainedAt: Date.now() },
-  });
-}
+const connected = () => storeConnectedAccount(sim);
 
 const TEN = ['streamer1', 'modmaria', 'vipvictor', 'og_olga', 'subsam', 'bannedbob', 'staffsteve', 'cool_cat', 'nopicnick', 'secondstreamer'];
 
@@ -123,10 +109,7 @@ describe('card lookups', () => {
 
   it('still makes a card from the channel when the users call is forbidden', async () => {
     const { services } = await backgroundOnSim(sim);
-    const issued = sim.issueUserToken({ scopes: ['channel:read'] });
-    await tokenStore.setAccount({
-      tokens: { accessToken: issued.access_token, refreshToken: issued.refresh_token, expiresAt: Date.now() + 7_200_000, scopes: ['channel:read'], obtainedAt: Date.now() },
-    });
+    await storeConnectedAccount(sim, { scopes: ['channel:read'] });
     const { profile } = await services.cards.lookup('streamer1');
     expect(profile).toMatchObject({ slug: 'streamer1', name: undefined });
   });

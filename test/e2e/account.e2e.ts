@@ -1,8 +1,9 @@
 /// <reference types="chrome" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SEED, startKickSim, type KickSim } from '../kick-sim/index';
-import { getExtensionStorage, launchWithExtension, saveScreenshot, setExtensionStorage, waitForContentScript, type ExtensionSession } from './harness';
+import { SEED, type KickSim } from '../kick-sim/index';
+import { getExtensionStorage, saveScreenshot, setExtensionStorage, waitForContentScript, type ExtensionSession } from './harness';
+import { withExtensionBrowser } from './lifecycle';
 
 let sim: KickSim;
 let session: ExtensionSession;
@@ -16,13 +17,9 @@ async function openPopup(): Promise<Page> {
   return popup;
 }
 
-beforeAll(async () => {
-  sim = await startKickSim();
-  session = await launchWithExtension(sim);
-});
-afterAll(async () => {
-  await session?.close();
-  await sim?.close();
+withExtensionBrowser((startedSim, startedSession) => {
+  sim = startedSim;
+  session = startedSession;
 });
 
 describe('popup and options, from nothing to a connected account', () => {

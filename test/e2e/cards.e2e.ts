@@ -1,11 +1,9 @@
 /// <reference types="chrome" />
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SEED, startKickSim, type KickSim } from '../kick-sim/index';
-import {
-  configureAccount, lastOpenTiming, launchWithExtension, percentile, saveScreenshot, sendFromPage, setExtensionStorage, waitForContentScript,
-  type ExtensionSession,
-} from './harness';
+import { SEED, type KickSim } from '../kick-sim/index';
+import { configureAccount, lastOpenTiming, percentile, saveScreenshot, sendFromPage, setExtensionStorage, waitForContentScript, type ExtensionSession } from './harness';
+import { withExtensionBrowser } from './lifecycle';
 
 let sim: KickSim;
 let session: ExtensionSession;
@@ -32,13 +30,9 @@ async function closeCard() {
   await expect.poll(() => card().count(), { timeout: 5000 }).toBe(0);
 }
 
-beforeAll(async () => {
-  sim = await startKickSim();
-  session = await launchWithExtension(sim);
-});
-afterAll(async () => {
-  await session?.close();
-  await sim?.close();
+withExtensionBrowser((startedSim, startedSession) => {
+  sim = startedSim;
+  session = startedSession;
 });
 
 describe('hover cards with a connected account', () => {

@@ -1,20 +1,17 @@
 /// <reference types="chrome" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKickSim, type KickSim } from '../kick-sim/index';
-import { launchWithExtension, sendFromPage, waitForContentScript, type ExtensionSession } from './harness';
+import { describe, expect, it } from 'vitest';
+import { type KickSim } from '../kick-sim/index';
+import { sendFromPage, waitForContentScript, type ExtensionSession } from './harness';
+import { withExtensionBrowser } from './lifecycle';
 import { SEED } from '../kick-sim/seed';
 
 describe('the production build in real Chromium', () => {
   let sim: KickSim;
   let session: ExtensionSession;
 
-  beforeAll(async () => {
-    sim = await startKickSim();
-    session = await launchWithExtension(sim);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await sim?.close();
+  withExtensionBrowser((startedSim, startedSession) => {
+    sim = startedSim;
+    session = startedSession;
   });
 
   it('loads with the fixed key, so the OAuth redirect URI is stable', async () => {

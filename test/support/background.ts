@@ -1,7 +1,9 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { tokenStore } from '../../lib/auth/token-store';
 import { createBackgroundServices } from '../../lib/background/services';
 import { appConfigItem } from '../../lib/settings/app-config';
-import { SIM_REDIRECT_URI, type KickSim } from '../kick-sim/index';
+import { SIM_REDIRECT_URI, startKickSim, type KickSim } from '../kick-sim/index';
 
 /**
  * The background's real services pointed at the simulator, with `launchWebAuthFlow` played by a
@@ -22,4 +24,34 @@ export async function backgroundOnSim(sim: KickSim, opts: { configured?: boolean
     },
   });
   return { services, launches };
+}
+
+/** One simulator per test file, reset with the fake browser before each test; `onStart` receives it. */
+export function withSimulator(onStart: (sim: KickSim) => void): void {
+  let sim: KickSim | undefined;
+  beforeAll(async () => {
+    sim = await startKickSim();
+    onStart(sim);
+  });
+  afterAll(() => sim?.close());
+  beforeEach(() => {
+    fakeBrowser.reset();
+    sim?.reset();
+  });
+}
+
+/** Stores a token set the simulator issued, as if the user had connected earlier. */
+export async function storeConnectedAccount(sim: KickSim, opts: { expiresIn?: number; scopes?: string[] } = {}) {
+  const issued = sim.issueUserToken({ expiresIn: opts.expiresIn, scopes: opts.scopes });
+  await tokenStore.setAccount({
+    tokens: {
+      accessToken: issued.access_token,
+      refreshToken: issued.refresh_token,
+      expiresAt: Date.now() + issued.expires_in * 1000,
+      scopes: issued.scope.split(' '),
+      obtainedAt: Date.now(),
+    },
+    user: { userId: 1005, name: 'subsam' },
+  });
+  return issued;
 }

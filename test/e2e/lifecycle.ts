@@ -1,0 +1,18 @@
+import { afterAll, beforeAll } from 'vitest';
+import { startKickSim, type KickSim } from '../kick-sim/index';
+import { launchWithExtension, type ExtensionSession } from './harness';
+
+/** One simulator and one Chromium with the extension per test file; `onStart` receives both. */
+export function withExtensionBrowser(onStart: (sim: KickSim, session: ExtensionSession) => void): void {
+  let sim: KickSim | undefined;
+  let session: ExtensionSession | undefined;
+  beforeAll(async () => {
+    sim = await startKickSim();
+    session = await launchWithExtension(sim);
+    onStart(sim, session);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await sim?.close();
+  });
+}
