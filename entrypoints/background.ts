@@ -4,8 +4,10 @@ import { createHandlers } from '@/lib/background/handlers';
 import { createBackgroundServices } from '@/lib/background/services';
 import { registerHandlers } from '@/lib/messaging/extension';
 import { watchSettings } from '@/lib/settings/settings';
+import { restrictLocalStorageToExtensionPages } from '@/lib/auth/storage-access';
 
 export default defineBackground(() => {
+  restrictLocalStorageToExtensionPages();
   const services = createBackgroundServices({
     launchAuthFlow: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
   });

@@ -31,7 +31,11 @@ export const DEFAULT_SETTINGS: Settings = {
   cacheTtlMinutes: 10,
 };
 
-export const settingsItem = storage.defineItem<unknown>('local:settings', {
+/**
+ * In `sync`, not `local`: the background restricts `local` (tokens, the app secret) to the
+ * extension's own pages, while the content script must read these settings.
+ */
+export const settingsItem = storage.defineItem<unknown>('sync:settings', {
   version: 1,
   fallback: DEFAULT_SETTINGS,
 });

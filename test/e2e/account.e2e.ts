@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SEED, type KickSim } from '../kick-sim/index';
-import { getExtensionStorage, saveScreenshot, setExtensionStorage, waitForContentScript, type ExtensionSession } from './harness';
+import { evaluateInContentScript, getExtensionStorage, saveScreenshot, setExtensionStorage, waitForContentScript, type ExtensionSession } from './harness';
 import { withExtensionBrowser } from './lifecycle';
 
 let sim: KickSim;
@@ -124,6 +124,19 @@ describe('popup and options, from nothing to a connected account', () => {
     await popup.close();
   });
 
+  it('keeps tokens and the app secret out of reach of the content script', async () => {
+    const kick = await session.context.newPage();
+    await kick.goto(`https://kick.com/${SEED.mainChannel}`);
+    await waitForContentScript(kick);
+    const local = await evaluateInContentScript<string>(kick, 'chrome.storage.local.get(null).then((v) => JSON.stringify(v), (e) => "denied: " + e.message)');
+    expect(local).toMatch(/^denied/);
+    const sync = await evaluateInContentScript<string>(kick, 'chrome.storage.sync.get(null).then((v) => "ok " + JSON.stringify(v), (e) => "denied: " + e.message)');
+    expect(sync).toMatch(/^ok/);
+    const session_ = await evaluateInContentScript<string>(kick, 'chrome.storage.session.get(null).then((v) => JSON.stringify(v), (e) => "denied: " + e.message)');
+    expect(session_).toMatch(/^denied/);
+    await kick.close();
+  });
+
   it('a settings change reaches the next card on an open kick.com tab', async () => {
     const kick = await session.context.newPage();
     await kick.goto(`https://kick.com/${SEED.mainChannel}`);
@@ -139,7 +152,7 @@ describe('popup and options, from nothing to a connected account', () => {
     await options.getByTestId('opt-field-bio').uncheck();
     await options.getByTestId('opt-hover-delay').fill('0');
     await options.getByTestId('opt-hover-delay').blur();
-    await expect.poll(async () => ((await getExtensionStorage(session, 'local')).settings as { hoverDelayMs: number }).hoverDelayMs).toBe(0);
+    await expect.poll(async () => ((await getExtensionStorage(session, 'sync')).settings as { hoverDelayMs: number }).hoverDelayMs).toBe(0);
 
     await kick.bringToFront();
     await kick.hover('#channel-username');
@@ -157,7 +170,7 @@ describe('popup and options, from nothing to a connected account', () => {
   });
 
   it('a bad stored setting falls back to defaults and says so', async () => {
-    await setExtensionStorage(session, 'local', { settings: { hoverDelayMs: 'fast', theme: 'neon' } });
+    await setExtensionStorage(session, 'sync', { settings: { hoverDelayMs: 'fast', theme: 'neon' } });
     const page = await session.openExtensionPage('options.html');
     await expect.poll(() => page.getByTestId('opt-settings-problem').count()).toBe(1);
     expect(await page.getByTestId('opt-hover-delay').inputValue()).toBe('300');

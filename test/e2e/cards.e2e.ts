@@ -93,7 +93,7 @@ describe('hover cards with a connected account', () => {
   });
 
   it('does not open when a name is only passed over, and starts the prefetch on enter', async () => {
-    await setExtensionStorage(session, 'local', { settings: { hoverDelayMs: 1500, surfaces: allTrue(['chat', 'mention', 'reply', 'pinned', 'channelHeader', 'sidebar', 'link']), fields: allTrue(['banner', 'bio', 'live', 'followers', 'channelCreated', 'relation', 'badges', 'socials']), theme: 'auto', cacheTtlMinutes: 10 } });
+    await setExtensionStorage(session, 'sync', { settings: { hoverDelayMs: 1500, surfaces: allTrue(['chat', 'mention', 'reply', 'pinned', 'channelHeader', 'sidebar', 'link']), fields: allTrue(['banner', 'bio', 'live', 'followers', 'channelCreated', 'relation', 'badges', 'socials']), theme: 'auto', cacheTtlMinutes: 10 } });
     await page.waitForTimeout(300);
     sim.clearLog();
     await page.hover('#sidebar-wrapper a[data-testid="sidebar-recommended-channel-nopicnick"]');
@@ -103,7 +103,7 @@ describe('hover cards with a connected account', () => {
     expect(sim.requests({ host: 'web', path: '/api/v2/channels/nopicnick' }).length).toBeGreaterThan(0);
     expect(sim.requests({ host: 'api', path: '/public/v1/channels' }).flatMap((r) => r.query.slug)).toContain('nopicnick');
     await expect.poll(() => card().count(), { timeout: 5000 }).toBe(1);
-    await setExtensionStorage(session, 'local', { settings: null });
+    await setExtensionStorage(session, 'sync', { settings: null });
     await page.waitForTimeout(300);
   });
 
@@ -206,12 +206,12 @@ describe('hover cards with a connected account', () => {
   });
 
   it('follows the theme setting', async () => {
-    await setExtensionStorage(session, 'local', { settings: { hoverDelayMs: 300, surfaces: allTrue(['chat', 'mention', 'reply', 'pinned', 'channelHeader', 'sidebar', 'link']), fields: allTrue(['banner', 'bio', 'live', 'followers', 'channelCreated', 'relation', 'badges', 'socials']), theme: 'light', cacheTtlMinutes: 10 } });
+    await setExtensionStorage(session, 'sync', { settings: { hoverDelayMs: 300, surfaces: allTrue(['chat', 'mention', 'reply', 'pinned', 'channelHeader', 'sidebar', 'link']), fields: allTrue(['banner', 'bio', 'live', 'followers', 'channelCreated', 'relation', 'badges', 'socials']), theme: 'light', cacheTtlMinutes: 10 } });
     await page.waitForTimeout(300);
     await hoverAndWait('#channel-username', 'streamer1');
     expect(await card().getAttribute('data-theme')).toBe('light');
     await saveScreenshot(page, 'card-light');
-    await setExtensionStorage(session, 'local', { settings: null });
+    await setExtensionStorage(session, 'sync', { settings: null });
     await page.waitForTimeout(300);
   });
 

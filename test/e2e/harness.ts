@@ -129,12 +129,12 @@ export async function waitForContentScript(page: Page): Promise<void> {
 }
 
 /** Writes extension storage from the service worker, as the extension itself would. */
-export async function setExtensionStorage(session: ExtensionSession, area: 'local' | 'session', values: Record<string, unknown>): Promise<void> {
+export async function setExtensionStorage(session: ExtensionSession, area: 'local' | 'session' | 'sync', values: Record<string, unknown>): Promise<void> {
   const worker = await session.serviceWorker();
   await worker.evaluate(([a, v]) => chrome.storage[a].set(v), [area, values] as const);
 }
 
-export async function getExtensionStorage(session: ExtensionSession, area: 'local' | 'session'): Promise<Record<string, unknown>> {
+export async function getExtensionStorage(session: ExtensionSession, area: 'local' | 'session' | 'sync'): Promise<Record<string, unknown>> {
   const worker = await session.serviceWorker();
   return worker.evaluate((a) => chrome.storage[a].get(null), area);
 }
@@ -171,4 +171,18 @@ export async function lastOpenTiming(page: Page): Promise<OpenTiming | null> {
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+/** Evaluates an expression in the content script's isolated world (not the page's), through CDP. */
+export async function evaluateInContentScript<T>(page: Page, expression: string): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context as (typeof contexts)[number]));
+  await cdp.send('Runtime.enable');
+  const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Kick User Cards');
+  if (!world) throw new Error(`No content script world on ${page.url()} (${contexts.map((c) => c.name).join(', ')})`);
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
+  await cdp.detach();
+  if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+  return result.value as T;
 }
