@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { UserCard } from '@/lib/cards/schema';
 import { formatAge, formatCount, formatDay, formatMonthYear, initials } from '@/lib/cards/format';
 import type { KickErrorInfo } from '@/lib/kick/errors';
@@ -23,12 +23,18 @@ function Avatar({ url, name }: { url?: string; name: string }) {
 
 function Bio({ text }: { text: string }) {
   const [expanded, setExpanded] = useState(false);
-  const long = text.length > 140 || text.split('\n').length > 3;
+  const [overflows, setOverflows] = useState(false);
+  const ref = useRef<HTMLParagraphElement>(null);
+  // Measured, not guessed: long words and short lines clamp differently.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el && !expanded) setOverflows(el.scrollHeight > el.clientHeight + 1);
+  }, [text, expanded]);
   return (
     <div>
-      <p className={`bio${expanded ? '' : ' clamped'}`} data-testid="card-bio">{text}</p>
-      {long && (
-        <button type="button" className="link-button" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+      <p ref={ref} className={`bio${expanded ? '' : ' clamped'}`} data-testid="card-bio">{text}</p>
+      {(overflows || expanded) && (
+        <button type="button" className="link-button" data-testid="card-bio-toggle" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
           {expanded ? 'Less' : 'More'}
         </button>
       )}

@@ -148,6 +148,25 @@ describe('hover cards with a connected account', () => {
     expect(hrefs.every((h) => h.startsWith('https://'))).toBe(true);
     expect(await card().locator('.banner img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    // The clamped bio expands and collapses.
+    const bioBox = async () => (await card().getByTestId('card-bio').boundingBox())!.height;
+    const clamped = await bioBox();
+    await card().getByTestId('card-bio-toggle').click();
+    expect(await card().getByTestId('card-bio-toggle').getAttribute('aria-expanded')).toBe('true');
+    expect(await bioBox()).toBeGreaterThan(clamped);
+    await card().getByTestId('card-bio-toggle').click();
+    expect(await bioBox()).toBe(clamped);
+  });
+
+  it('copies the username and user id, and says so', async () => {
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://kick.com' });
+    await hoverAndWait('#channel-username', 'streamer1');
+    await card().getByTestId('card-copy-id').click();
+    await expect.poll(() => card().getByTestId('card-status').textContent()).toBe('User id copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('1001');
+    await card().getByTestId('card-copy-name').click();
+    await expect.poll(() => card().getByTestId('card-status').textContent()).toBe('Username copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('streamer1');
   });
 
   it('stays inside the viewport at the window edges', async () => {
