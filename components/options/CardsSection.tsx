@@ -11,6 +11,28 @@ const FIELD_LABELS: Record<string, string> = {
   relation: 'Follow age and subscription in this channel', badges: 'Badges and roles', socials: 'Social links',
 };
 
+function CheckboxGroup<K extends string>(props: {
+  legend: string;
+  ids: readonly K[];
+  labels: Record<string, string>;
+  testId: string;
+  values: Record<K, boolean>;
+  onChange: (values: Record<K, boolean>) => void;
+}) {
+  return (
+    <fieldset className="stack">
+      <legend>{props.legend}</legend>
+      {props.ids.map((id) => (
+        <label key={id} className="row">
+          <input type="checkbox" data-testid={`${props.testId}-${id}`} checked={props.values[id]}
+            onChange={(e) => props.onChange({ ...props.values, [id]: e.target.checked })} />
+          {props.labels[id]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 export function CardsSection({ settings: store }: { settings: SettingsStore }) {
   const settings = useStore(store, (s) => s.settings);
   const error = useStore(store, (s) => s.error);
@@ -32,26 +54,10 @@ export function CardsSection({ settings: store }: { settings: SettingsStore }) {
           <option value="light">Light</option>
         </select>
       </div>
-      <fieldset className="stack">
-        <legend>Show cards on</legend>
-        {SurfaceIdSchema.options.map((id) => (
-          <label key={id} className="row">
-            <input type="checkbox" data-testid={`opt-surface-${id}`} checked={settings.surfaces[id]}
-              onChange={(e) => void update({ surfaces: { ...settings.surfaces, [id]: e.target.checked } })} />
-            {SURFACE_LABELS[id]}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset className="stack">
-        <legend>Show on the card</legend>
-        {CardFieldSchema.options.map((id) => (
-          <label key={id} className="row">
-            <input type="checkbox" data-testid={`opt-field-${id}`} checked={settings.fields[id]}
-              onChange={(e) => void update({ fields: { ...settings.fields, [id]: e.target.checked } })} />
-            {FIELD_LABELS[id]}
-          </label>
-        ))}
-      </fieldset>
+      <CheckboxGroup legend="Show cards on" ids={SurfaceIdSchema.options} labels={SURFACE_LABELS} testId="opt-surface" values={settings.surfaces}
+        onChange={(surfaces) => void update({ surfaces })} />
+      <CheckboxGroup legend="Show on the card" ids={CardFieldSchema.options} labels={FIELD_LABELS} testId="opt-field" values={settings.fields}
+        onChange={(fields) => void update({ fields })} />
       {error && <p className="error-text" role="alert" data-testid="opt-settings-error">{error}</p>}
     </section>
   );

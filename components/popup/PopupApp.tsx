@@ -70,7 +70,7 @@ export function PopupApp({ auth, send }: { auth: AuthStore; send: Send }) {
       </>
     );
   } else if (status.state === 'connecting') {
-    body = <p aria-live="polite"><span className="spinner" /> Waiting for Kick… finish signing in in the Kick window.</p>;
+    body = <p aria-live="polite"><span className="spinner" /> Waiting for Kick: approve the sign-in in the window Kick opened.</p>;
   } else if (status.state === 'connected') {
     body = (
       <>

@@ -44,7 +44,6 @@ export interface CardLookupDeps {
   api: KickApi;
   tokens: TokenManager;
   cache: SessionCache<OfficialProfile>;
-  now?: () => number;
   windowMs?: number;
 }
 

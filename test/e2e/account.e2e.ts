@@ -209,6 +209,47 @@ describe('popup and options, from nothing to a connected account', () => {
     await kick.close();
   });
 
+  it('shows connecting while the Kick sign-in window is open, then the account after Authorize', async () => {
+    sim.authorize.mode = 'page';
+    try {
+      const popup = await openPopup();
+      await expect.poll(() => popupState(popup)).toBe('disconnected');
+      const authWindow = session.context.waitForEvent('page', { predicate: (p) => p.url().includes('/oauth/authorize'), timeout: 15_000 });
+      await popup.getByTestId('popup-connect').click();
+      const consent = await authWindow;
+      await expect.poll(() => popupState(popup)).toBe('connecting');
+      // A popup opened meanwhile asks the background, which knows a sign-in is under way.
+      const second = await openPopup();
+      await expect.poll(() => popupState(second)).toBe('connecting');
+      await saveScreenshot(second, 'popup-connecting');
+      await consent.locator('#authorize').click().catch(() => undefined); // Chrome closes the window on redirect
+      await expect.poll(() => popupState(popup), { timeout: 20_000 }).toBe('connected');
+      await expect.poll(() => popupState(second), { timeout: 20_000 }).toBe('connected');
+      await second.close();
+      await popup.close();
+    } finally {
+      sim.authorize.mode = 'approve';
+    }
+  });
+
+  it('says clearly when the sign-in window is closed without finishing', async () => {
+    const popup = await openPopup();
+    await expect.poll(() => popupState(popup)).toBe('connected');
+    await popup.getByTestId('popup-disconnect').click();
+    await expect.poll(() => popupState(popup)).toBe('disconnected');
+    sim.authorize.mode = 'page';
+    try {
+      const authWindow = session.context.waitForEvent('page', { predicate: (p) => p.url().includes('/oauth/authorize'), timeout: 15_000 });
+      await popup.getByTestId('popup-connect').click();
+      await (await authWindow).close();
+      await expect.poll(() => popup.getByTestId('popup-action-error').textContent(), { timeout: 15_000 }).toMatch(/closed before finishing/);
+      expect(await popupState(popup)).toBe('disconnected');
+    } finally {
+      sim.authorize.mode = 'approve';
+    }
+    await popup.close();
+  });
+
   it('never stores or logs a token where a content script could read it', async () => {
     const session_ = await getExtensionStorage(session, 'session');
     expect(JSON.stringify(session_)).not.toMatch(/uat_|urt_|sim-client-secret/);

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SEED, type KickSim } from '../kick-sim/index';
-import { configureAccount, lastOpenTiming, percentile, saveScreenshot, sendFromPage, setExtensionStorage, waitForContentScript, type ExtensionSession } from './harness';
+import { configureAccount, shadowText, lastOpenTiming, percentile, saveScreenshot, sendFromPage, setExtensionStorage, waitForContentScript, type ExtensionSession } from './harness';
 import { withExtensionBrowser } from './lifecycle';
 
 let sim: KickSim;
@@ -49,6 +49,8 @@ describe('hover cards with a connected account', () => {
     const realName = await row.getAttribute('title');
     await hoverAndWait('div[data-index="4"] button[title]', realName!);
     await expect.poll(() => card().getByTestId('card-name').textContent()).toContain(realName!);
+    // The same text read by walking the shadow roots by hand, as a check on the harness helper.
+    expect(await shadowText(page, '[data-testid="card-name"]')).toContain(realName!);
     expect(await card().getAttribute('role')).toBe('dialog');
     expect(await card().getAttribute('aria-modal')).toBe('false');
     await saveScreenshot(page, 'card-chat');
