@@ -118,6 +118,10 @@ export function startHoverCards(deps: HoverCardsDeps) {
       if (active !== host && !(active && open.anchor.contains(active)) && store.getState().open === open) intent.dismiss('left');
     }, 0);
   };
+  // A click on a name opens Kick's own card: ours steps aside rather than cover it (the click itself is left alone).
+  const onClick = (e: MouseEvent) => {
+    if (e.target !== host && store.getState().open && findName(e.target, enabled)) intent.dismiss('replaced');
+  };
   const onScroll = () => {
     const open = store.getState().open;
     if (!open) return;
@@ -130,6 +134,7 @@ export function startHoverCards(deps: HoverCardsDeps) {
   document.addEventListener('keydown', onKeyDown, { capture: true });
   document.addEventListener('focusout', onFocusOut, { capture: true });
   document.addEventListener('scroll', onScroll, { capture: true, passive: true });
+  document.addEventListener('click', onClick, { capture: true, passive: true });
   deps.onNavigate(() => intent.dismiss('navigation'));
 
   return {
@@ -151,6 +156,7 @@ export function startHoverCards(deps: HoverCardsDeps) {
       document.removeEventListener('keydown', onKeyDown, { capture: true });
       document.removeEventListener('focusout', onFocusOut, { capture: true });
       document.removeEventListener('scroll', onScroll, { capture: true });
+      document.removeEventListener('click', onClick, { capture: true });
       intent.dismiss('navigation');
     },
   };

@@ -118,6 +118,19 @@ describe('hover cards with a connected account', () => {
     await closeCard();
   });
 
+  it('never hides Kick’s own card: a click on a name opens it and ours steps aside', async () => {
+    const name = 'div[data-index] button[title="modmaria"] >> nth=-1';
+    await hoverAndWait(name, 'modmaria');
+    await page.click(name);
+    await expect.poll(() => page.locator('#user-identity').isVisible()).toBe(true);
+    expect(await page.locator('#user-identity').textContent()).toContain('modmaria');
+    await expect.poll(() => card().count()).toBe(0);
+    // Still usable afterwards.
+    await closeCard();
+    await page.click('main h1');
+    await hoverAndWait('#channel-username', 'streamer1');
+  });
+
   it('closes on Esc', async () => {
     await hoverAndWait('#channel-username', 'streamer1');
     await page.keyboard.press('Escape');

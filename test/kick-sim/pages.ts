@@ -105,6 +105,16 @@ function chatScript(chatters: { username: string; color: string }[], emptyChat: 
     while (container.children.length > MAX_ROWS) container.firstElementChild.remove();
     return next;
   }
+  // Kick's own user card opens on click of a name (kick-dom.md: #user-identity, .base-floating-card.user-profile).
+  document.addEventListener('click', (e) => {
+    const name = e.target instanceof Element && e.target.closest('button[data-prevent-expand][title]');
+    document.getElementById('user-identity')?.remove();
+    if (!name) return;
+    const card = el('div', { id: 'user-identity', class: 'base-floating-card user-profile',
+      style: 'position:fixed;left:300px;top:200px;width:280px;padding:16px;background:#24272c;border:1px solid #444;z-index:50' },
+      el('strong', {}, name.getAttribute('title')), ' (Kick’s own card)');
+    document.body.append(card);
+  });
   window.__sim = {
     appendRows,
     clearChat() { list().replaceChildren(); },
