@@ -42,6 +42,21 @@ describe('auth store', () => {
     expect(store.getState().status).toMatchObject({ state: 'reconnect_needed' });
   });
 
+  it('goes back to the previous state, not "connecting", when a connect fails', async () => {
+    const disconnected: AuthStatus = { state: 'disconnected', appToken: false };
+    let finish!: (v: unknown) => void;
+    const send = vi.fn((name: string) =>
+      name === 'connect' ? new Promise((r) => (finish = r)) : new Promise(() => undefined), // status never answers
+    ) as unknown as Send;
+    const store = createAuthStore(send);
+    store.setState({ status: disconnected });
+    void store.getState().connect();
+    expect(store.getState().status).toEqual({ state: 'connecting' });
+    finish({ ok: false, error: { code: 'cancelled', message: 'The Kick sign-in window was closed before finishing.' } });
+    await vi.waitFor(() => expect(store.getState().busy).toBeNull());
+    expect(store.getState()).toMatchObject({ status: disconnected, actionError: { code: 'cancelled' } });
+  });
+
   it('says so when the background does not answer, instead of spinning', async () => {
     const store = createAuthStore(fakeSend({ getAuthStatus: new Error('did not answer in time') }));
     await store.getState().load();

@@ -22,12 +22,15 @@ export interface AuthState {
 export function createAuthStore(send: Send) {
   return createStore<AuthState>((set, get) => {
     const run = async (busy: NonNullable<AuthState['busy']>, name: 'connect' | 'disconnect' | 'refreshNow') => {
+      const before = get().status;
       set({ busy, actionError: null, ...(busy === 'connect' ? { status: { state: 'connecting' } } : {}) });
+      // A failed action goes back to the state it started from, so "connecting" never outlives its error.
+      const fail = (actionError: KickErrorInfo) => set({ actionError, status: before });
       try {
         const result = await send(name, {});
-        if (!result.ok) set({ actionError: result.error });
+        if (!result.ok) fail(result.error);
       } catch (error) {
-        set({ actionError: { code: 'network', message: error instanceof Error ? error.message : String(error) } });
+        fail({ code: 'network', message: error instanceof Error ? error.message : String(error) });
       } finally {
         set({ busy: null });
         await get().load({ live: busy !== 'disconnect' });

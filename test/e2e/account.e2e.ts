@@ -243,7 +243,7 @@ describe('popup and options, from nothing to a connected account', () => {
       await popup.getByTestId('popup-connect').click();
       await (await authWindow).close();
       await expect.poll(() => popup.getByTestId('popup-action-error').textContent(), { timeout: 15_000 }).toMatch(/closed before finishing/);
-      expect(await popupState(popup)).toBe('disconnected');
+      await expect.poll(() => popupState(popup)).toBe('disconnected');
     } finally {
       sim.authorize.mode = 'approve';
     }
