@@ -1,11 +1,13 @@
 import { createStore } from 'zustand/vanilla';
 import type { OpenVia } from './hover-intent';
+import type { TextAnchor } from './text-mention';
 import type { LoadState } from './card-data';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 
 /** What the card layer renders: at most one open card, and the load state of each name seen. */
 export interface CardState {
-  open: { anchor: Element; username: string; via: OpenVia; openedAt: number } | null;
+  /** A name's element, or the text range of a plain-text @mention. */
+  open: { anchor: Element | TextAnchor; username: string; via: OpenVia; openedAt: number } | null;
   loads: Record<string, LoadState>;
   settings: Settings;
 }

@@ -2,7 +2,8 @@ import type { CardLoader, LoadState } from './card-data';
 import type { SurfaceId } from '../settings/settings';
 import type { CardStore } from './card-store';
 import { HoverIntent, type CloseReason } from './hover-intent';
-import { findName } from './surfaces';
+import { findName, MESSAGE_TEXT_SELECTOR } from './surfaces';
+import { mentionAtPoint, TextAnchor } from './text-mention';
 
 /** The documented keyboard shortcut on a focused name. Kick binds no Alt+Arrow keys. */
 export const OPEN_SHORTCUT = { key: 'ArrowDown', altKey: true } as const;
@@ -30,7 +31,9 @@ export interface Timing {
  */
 export function startHoverCards(deps: HoverCardsDeps) {
   const { store, loader, host } = deps;
-  let hovered: Element | null = null;
+  let hovered: Element | TextAnchor | null = null;
+  let moveFrame = 0;
+  const inAnchor = (anchor: Element | TextAnchor, node: Node | null) => anchor instanceof Element && node !== null && anchor.contains(node);
   let restoreFocusTo: HTMLElement | null = null;
   let intentEnd = 0;
   let entered = 0;
@@ -47,7 +50,7 @@ export function startHoverCards(deps: HoverCardsDeps) {
     void loader.load(username, { force }).then((state) => setLoad(username, state));
   };
 
-  const intent = new HoverIntent<Element>({
+  const intent = new HoverIntent<Element | TextAnchor>({
     openDelayMs: () => store.getState().settings.hoverDelayMs,
     prefetch: (username) => {
       entered = performance.now();
@@ -87,6 +90,26 @@ export function startHoverCards(deps: HoverCardsDeps) {
       intent.leaveName();
     }
   };
+  // Plain-text @mentions have no element to enter: inside message text, follow the pointer (one frame at a time).
+  const onPointerMove = (e: PointerEvent) => {
+    if (hovered instanceof Element || moveFrame) return;
+    const body = e.target instanceof Element ? e.target.closest(MESSAGE_TEXT_SELECTOR) : null;
+    if (!body && !hovered) return;
+    const { clientX, clientY } = e;
+    moveFrame = requestAnimationFrame(() => {
+      moveFrame = 0;
+      const found = body && enabled('mention') ? mentionAtPoint(body, clientX, clientY) : null;
+      if (found) {
+        if (!(hovered instanceof TextAnchor && hovered.same(found.anchor))) {
+          hovered = found.anchor;
+          intent.enterName(found.anchor, found.username);
+        }
+      } else if (hovered instanceof TextAnchor) {
+        hovered = null;
+        intent.leaveName();
+      }
+    });
+  };
   const onPointerOut = (e: PointerEvent) => {
     // Leaving the window altogether.
     if (e.relatedTarget === null && hovered) {
@@ -112,10 +135,10 @@ export function startHoverCards(deps: HoverCardsDeps) {
     const open = store.getState().open;
     if (!open || open.via !== 'keyboard') return;
     const next = e.relatedTarget as Node | null;
-    if (next && (next === host || host.contains(next) || open.anchor.contains(next))) return;
+    if (next && (next === host || host.contains(next) || inAnchor(open.anchor, next))) return;
     setTimeout(() => {
       const active = document.activeElement;
-      if (active !== host && !(active && open.anchor.contains(active)) && store.getState().open === open) intent.dismiss('left');
+      if (active !== host && !inAnchor(open.anchor, active) && store.getState().open === open) intent.dismiss('left');
     }, 0);
   };
   // A click on a name opens Kick's own card: ours steps aside rather than cover it (the click itself is left alone).
@@ -131,6 +154,7 @@ export function startHoverCards(deps: HoverCardsDeps) {
 
   document.addEventListener('pointerover', onPointerOver, { capture: true, passive: true });
   document.addEventListener('pointerout', onPointerOut, { capture: true, passive: true });
+  document.addEventListener('pointermove', onPointerMove, { capture: true, passive: true });
   document.addEventListener('keydown', onKeyDown, { capture: true });
   document.addEventListener('focusout', onFocusOut, { capture: true });
   document.addEventListener('scroll', onScroll, { capture: true, passive: true });
@@ -153,6 +177,7 @@ export function startHoverCards(deps: HoverCardsDeps) {
     stop() {
       document.removeEventListener('pointerover', onPointerOver, { capture: true });
       document.removeEventListener('pointerout', onPointerOut, { capture: true });
+      document.removeEventListener('pointermove', onPointerMove, { capture: true });
       document.removeEventListener('keydown', onKeyDown, { capture: true });
       document.removeEventListener('focusout', onFocusOut, { capture: true });
       document.removeEventListener('scroll', onScroll, { capture: true });

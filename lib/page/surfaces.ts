@@ -82,6 +82,9 @@ export const SURFACES: readonly Surface[] = [
   { id: 'link', label: 'link to a channel', selector: 'a[href]', readName: linkSlug },
 ];
 
+/** Chat message text, where a plain-text "@name" may sit (see lib/page/text-mention.ts). */
+export const MESSAGE_TEXT_SELECTOR = 'div[data-index] span.font-normal, .ntv__chat-message';
+
 export interface FoundName {
   element: Element;
   surface: Surface;

@@ -83,6 +83,35 @@ describe('hover cards with a connected account', () => {
     await hoverAndWait(selector, name);
   });
 
+  it('opens the right card on a plain-text @mention, anchored to the word', async () => {
+    // Row 2 says "thanks @name, for the raid" as plain text.
+    const target = await page.evaluate(() => {
+      const span = document.querySelector('div[data-index="2"] span.font-normal')!;
+      const walker = document.createTreeWalker(span, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        const at = text.indexOf('@');
+        if (at < 0) continue;
+        const end = text.indexOf(',', at);
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, end);
+        const r = range.getBoundingClientRect();
+        return { name: text.slice(at + 1, end), x: r.left + r.width / 2, y: r.top + r.height / 2, right: r.right };
+      }
+      return null;
+    });
+    expect(target).not.toBeNull();
+    await page.mouse.move(target!.x, target!.y, { steps: 3 });
+    await expect.poll(() => card().getAttribute('data-username'), { timeout: 10_000 }).toBe(target!.name);
+    await expect.poll(() => card().getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
+    await closeCard();
+    // Plain words beside it open nothing.
+    await page.mouse.move(target!.right + 40, target!.y, { steps: 3 });
+    await page.waitForTimeout(700);
+    expect(await card().count()).toBe(0);
+  });
+
   it('shows the subscriber, moderator and timed-out states in this channel', async () => {
     await page.evaluate(() => (window as unknown as { __sim: { appendRows(n: number): number } }).__sim.appendRows(10));
     const rowFor = (name: string) => page.locator(`div[data-index] button[title="${name}"]`).last();
@@ -98,12 +127,12 @@ describe('hover cards with a connected account', () => {
     await setExtensionStorage(session, 'sync', { settings: { hoverDelayMs: 1500, surfaces: allTrue(['chat', 'mention', 'reply', 'pinned', 'channelHeader', 'sidebar', 'link']), fields: allTrue(['banner', 'bio', 'live', 'followers', 'channelCreated', 'relation', 'badges', 'socials']), theme: 'auto', cacheTtlMinutes: 10 } });
     await page.waitForTimeout(300);
     sim.clearLog();
-    await page.hover('#sidebar-wrapper a[data-testid="sidebar-recommended-channel-nopicnick"]');
+    await page.hover('#sidebar-wrapper a[data-testid="sidebar-recommended-channel-staffsteve"]');
     await page.waitForTimeout(600);
     expect(await card().count()).toBe(0);
     // Prefetch already asked kick.com and the official API (through the background) before the card opened.
-    expect(sim.requests({ host: 'web', path: '/api/v2/channels/nopicnick' }).length).toBeGreaterThan(0);
-    expect(sim.requests({ host: 'api', path: '/public/v1/channels' }).flatMap((r) => r.query.slug)).toContain('nopicnick');
+    expect(sim.requests({ host: 'web', path: '/api/v2/channels/staffsteve' }).length).toBeGreaterThan(0);
+    expect(sim.requests({ host: 'api', path: '/public/v1/channels' }).flatMap((r) => r.query.slug)).toContain('staffsteve');
     await expect.poll(() => card().count(), { timeout: 5000 }).toBe(1);
     await setExtensionStorage(session, 'sync', { settings: null });
     await page.waitForTimeout(300);

@@ -94,6 +94,8 @@ function chatScript(chatters: { username: string; color: string }[], emptyChat: 
     r.append(el('div', { class: 'inline-flex' }, badges, name), ': ');
     const text = el('span', { class: 'font-normal' }, 'message ' + i + ' ');
     if (i % 5 === 1) text.append('hey ', el('span', { class: 'mention' }, '@' + other.username), ' what do you think?');
+    // Some mentions are plain text, with no element of their own.
+    else if (i % 6 === 2) text.append('thanks @' + other.username + ', for the raid');
     r.append(text);
     return r;
   }
