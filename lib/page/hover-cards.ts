@@ -45,8 +45,9 @@ export function startHoverCards(deps: HoverCardsDeps) {
   const load = (username: string, force = false) => {
     const cached = force ? undefined : loader.cached(username);
     if (cached) return setLoad(username, cached);
-    if (force || !store.getState().loads[username.toLowerCase()] || store.getState().loads[username.toLowerCase()]!.status === 'error')
-      setLoad(username, { status: 'loading' });
+    // A card already shown stays on screen while it refreshes; a new, failed or retried one shows the skeleton.
+    const shown = store.getState().loads[username.toLowerCase()];
+    if (force || !shown || shown.status === 'error') setLoad(username, { status: 'loading' });
     void loader.load(username, { force }).then((state) => setLoad(username, state));
   };
 
