@@ -18,6 +18,7 @@ export function AccountSection({ auth }: { auth: AuthStore }) {
       {status?.state === 'reconnect_needed' && <p role="alert">Reconnect needed: {status.reason}</p>}
       {status?.state === 'error' && <p className="error-text" role="alert">{status.message}</p>}
       {status?.state === 'disconnected' && <p className="muted">No account connected.</p>}
+      {status?.state === 'disconnected' && status.appError && <p className="error-text" role="alert" data-testid="opt-app-error">{status.appError}</p>}
       <div className="row">
         {status && status.state !== 'connected' && status.state !== 'not_configured' && (
           <button type="button" className="btn primary" data-testid="opt-connect" disabled={busy !== null || status.state === 'connecting'} onClick={() => void connect()}>

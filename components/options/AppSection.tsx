@@ -88,10 +88,10 @@ export function AppSection() {
           {errors.clientSecret && <span id="client-secret-err" className="error-text" role="alert">{errors.clientSecret}</span>}
         </div>
         <fieldset className="stack">
-          <legend>Scopes to ask for</legend>
+          <legend>Scopes to ask for (only what the cards use)</legend>
           {KICK_SCOPES.map((scope) => (
             <label key={scope.id} className="row">
-              <input type="checkbox" data-testid={`opt-scope-${scope.id}`} checked={scopes.includes(scope.id)}
+              <input type="checkbox" data-testid={`opt-scope-${scope.id}`} checked={scope.required || scopes.includes(scope.id)} disabled={scope.required}
                 onChange={(e) => setScopes(e.target.checked ? [...scopes, scope.id] : scopes.filter((s) => s !== scope.id))} />
               <span><code>{scope.id}</code> <span className="muted">{scope.unlocks}</span></span>
             </label>

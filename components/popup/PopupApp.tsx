@@ -66,6 +66,11 @@ export function PopupApp({ auth, send }: { auth: AuthStore; send: Send }) {
     body = (
       <>
         <p>No Kick account connected.{status.appToken ? ' Cards use your app’s token for public data.' : ''}</p>
+        {status.appError && (
+          <p className="error-text" role="alert" data-testid="popup-app-error">
+            {status.appError} <button type="button" className="btn" onClick={openOptions}>Open options</button>
+          </p>
+        )}
         <button type="button" className="btn primary" data-testid="popup-connect" disabled={busy !== null} onClick={() => void connect()}>Connect Kick account</button>
       </>
     );

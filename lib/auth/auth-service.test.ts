@@ -65,7 +65,7 @@ describe('disconnect', () => {
     expect(sim.tokenState(tokens!.accessToken)).toBe('revoked');
     expect(sim.tokenState(tokens!.refreshToken)).toBe('revoked');
     expect(await tokenStore.getAccount()).toBeNull();
-    expect(await services.auth.status()).toEqual({ state: 'disconnected', appToken: false });
+    expect(await services.auth.status()).toEqual({ state: 'disconnected', appToken: true });
   });
 
   it('still forgets the tokens when the revoke fails', async () => {
@@ -78,12 +78,40 @@ describe('disconnect', () => {
 });
 
 describe('status', () => {
-  it('reports reconnect_needed with the reason when Kick no longer knows the token', async () => {
+  it('refreshes once when Kick says the access token is dead, then reports connected', async () => {
     const { services } = await backgroundOnSim(sim);
     await services.auth.connect();
     const { tokens } = (await tokenStore.getAccount())!;
     sim.revokeToken(tokens!.accessToken);
-    expect(await services.auth.status()).toMatchObject({ state: 'reconnect_needed', reason: expect.stringMatching(/no longer active/) as string });
+    sim.clearLog();
+    expect(await services.auth.status()).toMatchObject({ state: 'connected' });
+    expect(sim.requests({ path: '/oauth/token' })).toHaveLength(1);
+  });
+
+  it.each(['inactive', '401'] as const)(
+    'reports reconnect_needed with the reason when the whole grant is dead (introspection answers %s)',
+    async (deadIntrospect) => {
+      const { services } = await backgroundOnSim(sim);
+      await services.auth.connect();
+      const { tokens } = (await tokenStore.getAccount())!;
+      sim.behaviour.deadIntrospect = deadIntrospect;
+      sim.revokeToken(tokens!.accessToken);
+      sim.revokeToken(tokens!.refreshToken);
+      sim.clearLog();
+      expect(await services.auth.status()).toMatchObject({ state: 'reconnect_needed', reason: expect.stringMatching(/Connect again/) as string });
+      // At once and for good: a second look asks Kick nothing more.
+      expect(sim.requests({ path: '/oauth/token' })).toHaveLength(1);
+      expect(await services.auth.status()).toMatchObject({ state: 'reconnect_needed' });
+      expect(sim.requests({ path: '/oauth/token' })).toHaveLength(1);
+    },
+  );
+
+  it('says the app’s Client ID or secret is wrong when Kick refuses the app token', async () => {
+    const { services } = await backgroundOnSim(sim);
+    sim.app = { ...sim.app, clientSecret: 'rotated-on-kick' };
+    expect(await services.auth.status()).toEqual({
+      state: 'disconnected', appToken: false, appError: 'Kick refused the app’s Client ID or secret: check them in the options.',
+    });
   });
 
   it('reports an error state with a readable message when Kick is down', async () => {

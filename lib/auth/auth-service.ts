@@ -59,7 +59,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     await deps.store.setAccount({ tokens, user: me ? userFrom(me) : undefined });
   }
 
-  return {
+  const service = {
     isConnecting: () => connecting !== null,
 
     /** Single-flight: a second Connect while the window is open joins the first. */
@@ -93,10 +93,15 @@ export function createAuthService(deps: AuthServiceDeps) {
       if (!app) return { state: 'not_configured' };
       const account = await deps.store.getAccount();
       if (account?.reconnectReason && !account.tokens) return { state: 'reconnect_needed', reason: account.reconnectReason, user: account.user };
-      if (!account?.tokens) return { state: 'disconnected', appToken: (await deps.store.getAppToken()) !== null };
+      if (!account?.tokens) return disconnectedStatus();
       try {
-        const token = (await deps.tokens.userAccessToken())!;
-        const info = await deps.api.introspect(token);
+        let token = (await deps.tokens.userAccessToken())!;
+        let info = await introspectOrDead(token);
+        // A dead access token may only have died early: one refresh, then Kick's word is final.
+        if (!info.active) {
+          token = (await deps.tokens.refresh()).accessToken;
+          info = await introspectOrDead(token);
+        }
         const current = await deps.store.getAccount();
         if (!info.active) return { state: 'reconnect_needed', reason: 'Kick reports this token is no longer active (revoked or expired).', user: current?.user };
         let user = current?.user;
@@ -125,5 +130,28 @@ export function createAuthService(deps: AuthServiceDeps) {
       }
     },
   };
+
+  /** Introspection, with the deprecated endpoint's 401 for a dead token read as `active: false`. */
+  async function introspectOrDead(token: string): Promise<{ active: boolean; exp?: number; scope?: string }> {
+    try {
+      return await deps.api.introspect(token);
+    } catch (error) {
+      if (isKickError(error, 'unauthorized')) return { active: false };
+      throw error;
+    }
+  }
+
+  /** Not connected: whether the app's own token works, so a wrong Client ID or secret shows up here. */
+  async function disconnectedStatus(): Promise<AuthStatus> {
+    try {
+      await deps.tokens.appAccessToken();
+      return { state: 'disconnected', appToken: true };
+    } catch (error) {
+      if (isKickError(error, 'invalid_client')) return { state: 'disconnected', appToken: false, appError: error.message };
+      return { state: 'disconnected', appToken: (await deps.store.getAppToken()) !== null };
+    }
+  }
+
+  return service;
 }
 export type AuthService = ReturnType<typeof createAuthService>;

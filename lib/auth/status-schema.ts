@@ -21,7 +21,8 @@ export type TokenInfo = z.infer<typeof TokenInfoSchema>;
 
 export const AuthStatusSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('not_configured') }),
-  z.object({ state: z.literal('disconnected'), appToken: z.boolean() }),
+  /** `appError`: Kick refused the app's own credentials (client_credentials), said in words. */
+  z.object({ state: z.literal('disconnected'), appToken: z.boolean(), appError: z.string().optional() }),
   z.object({ state: z.literal('connecting') }),
   z.object({ state: z.literal('connected'), user: ConnectedUserSchema, token: TokenInfoSchema }),
   z.object({ state: z.literal('reconnect_needed'), reason: z.string(), user: ConnectedUserSchema.optional() }),

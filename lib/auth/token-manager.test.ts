@@ -54,6 +54,42 @@ describe('token lifecycle', () => {
     expect(await services.auth.status()).toMatchObject({ state: 'reconnect_needed', user: { name: 'subsam' } });
   });
 
+  it.each([
+    ['Kick’s documented 400', 400, { error: 'Invalid request' }],
+    ['a 401', 401, { error: 'Invalid request' }],
+    ['an RFC-style invalid_grant', 400, { error: 'invalid_grant', error_description: 'expired' }],
+  ])('reconnects at once when a refresh is refused with %s, and never retries it', async (_, status, body) => {
+    const { services } = await backgroundOnSim(sim);
+    await connectedWith({ expiresIn: 60 });
+    sim.fault({ host: 'id', path: '/oauth/token', status, body: JSON.stringify(body) });
+    await expect(services.tokens.userAccessToken()).rejects.toMatchObject({
+      info: { code: 'reconnect_needed', message: 'Kick refused to renew this sign-in (it expired or was revoked). Connect again.' },
+    });
+    expect(await services.tokens.userAccessToken()).toBeNull();
+    await expect(services.tokens.refresh()).rejects.toMatchObject({ info: { code: 'not_connected' } });
+    expect(sim.requests({ path: '/oauth/token' })).toHaveLength(1);
+  });
+
+  it('works with reusable refresh tokens too (KickDevDocs PR #291), always keeping the newest pair', async () => {
+    const { services } = await backgroundOnSim(sim);
+    sim.behaviour.refreshTokens = 'reusable';
+    const first = await connectedWith();
+    const second = await services.tokens.refresh();
+    expect(second.refreshToken).not.toBe(first.refresh_token);
+    const third = await services.tokens.refresh();
+    expect(sim.requests({ path: '/oauth/token' }).map((r) => r.status)).toEqual([200, 200]);
+    expect((await tokenStore.getAccount())!.tokens!.refreshToken).toBe(third.refreshToken);
+  });
+
+  it('accepts expires_in as a string, as Kick’s docs show it', async () => {
+    const { services } = await backgroundOnSim(sim);
+    await connectedWith();
+    const issued = sim.issueUserToken();
+    sim.fault({ host: 'id', path: '/oauth/token', status: 200, body: JSON.stringify({ ...issued, expires_in: '7200' }), times: 1 });
+    const set = await services.tokens.refresh();
+    expect(set.expiresAt - Date.now()).toBeGreaterThan(7100_000);
+  });
+
   it('keeps the tokens and reports the error when the refresh fails for a passing reason', async () => {
     const { services } = await backgroundOnSim(sim);
     const first = await connectedWith({ expiresIn: 60 });
@@ -75,6 +111,6 @@ describe('token lifecycle', () => {
     const { services } = await backgroundOnSim(sim);
     await fakeBrowser.storage.local.set({ kickAccount: { tokens: { accessToken: 42 } } });
     expect(await services.tokens.userAccessToken()).toBeNull();
-    expect(await services.auth.status()).toEqual({ state: 'disconnected', appToken: false });
+    expect(await services.auth.status()).toEqual({ state: 'disconnected', appToken: true });
   });
 });

@@ -73,11 +73,10 @@ export class TokenManager {
       this.deps.onTokensChanged?.(tokens);
       return tokens;
     } catch (error) {
+      // Refused (Kick's generic 400, or 401): reconnect at once. No retry can fix a refused grant,
+      // and the tokens are dropped so nothing sends that refresh token again.
       if (isKickError(error, 'invalid_grant') || isKickError(error, 'invalid_client')) {
-        const reason =
-          error.code === 'invalid_client'
-            ? 'Kick rejected the app credentials; check the client ID and secret in options.'
-            : 'Kick ended this sign-in (expired or revoked). Connect again.';
+        const reason = error.message;
         await this.deps.store.setAccount({ user: account.user, tokens: null, reconnectReason: reason });
         throw new KickError({ code: 'reconnect_needed', message: reason });
       }
@@ -116,16 +115,30 @@ export class TokenManager {
     return this.appTokenFetch;
   }
 
-  /** The best token for public data: the user's when connected, else the app's. */
-  async withAnyToken<T>(call: (token: string, kind: TokenKind) => Promise<T>): Promise<T> {
-    const account = await this.deps.store.getAccount();
-    if (account?.tokens) return this.withUserToken((token) => call(token, 'user'));
+  /** Runs `call` with the app token; on 401 gets a new one and retries once. */
+  private async withAppToken<T>(call: (token: string) => Promise<T>): Promise<T> {
     const token = await this.appAccessToken();
     try {
-      return await call(token, 'app');
+      return await call(token);
     } catch (error) {
       if (!isKickError(error, 'unauthorized')) throw error;
-      return call(await this.appAccessToken(true), 'app');
+      return call(await this.appAccessToken(true));
+    }
+  }
+
+  /**
+   * Public data (channels, users by id) goes through the app token even when an account is
+   * connected: a user token needs `channel:read` and gets channels without description, banner,
+   * title and category (KickDevDocs #200), while an app token needs no scope and can look users up
+   * too (#325). The user token is the fallback when the app token cannot be had or is refused.
+   */
+  async withPublicToken<T>(call: (token: string, kind: TokenKind) => Promise<T>): Promise<T> {
+    try {
+      return await this.withAppToken((token) => call(token, 'app'));
+    } catch (error) {
+      const appUnusable = isKickError(error) && ['not_configured', 'invalid_client', 'unauthorized', 'forbidden'].includes(error.code);
+      if (!appUnusable || !(await this.deps.store.getAccount())?.tokens) throw error;
+      return this.withUserToken((token) => call(token, 'user'));
     }
   }
 }

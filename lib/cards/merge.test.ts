@@ -66,4 +66,17 @@ describe('mergeCard', () => {
     }, 'streamer1');
     expect(web.relation).toMatchObject({ roles: ['vip', 'og', 'subscriber'], ban: { reason: 'Spam', permanent: false } });
   });
+
+  it("shows no picture for Kick's default avatar and banner, falling back to kick.com's real ones", () => {
+    const placeholders: OfficialProfile = {
+      ...official,
+      avatarUrl: 'https://kick.com/img/default-profile-pictures/default2.jpeg',
+      bannerUrl: 'https://kick.com/img/default-banner-pictures/default2.jpeg',
+    };
+    const alone = mergeCard('cool_cat', { state: 'ok', profile: placeholders }, { state: 'error' });
+    expect(alone.avatarUrl).toBeUndefined();
+    expect(alone.bannerUrl).toBeUndefined();
+    const web = webProfileFrom({ slug: 'cool-cat', user: { id: 7, profile_pic: 'https://files.kick.com/real.webp' } }, undefined, undefined);
+    expect(mergeCard('cool_cat', { state: 'ok', profile: placeholders }, { state: 'ok', profile: web }).avatarUrl).toBe('https://files.kick.com/real.webp');
+  });
 });

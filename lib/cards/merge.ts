@@ -1,3 +1,4 @@
+import { realPicture } from '../kick/default-images';
 import type { KickErrorInfo } from '../kick/errors';
 import type { OfficialProfile, UserCard, WebProfile } from './schema';
 
@@ -18,8 +19,8 @@ export function mergeCard(username: string, official: OfficialPart, web: WebPart
     slug: pick(o?.slug, w?.slug),
     userId: pick(o?.userId, w?.userId),
     displayName: pick(pick(o?.name, w?.username), undefined),
-    avatarUrl: pick(o?.avatarUrl, w?.avatarUrl),
-    bannerUrl: pick(o?.bannerUrl, w?.bannerUrl),
+    avatarUrl: pick(realPicture(o?.avatarUrl), realPicture(w?.avatarUrl)),
+    bannerUrl: pick(realPicture(o?.bannerUrl), realPicture(w?.bannerUrl)),
     bio: pick(w?.bio, o?.channelDescription),
     verified: w?.verified,
     live: pick(o?.live, w?.live),

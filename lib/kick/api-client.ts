@@ -2,8 +2,15 @@ import type { KickEndpoints } from './endpoints';
 import { kickFetch } from './http';
 import { ChannelsResponseSchema, IntrospectResponseSchema, UsersResponseSchema, type Introspection, type KickChannel, type KickUser } from './schemas';
 
-/** Kick documents no maximum; 50 is what its docs and client libraries use. */
+/** Kick's documented maximum of ids (or slugs) in one request (kick-api.md). */
 export const KICK_MAX_BATCH = 50;
+/**
+ * Slugs per channels request: with 50 slugs about half came back with bad data (KickDevDocs #321),
+ * so the extension asks for at most 25 at once.
+ */
+export const KICK_MAX_SLUG_BATCH = 25;
+/** A longer slug makes Kick refuse the whole request with 400 (kick-api.md, channels). */
+export const KICK_MAX_SLUG_LENGTH = 25;
 
 function withRepeated(base: string, name: string, values: (string | number)[]): string {
   const url = new URL(base);
@@ -14,9 +21,11 @@ function withRepeated(base: string, name: string, values: (string | number)[]): 
 /** The official endpoints the cards and the account pages use, one function per call. */
 export function createKickApi(endpoints: KickEndpoints) {
   return {
-    /** Unknown slugs make Kick fail the whole request with 400 (see lib/lookup/batcher.ts). */
+    /** Unknown slugs are simply missing from the answer (KickDevDocs #231). A user token needs channel:read. */
     channelsBySlug(token: string, slugs: string[]): Promise<KickChannel[]> {
-      return kickFetch(ChannelsResponseSchema, { url: withRepeated(`${endpoints.apiBase}/channels`, 'slug', slugs), token }).then((r) => r.data);
+      return kickFetch(ChannelsResponseSchema, { url: withRepeated(`${endpoints.apiBase}/channels`, 'slug', slugs), token, scope: 'channel:read' }).then(
+        (r) => r.data,
+      );
     },
     usersById(token: string, ids: number[]): Promise<KickUser[]> {
       return kickFetch(UsersResponseSchema, { url: withRepeated(`${endpoints.apiBase}/users`, 'id', ids), token, scope: 'user:read' }).then(

@@ -39,11 +39,20 @@ describe('Kick API errors become typed, readable errors', () => {
     await expect(api.channelsBySlug(token, ['streamer1'])).rejects.toMatchObject({ info: { code: 'rate_limited', retryAfterSec: 42 } });
   });
 
-  it('says which field drifted when the schema does not match', async () => {
-    sim.fault({ host: 'api', path: '/public/v1/channels', body: JSON.stringify({ data: [{ broadcaster_user_id: 'one', slug: 'x' }] }) });
+  it('says which field drifted when the answer itself does not match', async () => {
+    sim.fault({ host: 'api', path: '/public/v1/channels', body: JSON.stringify({ data: { broadcaster_user_id: 1 } }) });
     await expect(api.channelsBySlug(token, ['streamer1'])).rejects.toMatchObject({
-      info: { code: 'invalid_response', field: 'data.0.broadcaster_user_id' },
+      info: { code: 'invalid_response', field: 'data', message: 'Kick sent unexpected data (field "data").' },
     });
+  });
+
+  it('drops one drifted item of a list, not the list', async () => {
+    const good = { broadcaster_user_id: 1001, slug: 'streamer1', stream: { is_live: true, viewer_count: -3.5 }, stream_title: 7 };
+    sim.fault({ host: 'api', path: '/public/v1/channels', body: JSON.stringify({ data: [{ broadcaster_user_id: 'one', slug: 'x' }, good] }) });
+    const list = await api.channelsBySlug(token, ['x', 'streamer1']);
+    expect(list.map((c) => c.slug)).toEqual(['streamer1']);
+    // Odd display fields are tolerated: a negative fractional count clamps, a non-string title is dropped.
+    expect(list[0]).toMatchObject({ stream: { is_live: true, viewer_count: 0 }, stream_title: '' });
   });
 
   it('reports malformed JSON as an invalid response', async () => {

@@ -1,4 +1,5 @@
 import type { KickEndpoints } from './endpoints';
+import { KickError, isKickError } from './errors';
 import { kickFetch, kickFetchRaw } from './http';
 import { TokenResponseSchema, type TokenResponse } from './schemas';
 
@@ -14,23 +15,50 @@ export interface TokenExchanger {
   revoke(token: string, hint: 'access_token' | 'refresh_token'): Promise<void>;
 }
 
+type Grant = 'authorization_code' | 'refresh_token' | 'client_credentials';
+
+const REFUSED: Record<Grant, { code: 'invalid_grant' | 'invalid_client'; message: string }> = {
+  refresh_token: { code: 'invalid_grant', message: 'Kick refused to renew this sign-in (it expired or was revoked). Connect again.' },
+  client_credentials: { code: 'invalid_client', message: 'Kick refused the app’s Client ID or secret: check them in the options.' },
+  authorization_code: {
+    code: 'invalid_client',
+    message: 'Kick refused the sign-in code: check the app’s Client ID and secret in the options, and that the redirect URI is registered on the app.',
+  },
+};
+
+/**
+ * Kick answers every refused token request with the same `400 {"error": "Invalid request"}`
+ * (KickDevDocs getting-started/generating-tokens-oauth2-flow.md), so only the grant that was asked
+ * for can say what a refusal means. 400 and 401 are refusals; 429, 5xx and network errors stay as
+ * they are, so callers retry those instead of asking the user to reconnect.
+ */
+export function refusalFor(grant: Grant, error: unknown): unknown {
+  if (!isKickError(error) || (error.info.status !== 400 && error.info.status !== 401)) return error;
+  const refused = REFUSED[grant];
+  return new KickError({ code: refused.code, status: error.info.status, message: refused.message });
+}
+
 export function createDirectTokenExchanger(endpoints: KickEndpoints, app: { clientId: string; clientSecret: string }): TokenExchanger {
-  const token = (fields: Record<string, string>) =>
+  const token = (grant: Grant, fields: Record<string, string>) =>
     kickFetch(TokenResponseSchema, {
       url: `${endpoints.idBase}/oauth/token`,
       method: 'POST',
-      form: new URLSearchParams({ ...fields, client_id: app.clientId, client_secret: app.clientSecret }),
+      form: new URLSearchParams({ grant_type: grant, ...fields, client_id: app.clientId, client_secret: app.clientSecret }),
+    }).catch((error: unknown) => {
+      throw refusalFor(grant, error);
     });
   return {
     exchangeCode: ({ code, redirectUri, verifier }) =>
-      token({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier }),
-    refresh: (refreshToken) => token({ grant_type: 'refresh_token', refresh_token: refreshToken }),
-    appToken: () => token({ grant_type: 'client_credentials' }),
+      token('authorization_code', { code, redirect_uri: redirectUri, code_verifier: verifier }),
+    refresh: (refreshToken) => token('refresh_token', { refresh_token: refreshToken }),
+    appToken: () => token('client_credentials', {}),
     async revoke(value, hint) {
+      // The docs put the token in the query and mark the form Content-Type as required; public
+      // clients send the same fields in the body too, so either reading of the docs is satisfied.
       const url = new URL(`${endpoints.idBase}/oauth/revoke`);
       url.searchParams.set('token', value);
       url.searchParams.set('token_hint_type', hint);
-      await kickFetchRaw({ url: url.href, method: 'POST' });
+      await kickFetchRaw({ url: url.href, method: 'POST', form: new URLSearchParams({ token: value, token_hint_type: hint }) });
     },
   };
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { SEED, type KickSim } from '../../test/kick-sim/index';
 import { backgroundOnSim, storeConnectedAccount, withSimulator } from '../../test/support/background';
 import { slugCandidates } from './card-lookup';
+import { tokenStore } from '../auth/token-store';
+import { isKickError } from '../kick/errors';
 
 let sim: KickSim;
 withSimulator((started) => (sim = started));
@@ -23,7 +25,7 @@ describe('card lookups', () => {
     });
   });
 
-  it('batches 10 concurrent lookups into one channels call and one users call', async () => {
+  it('batches 10 concurrent lookups into one channels call and one users call, with the app token', async () => {
     const { services } = await backgroundOnSim(sim);
     await connected();
     const results = await Promise.all(TEN.map((name) => services.cards.lookup(name)));
@@ -32,11 +34,21 @@ describe('card lookups', () => {
     const userCalls = sim.requests({ path: '/public/v1/users' });
     expect(channelCalls).toHaveLength(1);
     expect(channelCalls[0]!.query.slug).toHaveLength(10);
+    // Public data goes through the app token even when connected (#200: user tokens lose fields).
+    expect(channelCalls[0]!.auth).toBe('app');
     expect(userCalls.map((c) => c.query.id!.length)).toEqual([10]);
     console.info(`10 distinct lookups: ${channelCalls.length} channels request, ${userCalls.length} users request`);
   });
 
-  it('splits a batch around an unknown slug, which Kick answers with 400 for the whole request', async () => {
+  it('asks for at most 25 slugs at once (#321)', async () => {
+    const { services } = await backgroundOnSim(sim);
+    const names = Array.from({ length: 30 }, (_, i) => `user${i}`);
+    for (const name of names) sim.addUser({ username: name });
+    await Promise.all(names.map((name) => services.cards.lookup(name)));
+    expect(sim.requests({ path: '/public/v1/channels' }).map((c) => c.query.slug!.length)).toEqual([25, 5]);
+  });
+
+  it('gives an unknown name beside known ones a not-found answer, from one 200 (#231)', async () => {
     const { services } = await backgroundOnSim(sim);
     await connected();
     const names = [...TEN.slice(0, 9), 'ghost'];
@@ -44,11 +56,64 @@ describe('card lookups', () => {
     expect(results.slice(0, 9).every((r) => r.status === 'fulfilled')).toBe(true);
     expect(results[9]).toMatchObject({ status: 'rejected', reason: { info: { code: 'not_found' } } });
     const channelCalls = sim.requests({ path: '/public/v1/channels' });
-    expect(channelCalls[0]!.status).toBe(400);
-    // Binary splitting: log2(10) rounds of two calls at most, plus the first.
-    expect(channelCalls.length).toBeLessThanOrEqual(9);
+    expect(channelCalls.map((c) => c.status)).toEqual([200]);
     expect(sim.requests({ path: '/public/v1/users' }).flatMap((c) => c.query.id)).toHaveLength(9);
-    console.info(`10 lookups with one unknown: ${channelCalls.length} channels requests (${channelCalls.filter((c) => c.status === 400).length} answered 400), ${sim.requests({ path: '/public/v1/users' }).length} users requests`);
+  });
+
+  it('never caches a token, network, 5xx or 429 failure as not found, and never splits on them', async () => {
+    const { services } = await backgroundOnSim(sim);
+    const faults = [
+      // Kick's generic token refusal: once split and cached as "not found" by the old lookup.
+      { host: 'id' as const, path: '/oauth/token', status: 400, body: JSON.stringify({ error: 'Invalid request' }) },
+      { host: 'id' as const, path: '/oauth/token', status: 500 },
+      { host: 'id' as const, path: '/oauth/token', status: 429, retryAfter: '1' },
+      { host: 'api' as const, path: '/public/v1/channels', status: 503 },
+      { host: 'api' as const, path: '/public/v1/channels', status: 429, retryAfter: '1' },
+      { host: 'api' as const, path: '/public/v1/channels', status: 401 },
+    ];
+    for (const fault of faults) {
+      // No app token kept from the round before, so the token endpoint is on the path every time.
+      await tokenStore.clearAppToken();
+      sim.clearLog();
+      const off = sim.fault(fault);
+      const settled = await Promise.allSettled(['streamer1', 'modmaria'].map((name) => services.cards.lookup(name)));
+      off();
+      for (const result of settled) {
+        expect(result.status).toBe('rejected');
+        expect(isKickError((result as PromiseRejectedResult).reason, 'not_found')).toBe(false);
+      }
+      // No binary split of a failed batch: one channels request (two when a 401 renews the app token once).
+      expect(sim.requests({ path: '/public/v1/channels' }).length).toBeLessThanOrEqual(2);
+      expect(await services.cache.size()).toBe(0);
+    }
+    // Once the failure clears, the same names give real cards.
+    const { profile } = await services.cards.lookup('streamer1');
+    expect(profile.slug).toBe('streamer1');
+  });
+
+  it('splits a batch only when /channels itself refuses it as invalid', async () => {
+    const { services } = await backgroundOnSim(sim);
+    // Kick refuses a request for invalid parameters (kick-api.md); the simulator plays it once.
+    sim.fault({ host: 'api', path: '/public/v1/channels', status: 400, times: 1 });
+    const results = await Promise.all(['streamer1', 'modmaria', 'subsam'].map((name) => services.cards.lookup(name)));
+    expect(results.map((r) => r.profile.slug)).toEqual(['streamer1', 'modmaria', 'subsam']);
+    expect(sim.requests({ path: '/public/v1/channels' }).map((c) => c.status)).toEqual([400, 200, 200]);
+  });
+
+  it('falls back to the user token when the app token is refused, and names the missing scope', async () => {
+    const { services } = await backgroundOnSim(sim);
+    await storeConnectedAccount(sim, { scopes: ['user:read'] });
+    sim.fault({ host: 'id', path: '/oauth/token', status: 400, body: JSON.stringify({ error: 'Invalid request' }) });
+    await expect(services.cards.lookup('streamer1')).rejects.toMatchObject({
+      info: { code: 'forbidden', missingScope: 'channel:read', message: 'The token lacks the "channel:read" scope.' },
+    });
+    expect(sim.requests({ path: '/public/v1/channels' }).map((c) => c.auth)).toEqual(['user']);
+  });
+
+  it('skips slugs Kick could never have (over 25 characters) without asking', async () => {
+    const { services } = await backgroundOnSim(sim);
+    await expect(services.cards.lookup('a'.repeat(26))).rejects.toMatchObject({ info: { code: 'not_found' } });
+    expect(sim.requests({ path: '/public/v1/channels' })).toHaveLength(0);
   });
 
   it('answers repeat lookups from the cache without any request', async () => {
@@ -107,11 +172,11 @@ describe('card lookups', () => {
     expect(profile.channelDescription).toContain('<img src=x');
   });
 
-  it('still makes a card from the channel when the users call is forbidden', async () => {
+  it('still makes a card from the channel when the users call fails', async () => {
     const { services } = await backgroundOnSim(sim);
-    await storeConnectedAccount(sim, { scopes: ['channel:read'] });
+    sim.fault({ host: 'api', path: '/public/v1/users', status: 403 });
     const { profile } = await services.cards.lookup('streamer1');
-    expect(profile).toMatchObject({ slug: 'streamer1', name: undefined });
+    expect(profile).toMatchObject({ slug: 'streamer1', name: undefined, live: { isLive: true } });
   });
 });
 

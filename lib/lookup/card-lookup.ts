@@ -2,7 +2,7 @@ import type { OfficialProfile } from '../cards/schema';
 import { OfficialProfileSchema } from '../cards/schema';
 import type { SessionCache } from '../cache/ttl-cache';
 import { KickError, isKickError } from '../kick/errors';
-import { KICK_MAX_BATCH, type KickApi } from '../kick/api-client';
+import { KICK_MAX_BATCH, KICK_MAX_SLUG_BATCH, KICK_MAX_SLUG_LENGTH, type KickApi } from '../kick/api-client';
 import type { KickChannel, KickUser } from '../kick/schemas';
 import type { TokenManager } from '../auth/token-manager';
 import { Batcher } from './batcher';
@@ -22,8 +22,9 @@ export function profileFrom(channel: KickChannel, user: KickUser | undefined): O
     ? {
         isLive: channel.stream.is_live,
         viewerCount: channel.stream.is_live ? (channel.stream.viewer_count ?? undefined) : undefined,
-        title: channel.stream.is_live ? optional(channel.stream_title) : undefined,
-        category: channel.stream.is_live ? optional(channel.category?.name) : undefined,
+        // Streamers set titles freely: a long one is cut to what the card shows, never fatal.
+        title: channel.stream.is_live ? optional(channel.stream_title.slice(0, 500)) : undefined,
+        category: channel.stream.is_live ? optional(channel.category?.name.slice(0, 200)) : undefined,
         startedAt: channel.stream.is_live ? (channel.stream.start_time ?? undefined) : undefined,
       }
     : undefined;
@@ -47,35 +48,47 @@ export interface CardLookupDeps {
   windowMs?: number;
 }
 
+/** A 400 from /channels itself (not from the token endpoint or anything else on the way). */
+class ChannelsRejected extends KickError {}
+
 /**
- * username → OfficialProfile: channels by slug (batched; an unknown slug is split out of the
- * batch), then users by id (batched) for the display name and avatar; cached with
- * stale-while-revalidate, "not found" cached too, the same username in flight shared.
+ * username → OfficialProfile: channels by slug (batched, at most 25 a request), then users by id
+ * (batched) for the display name and avatar, both with the app token first; cached with
+ * stale-while-revalidate, the same username in flight shared. "Not found" is cached only when Kick
+ * answered 200 without that slug (KickDevDocs #231): a token, network, 5xx or 429 failure never is.
  */
 export function createCardLookup(deps: CardLookupDeps) {
   const channels = new Batcher<string, KickChannel>({
-    maxBatch: KICK_MAX_BATCH,
+    maxBatch: KICK_MAX_SLUG_BATCH,
     windowMs: deps.windowMs,
     fetchBatch: async (slugs) => {
-      const list = await deps.tokens.withAnyToken((token) => deps.api.channelsBySlug(token, slugs));
+      const list = await deps.tokens.withPublicToken((token) =>
+        deps.api.channelsBySlug(token, slugs).catch((error: unknown) => {
+          throw isKickError(error, 'invalid_request') ? new ChannelsRejected(error.info) : error;
+        }),
+      );
       return new Map(list.map((c) => [c.slug.toLowerCase(), c]));
     },
-    shouldSplit: (error) => isKickError(error, 'invalid_request'),
-    onSingleFailure: () => undefined,
+    // Kick refuses a whole request only for invalid parameters; split so one odd slug fails alone.
+    shouldSplit: (error) => error instanceof ChannelsRejected,
   });
   const users = new Batcher<number, KickUser>({
     maxBatch: KICK_MAX_BATCH,
     windowMs: deps.windowMs,
     fetchBatch: async (ids) => {
-      const list = await deps.tokens.withAnyToken((token) => deps.api.usersById(token, ids));
+      const list = await deps.tokens.withPublicToken((token) => deps.api.usersById(token, ids));
       return new Map(list.map((u) => [u.userId, u]));
     },
   });
   const pending = new Map<string, Promise<CardLookupResult>>();
 
+  /** null: Kick answered and has no such channel. */
   async function fetchProfile(username: string): Promise<OfficialProfile | null> {
+    const candidates = slugCandidates(username).filter((slug) => slug.length <= KICK_MAX_SLUG_LENGTH);
+    // No slug Kick could have: nothing to ask, and nothing Kick said to cache.
+    if (candidates.length === 0) throw new KickError({ code: 'not_found', message: `No Kick channel can be named "${username}".` });
     let channel: KickChannel | undefined;
-    for (const slug of slugCandidates(username)) {
+    for (const slug of candidates) {
       channel = await channels.load(slug);
       if (channel) break;
     }

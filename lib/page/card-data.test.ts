@@ -59,4 +59,15 @@ describe('card loader', () => {
     });
     expect(await loader.load('a')).toMatchObject({ status: 'error', error: { code: 'network', message: expect.stringContaining('Extension context invalidated') as string } });
   });
+
+  it('does not remember a card that a passing API failure left incomplete', async () => {
+    let answer: CardResult = { ok: false, error: { code: 'server', message: 'Kick answered with an error (503).' } };
+    const official = vi.fn(() => Promise.resolve(answer));
+    const loader = createCardLoader({ official, web: () => Promise.resolve({ state: 'ok', profile: { username: 'a' } }), channelSlug: () => undefined });
+    expect(await loader.load('a')).toMatchObject({ status: 'ready', notice: expect.stringMatching(/503/) as string });
+    expect(loader.cached('a')).toBeUndefined();
+    answer = okOfficial;
+    expect(await loader.load('a')).toMatchObject({ status: 'ready', notice: undefined, card: { displayName: 'a', userId: 1 } });
+    expect(loader.cached('a')).toBeDefined();
+  });
 });

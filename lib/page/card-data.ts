@@ -17,6 +17,9 @@ export interface CardLoaderDeps {
   now?: () => number;
 }
 
+/** Official-API answers that stay true for a while: worth remembering a card built without them. */
+const LASTING_CODES = new Set(['not_configured', 'not_connected', 'not_found']);
+
 const CONNECT_HINT = 'Connect a Kick account in the extension options to add live status, banner and stream title from Kick’s API.';
 
 function officialPart(result: CardResult | Error): OfficialPart {
@@ -69,8 +72,11 @@ export function createCardLoader(deps: CardLoaderDeps) {
       ])
         .then(([official, web]) => {
           const webPart: WebPart = web.state === 'ok' && web.profile ? { state: 'ok', profile: web.profile } : { state: web.state === 'ok' ? 'error' : web.state };
-          const state = toLoadState(username, officialPart(official), webPart);
-          if (state.status === 'ready') memory.set(key, { state, at: now() });
+          const part = officialPart(official);
+          const state = toLoadState(username, part, webPart);
+          // A card missing what a passing failure cost (token, network, 5xx, 429) is not remembered,
+          // so the next hover asks again and shows the real card once the failure has cleared.
+          if (state.status === 'ready' && (part.state === 'ok' || LASTING_CODES.has(part.error?.code ?? ''))) memory.set(key, { state, at: now() });
           return state;
         })
         .finally(() => inFlight.delete(key));

@@ -3,15 +3,17 @@ import { storage } from 'wxt/utils/storage';
 import { browser } from 'wxt/browser';
 
 /** The user's own Kick app (see README: Kick's token endpoint needs the secret even with PKCE). */
+/**
+ * Only what the cards use. Channels and users by id are read with the app token, which needs no
+ * scope (KickDevDocs #325, scopes/scopes.md); the user token only has to say who is connected.
+ * `channel:read` lets the user token stand in when the app token is refused.
+ */
 export const KICK_SCOPES = [
-  { id: 'user:read', required: true, unlocks: 'Names and avatars by user id, and your own account.' },
-  { id: 'channel:read', required: true, unlocks: 'Channel details: banner, description, live status, stream title.' },
-  { id: 'channel:write', required: false, unlocks: 'Not used by the cards.' },
-  { id: 'chat:write', required: false, unlocks: 'Not used by the cards.' },
-  { id: 'events:subscribe', required: false, unlocks: 'Not used by the cards.' },
-  { id: 'moderation:ban', required: false, unlocks: 'Not used by the cards.' },
+  { id: 'user:read', required: true, unlocks: 'Your own account: name, avatar and id in the popup. Required.' },
+  { id: 'channel:read', required: false, unlocks: 'Lets your account load channel details if Kick refuses the app’s own token. Optional.' },
 ] as const;
-export const DEFAULT_SCOPES = ['user:read', 'channel:read'];
+export const DEFAULT_SCOPES = ['user:read'];
+const KNOWN_SCOPES: readonly string[] = KICK_SCOPES.map((s) => s.id);
 
 const credential = (label: string) =>
   z
@@ -24,7 +26,11 @@ const credential = (label: string) =>
 export const AppConfigSchema = z.object({
   clientId: credential('Client ID'),
   clientSecret: credential('Client secret'),
-  scopes: z.array(z.string().regex(/^[a-z:_]+$/)).min(1).default(DEFAULT_SCOPES),
+  // Scopes saved by older versions that the cards never used are dropped; user:read is always asked for.
+  scopes: z
+    .array(z.string())
+    .default(DEFAULT_SCOPES)
+    .transform((scopes) => [...new Set(['user:read', ...scopes.filter((s) => KNOWN_SCOPES.includes(s))])]),
 });
 export type AppConfig = z.infer<typeof AppConfigSchema>;
 

@@ -37,10 +37,15 @@ describe('settings', () => {
 });
 
 describe('Kick app validation', () => {
-  it('trims and accepts Kick-shaped credentials with default scopes', () => {
+  it('trims and accepts Kick-shaped credentials, asking only for user:read by default', () => {
     expect(AppConfigSchema.parse({ clientId: ' 01ABC ', clientSecret: 'abc.def-123' })).toEqual({
-      clientId: '01ABC', clientSecret: 'abc.def-123', scopes: ['user:read', 'channel:read'],
+      clientId: '01ABC', clientSecret: 'abc.def-123', scopes: ['user:read'],
     });
+  });
+  it('drops scopes the cards never use from an older saved app, and always keeps user:read', () => {
+    expect(AppConfigSchema.parse({ clientId: 'a', clientSecret: 'b', scopes: ['channel:read', 'chat:write', 'moderation:ban'] }).scopes).toEqual([
+      'user:read', 'channel:read',
+    ]);
   });
   it('explains what is wrong, field by field', () => {
     const result = AppConfigSchema.safeParse({ clientId: '', clientSecret: 'has spaces in it' });

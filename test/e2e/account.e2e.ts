@@ -76,7 +76,8 @@ describe('popup and options, from nothing to a connected account', () => {
     const popup = await openPopup();
     await expect.poll(() => popupState(popup)).toBe('connected');
     expect(await popup.getByTestId('popup-user-id').textContent()).toBe(String(SEED.viewer.userId));
-    expect(await popup.getByTestId('popup-scopes').textContent()).toBe('user:read, channel:read');
+    // The options page asks only for what the cards use (channels and users come with the app token).
+    expect(await popup.getByTestId('popup-scopes').textContent()).toBe('user:read');
     expect(await popup.getByTestId('popup-expires').textContent()).toMatch(/1 h 5\d min|2 h 0 min/);
     expect(await popup.getByTestId('popup-email').count()).toBe(0);
     await popup.getByTestId('popup-show-email').click();
@@ -112,12 +113,26 @@ describe('popup and options, from nothing to a connected account', () => {
     await popup.close();
   });
 
-  it('shows a revoked token honestly', async () => {
+  it('renews a token Kick reports dead with one refresh, without bothering the user', async () => {
     const { tokens } = (await getExtensionStorage(session, 'local')).kickAccount as { tokens: { accessToken: string } };
     sim.revokeToken(tokens.accessToken);
+    sim.clearLog();
+    const popup = await openPopup();
+    await expect.poll(() => popupState(popup)).toBe('connected');
+    expect(sim.requests({ host: 'id', path: '/oauth/token' })).toHaveLength(1);
+    await popup.close();
+  });
+
+  it('shows a revoked sign-in honestly, with Kick’s documented refusal', async () => {
+    const { tokens } = (await getExtensionStorage(session, 'local')).kickAccount as { tokens: { accessToken: string; refreshToken: string } };
+    sim.revokeToken(tokens.accessToken);
+    sim.revokeToken(tokens.refreshToken);
+    sim.clearLog();
     const popup = await openPopup();
     await expect.poll(() => popupState(popup)).toBe('reconnect_needed');
-    expect(await popup.getByTestId('popup-reason').textContent()).toMatch(/no longer active/);
+    expect(await popup.getByTestId('popup-reason').textContent()).toMatch(/Connect again/);
+    // Kick answered the one generic body its docs define, once; nothing asked again.
+    expect(sim.requests({ host: 'id', path: '/oauth/token' }).map((r) => r.status)).toEqual([400]);
     await saveScreenshot(popup, 'popup-revoked');
     await popup.getByTestId('popup-reconnect').click();
     await expect.poll(() => popupState(popup), { timeout: 20_000 }).toBe('connected');

@@ -14,7 +14,26 @@ export interface SimContext {
   form?: URLSearchParams;
 }
 
+/**
+ * Where Kick's behaviour is documented one way but may differ, or has changed, the simulator can
+ * play each version. The defaults are what Kick's docs and issues say today (see each route).
+ */
+export interface SimBehaviour {
+  /** `kick`: every token failure is 400 {"error":"Invalid request"} (docs); `rfc`: RFC 6749 codes (a guess, second variant). */
+  tokenErrors: 'kick' | 'rfc';
+  /**
+   * `rotate`: the old pair dies at refresh; `reusable`: it lives on (KickDevDocs PR #291). Rotate is
+   * the default because it is the stricter one: a client that reuses a refresh token fails at once.
+   */
+  refreshTokens: 'rotate' | 'reusable';
+  /** What introspection answers for a dead token: `{active:false}` (2026 endpoint) or 401 (the deprecated one). */
+  deadIntrospect: 'inactive' | '401';
+}
+
+export const DEFAULT_BEHAVIOUR: SimBehaviour = { tokenErrors: 'kick', refreshTokens: 'rotate', deadIntrospect: 'inactive' };
+
 export interface SimData {
+  behaviour: SimBehaviour;
   users: Map<number, SimUser>;
   relations: SimRelation[];
   app: SimApp;

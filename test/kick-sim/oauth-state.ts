@@ -76,10 +76,14 @@ export class OAuthState {
     return record && record.kind === 'access' && record.status === 'active' ? record : undefined;
   }
 
-  /** Rotation: the old refresh token and its access token die as the new pair is born. */
-  rotate(refreshToken: string) {
+  /**
+   * A new pair for a live refresh token. Rotating (the default) kills the old refresh token and its
+   * access token as the new pair is born; `keepOld` leaves both alive (Kick's "reusable" tokens).
+   */
+  refresh(refreshToken: string, { keepOld = false } = {}) {
     const record = this.lookup(refreshToken);
     if (!record || record.kind !== 'refresh' || record.status !== 'active' || record.userId === undefined) return undefined;
+    if (keepOld) return this.issueUserTokens(record.clientId, record.userId, record.scopes);
     record.status = 'rotated';
     if (record.pair) {
       const pair = this.tokens.get(record.pair);

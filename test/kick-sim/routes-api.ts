@@ -3,12 +3,25 @@ import type { TokenRecord } from './oauth-state';
 import { bearer, introspect } from './routes-id';
 import type { SimUser } from './types';
 
-/** api.kick.com/public/v1: users, channels, livestreams, with Kick's bearer and scope rules. */
+/**
+ * api.kick.com/public/v1: users, channels, livestreams, with Kick's bearer and scope rules.
+ * Sources: KickEngineering/KickDevDocs apis/users.md, apis/channels.md (commit c8a086c, 2026-06-23;
+ * the field lists come from the swagger they embed) and the issues named beside each behaviour.
+ */
 
-const unauthorized = () => json(401, { message: 'Unauthorized' });
-const forbidden = () => json(403, { message: 'Forbidden' });
-const invalidRequest = () => json(400, { message: 'Invalid request' });
+// Errors come wrapped like answers (KickDevDocs #289: `{"data": {}, "message": "Unauthorized"}`).
+const unauthorized = () => json(401, { data: {}, message: 'Unauthorized' });
+// Guess: 403 and 400 bodies follow the same wrapping as #289's 401.
+const forbidden = () => json(403, { data: {}, message: 'Forbidden' });
+const invalidRequest = () => json(400, { data: {}, message: 'Invalid parameters or mixed parameter types' });
 const MAX_IDS = 50;
+/** A slug longer than this makes the whole request invalid (kick-api.md, channels). */
+const MAX_SLUG_LENGTH = 25;
+
+/** What Kick sends instead of an empty picture since 2025-04 (KickDevDocs #97, #199). */
+export const DEFAULT_PROFILE_PICTURE = 'https://kick.com/img/default-profile-pictures/default2.jpeg';
+/** The banner of a channel that never set one, and of offline channels (KickDevDocs #308, #396). */
+export const DEFAULT_BANNER_PICTURE = 'https://kick.com/img/default-banner-pictures/default2.jpeg';
 
 function authenticate(ctx: SimContext): TokenRecord | undefined {
   const tokenValue = bearer(ctx);
@@ -18,16 +31,22 @@ function authenticate(ctx: SimContext): TokenRecord | undefined {
 }
 
 function toUserItem(user: SimUser, self: boolean) {
-  return { user_id: user.userId, name: user.username, email: self ? user.email : '', profile_picture: user.profilePicture };
+  // `name` may be empty for Google sign-ups (#325); email only for the token's own user.
+  return { user_id: user.userId, name: user.username, email: self ? user.email : '', profile_picture: user.profilePicture || DEFAULT_PROFILE_PICTURE };
 }
 
-function toChannelItem(user: SimUser) {
+/**
+ * One channel. Offline channels look like #308 (zero start time, empty category, default banner).
+ * With a *user* token Kick leaves out description, banner, title and category (#200, open since
+ * 2025-06): `userToken` plays that bug, which is why the extension asks with its app token.
+ */
+function toChannelItem(user: SimUser, userToken: boolean) {
   const live = user.live;
-  return {
+  const item: Record<string, unknown> = {
     broadcaster_user_id: user.userId,
     slug: user.slug,
     channel_description: user.bio,
-    banner_picture: user.bannerPicture,
+    banner_picture: user.bannerPicture || DEFAULT_BANNER_PICTURE,
     stream_title: live?.title ?? '',
     category: live ? { id: live.category.id, name: live.category.name, thumbnail: 'https://files.kick.com/images/category.webp' } : { id: 0, name: '', thumbnail: '' },
     active_subscribers_count: 10,
@@ -45,6 +64,8 @@ function toChannelItem(user: SimUser) {
       custom_tags: [],
     },
   };
+  if (userToken) for (const field of ['channel_description', 'banner_picture', 'stream_title', 'category']) delete item[field];
+  return item;
 }
 
 function ids(values: string[]): number[] | undefined {
@@ -67,6 +88,9 @@ function users(ctx: SimContext, token: TokenRecord): SimReply {
 }
 
 function channels(ctx: SimContext, token: TokenRecord): SimReply {
+  // An app token needs no scope; a user token needs channel:read (scopes/scopes.md).
+  if (token.type === 'user' && !token.scopes.includes('channel:read')) return forbidden();
+  const item = (u: SimUser) => toChannelItem(u, token.type === 'user');
   const q = ctx.url.searchParams;
   const byId = q.getAll('broadcaster_user_id');
   const bySlug = q.getAll('slug');
@@ -74,18 +98,17 @@ function channels(ctx: SimContext, token: TokenRecord): SimReply {
   if (byId.length) {
     const list = ids(byId);
     if (!list || list.length > MAX_IDS) return invalidRequest();
-    return wrapped(list.map((id) => ctx.data.users.get(id)).filter((u): u is SimUser => Boolean(u)).map(toChannelItem));
+    return wrapped(list.map((id) => ctx.data.users.get(id)).filter((u): u is SimUser => Boolean(u)).map(item));
   }
   if (bySlug.length) {
-    if (bySlug.length > MAX_IDS || bySlug.some((s) => s.length > 25)) return invalidRequest();
-    const found = bySlug.map((slug) => findUserBySlug(ctx.data, slug));
-    // Kick fails the whole request on one unknown slug, it does not return a partial list.
-    if (found.some((u) => !u)) return invalidRequest();
-    return wrapped((found as SimUser[]).map(toChannelItem));
+    if (bySlug.length > MAX_IDS || bySlug.some((s) => s.length > MAX_SLUG_LENGTH)) return invalidRequest();
+    // An unknown slug is simply left out of a 200 answer (Kick staff on KickDevDocs #231).
+    const found = bySlug.map((slug) => findUserBySlug(ctx.data, slug)).filter((u): u is SimUser => Boolean(u));
+    return wrapped(found.map(item));
   }
   if (token.userId === undefined) return invalidRequest();
   const self = ctx.data.users.get(token.userId);
-  return wrapped(self ? [toChannelItem(self)] : []);
+  return wrapped(self ? [item(self)] : []);
 }
 
 function liveItem(user: SimUser) {

@@ -2,9 +2,22 @@ import { randomBytes } from 'node:crypto';
 import { html, json, type SimContext, type SimReply } from './http-types';
 import { KNOWN_SCOPES, s256 } from './oauth-state';
 
-/** id.kick.com: OAuth 2.1 authorization code + PKCE, refresh with rotation, client credentials, revoke, introspect. */
+/**
+ * id.kick.com: OAuth 2.1 authorization code + PKCE, refresh, client credentials, revoke, introspect.
+ * Source for every answer here, unless a comment says otherwise: KickEngineering/KickDevDocs
+ * getting-started/generating-tokens-oauth2-flow.md (commit c8a086c, 2026-06-23), which documents one
+ * error answer for every endpoint of this host: 400 {"error": "Invalid request"}.
+ */
 
 const invalidRequest = () => json(400, { error: 'Invalid request' });
+
+/**
+ * A refused token request. Kick's docs give only the generic 400; the `rfc` variant answers with
+ * RFC 6749 codes instead (a guess at a future Kick, kept so the extension is proven against both).
+ */
+function tokenError(ctx: SimContext, rfc: { status: number; error: string }): SimReply {
+  return ctx.data.behaviour.tokenErrors === 'rfc' ? json(rfc.status, { error: rfc.error }) : invalidRequest();
+}
 const pendingConsents = new Map<string, URLSearchParams>();
 
 function checkAuthorize(ctx: SimContext, q: URLSearchParams): string | undefined {
@@ -74,36 +87,46 @@ function decide(ctx: SimContext): SimReply {
 }
 
 function token(ctx: SimContext): SimReply {
+  // The docs mark Content-Type: application/x-www-form-urlencoded as required on every token call.
   if (!String(ctx.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded'))
-    return json(400, { error: 'invalid_request', error_description: 'form body required' });
+    return tokenError(ctx, { status: 400, error: 'invalid_request' });
   const form = new URLSearchParams(ctx.body.toString('utf8'));
   ctx.form = form;
   const { app, oauth } = ctx.data;
   const grant = form.get('grant_type');
-  if (!grant) return json(400, { error: 'invalid_request' });
+  if (!grant) return tokenError(ctx, { status: 400, error: 'invalid_request' });
+  // The secret is required even with PKCE (KickDevDocs #413, open).
   if (form.get('client_id') !== app.clientId || form.get('client_secret') !== app.clientSecret)
-    return json(401, { error: 'invalid_client' });
+    return tokenError(ctx, { status: 401, error: 'invalid_client' });
 
   if (grant === 'authorization_code') {
     const code = oauth.codes.get(form.get('code') ?? '');
     const verifier = form.get('code_verifier');
-    if (!verifier || !form.get('redirect_uri')) return json(400, { error: 'invalid_request' });
-    if (!code || code.used || code.expiresAt < Date.now()) return json(400, { error: 'invalid_grant' });
+    if (!verifier || !form.get('redirect_uri')) return tokenError(ctx, { status: 400, error: 'invalid_request' });
+    if (!code || code.used || code.expiresAt < Date.now()) return tokenError(ctx, { status: 400, error: 'invalid_grant' });
     code.used = true;
     if (code.clientId !== app.clientId || code.redirectUri !== form.get('redirect_uri') || s256(verifier) !== code.challenge)
-      return json(400, { error: 'invalid_grant' });
+      return tokenError(ctx, { status: 400, error: 'invalid_grant' });
     return json(200, oauth.issueUserTokens(app.clientId, code.userId, code.scopes));
   }
   if (grant === 'refresh_token') {
-    const rotated = oauth.rotate(form.get('refresh_token') ?? '');
-    return rotated ? json(200, rotated) : json(400, { error: 'invalid_grant' });
+    // Since KickDevDocs PR #291 ("make refresh tokens reusable/flexible", answering issue #52) the old
+    // refresh token may stay valid: `reusable` keeps it alive, `rotate` kills it with its access token.
+    const rotated = oauth.refresh(form.get('refresh_token') ?? '', { keepOld: ctx.data.behaviour.refreshTokens === 'reusable' });
+    return rotated ? json(200, rotated) : tokenError(ctx, { status: 400, error: 'invalid_grant' });
   }
   if (grant === 'client_credentials') return json(200, oauth.issueAppToken(app.clientId));
-  return json(400, { error: 'unsupported_grant_type' });
+  return tokenError(ctx, { status: 400, error: 'unsupported_grant_type' });
 }
 
+/**
+ * The token comes in the query (docs example); Kick answers 200 whatever the token is, even an
+ * unknown or dead one (KickDevDocs #94, staff), so a revoke can never confirm itself. Content-Type
+ * is marked required by the docs; what Kick answers without it is not documented (guess: the generic 400).
+ */
 function revoke(ctx: SimContext): SimReply {
-  const tokenValue = ctx.url.searchParams.get('token');
+  if (!String(ctx.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return invalidRequest();
+  const tokenValue = ctx.url.searchParams.get('token') ?? new URLSearchParams(ctx.body.toString('utf8')).get('token');
   if (!tokenValue) return invalidRequest();
   ctx.data.oauth.revoke(tokenValue);
   return { status: 200, headers: { 'content-type': 'text/plain' }, body: 'OK' };
@@ -114,11 +137,16 @@ export function bearer(ctx: SimContext): string | undefined {
   return header?.startsWith('Bearer ') ? header.slice(7) : undefined;
 }
 
+/**
+ * The 2026-01-15 location (changelog.md). A dead token gets `{active: false}`; the deprecated
+ * /public/v1 endpoint answered 401 instead (kick-api.md), and `deadIntrospect: '401'` does that here too.
+ */
 export function introspect(ctx: SimContext): SimReply {
   const tokenValue = bearer(ctx);
   const record = tokenValue ? ctx.data.oauth.activeAccess(tokenValue) : undefined;
   if (!record) {
     ctx.auth = tokenValue ? 'invalid' : 'none';
+    if (ctx.data.behaviour.deadIntrospect === '401') return json(401, { data: {}, message: 'Unauthorized' });
     return json(200, { data: { active: false }, message: 'OK' });
   }
   ctx.auth = record.type;

@@ -4,8 +4,8 @@ import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { deflateSync } from 'node:zlib';
 import { generate } from 'selfsigned';
-import type { SimContext, SimData, SimReply } from './http-types';
-import { json } from './http-types';
+import type { SimBehaviour, SimContext, SimData, SimReply } from './http-types';
+import { DEFAULT_BEHAVIOUR, json } from './http-types';
 import { OAuthState, USER_TOKEN_TTL_S } from './oauth-state';
 import { handleApi } from './routes-api';
 import { handleId } from './routes-id';
@@ -34,6 +34,8 @@ export interface KickSim {
   fault(rule: FaultRule): () => void;
   clearFaults(): void;
   latencyMs: number;
+  /** Which documented variant of Kick to play; reset() restores the defaults. */
+  behaviour: SimBehaviour;
   users: Map<number, SimUser>;
   relations: SimRelation[];
   addUser(user: Partial<SimUser> & { username: string }): SimUser;
@@ -137,6 +139,7 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
   const { key, cert, spki } = await certificate();
   const oauth = new OAuthState();
   const data: SimData = {
+    behaviour: { ...DEFAULT_BEHAVIOUR },
     users: new Map(),
     relations: [],
     app: { clientId: 'sim-client-id', clientSecret: 'sim-client-secret', redirectUris: [SIM_REDIRECT_URI] },
@@ -257,6 +260,7 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
     },
     clearFaults: () => void (faults = []),
     latencyMs: opts.latencyMs ?? 0,
+    get behaviour() { return data.behaviour; },
     users: data.users,
     relations: data.relations,
     addUser(partial) {
@@ -284,6 +288,7 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
       faults = [];
       log.splice(0, log.length);
       sim.latencyMs = 0;
+      data.behaviour = { ...DEFAULT_BEHAVIOUR };
       data.app = { clientId: 'sim-client-id', clientSecret: 'sim-client-secret', redirectUris: [SIM_REDIRECT_URI] };
       data.authorize = { mode: 'approve', userId: SEED.viewer.userId };
       for (const res of hanging) res.destroy();

@@ -80,29 +80,68 @@ describe('simulated id.kick.com', () => {
     expect((await exchange(code)).status).toBe(400);
   });
 
-  it('requires the client secret even with PKCE', async () => {
-    const res = await fetch(`${sim.endpoints.idBase}/oauth/token`, form({
-      grant_type: 'authorization_code', code: await codeFromAuthorize(), client_id: sim.app.clientId,
-      redirect_uri: SIM_REDIRECT_URI, code_verifier: VERIFIER,
-    }));
+  const withoutSecret = async () => fetch(`${sim.endpoints.idBase}/oauth/token`, form({
+    grant_type: 'authorization_code', code: await codeFromAuthorize(), client_id: sim.app.clientId,
+    redirect_uri: SIM_REDIRECT_URI, code_verifier: VERIFIER,
+  }));
+
+  it('requires the client secret even with PKCE, refusing with the one documented error body', async () => {
+    const res = await withoutSecret();
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: 'Invalid request' });
+  });
+
+  it('answers RFC 6749 error codes only in its second, rfc variant', async () => {
+    sim.behaviour.tokenErrors = 'rfc';
+    const res = await withoutSecret();
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual({ error: 'invalid_client' });
   });
 
-  it('rotates refresh tokens: the old refresh and access tokens die', async () => {
-    const first = sim.issueUserToken();
-    const res = await fetch(`${sim.endpoints.idBase}/oauth/token`, form({
-      grant_type: 'refresh_token', refresh_token: first.refresh_token, client_id: sim.app.clientId, client_secret: sim.app.clientSecret,
+  const refreshWith = (refreshToken: string) =>
+    fetch(`${sim.endpoints.idBase}/oauth/token`, form({
+      grant_type: 'refresh_token', refresh_token: refreshToken, client_id: sim.app.clientId, client_secret: sim.app.clientSecret,
     }));
-    const second = (await res.json()) as { access_token: string; refresh_token: string };
+
+  it('rotates refresh tokens by default: the old refresh and access tokens die', async () => {
+    const first = sim.issueUserToken();
+    const second = (await (await refreshWith(first.refresh_token)).json()) as { access_token: string; refresh_token: string };
     expect(second.refresh_token).not.toBe(first.refresh_token);
     expect(sim.tokenState(first.refresh_token)).toBe('rotated');
     expect(sim.tokenState(first.access_token)).toBe('rotated');
-    const again = await fetch(`${sim.endpoints.idBase}/oauth/token`, form({
-      grant_type: 'refresh_token', refresh_token: first.refresh_token, client_id: sim.app.clientId, client_secret: sim.app.clientSecret,
-    }));
+    const again = await refreshWith(first.refresh_token);
     expect(again.status).toBe(400);
-    expect(await again.json()).toEqual({ error: 'invalid_grant' });
+    expect(await again.json()).toEqual({ error: 'Invalid request' });
+  });
+
+  it('keeps the old refresh token alive in the reusable variant (KickDevDocs PR #291)', async () => {
+    sim.behaviour.refreshTokens = 'reusable';
+    const first = sim.issueUserToken();
+    const second = (await (await refreshWith(first.refresh_token)).json()) as { refresh_token: string };
+    expect(second.refresh_token).not.toBe(first.refresh_token);
+    expect(sim.tokenState(first.refresh_token)).toBe('active');
+    expect((await refreshWith(first.refresh_token)).status).toBe(200);
+    expect(sim.tokenState(second.refresh_token)).toBe('active');
+  });
+
+  it('revokes with the documented Content-Type and answers 200 even for unknown tokens', async () => {
+    const user = sim.issueUserToken();
+    const revoke = (token: string, init: RequestInit) => fetch(`${sim.endpoints.idBase}/oauth/revoke?token=${token}&token_hint_type=access_token`, init);
+    expect((await revoke(user.access_token, { method: 'POST' })).status).toBe(400);
+    expect(sim.tokenState(user.access_token)).toBe('active');
+    const ok = await revoke(user.access_token, form({ token: user.access_token, token_hint_type: 'access_token' }));
+    expect(ok.status).toBe(200);
+    expect(sim.tokenState(user.access_token)).toBe('revoked');
+    expect((await revoke('never-issued', form({}))).status).toBe(200);
+  });
+
+  it('answers introspection of a dead token with active:false, or 401 in the deprecated variant', async () => {
+    const user = sim.issueUserToken();
+    sim.revokeToken(user.access_token);
+    const ask = () => fetch(`${sim.endpoints.idBase}/oauth/token/introspect`, { method: 'POST', ...bearer(user.access_token) });
+    expect(await (await ask()).json()).toEqual({ data: { active: false }, message: 'OK' });
+    sim.behaviour.deadIntrospect = '401';
+    expect((await ask()).status).toBe(401);
   });
 
   it('issues app tokens, revokes, and introspects at the 2026 location', async () => {
@@ -115,7 +154,7 @@ describe('simulated id.kick.com', () => {
     expect((await introspect(app.access_token)).data).toMatchObject({ active: true, token_type: 'app' });
     const user = sim.issueUserToken();
     expect((await introspect(user.access_token)).data).toMatchObject({ active: true, token_type: 'user', scope: 'user:read channel:read' });
-    const revoked = await fetch(`${sim.endpoints.idBase}/oauth/revoke?token=${user.access_token}&token_hint_type=access_token`, { method: 'POST' });
+    const revoked = await fetch(`${sim.endpoints.idBase}/oauth/revoke?token=${user.access_token}&token_hint_type=access_token`, form({}));
     expect(await revoked.text()).toBe('OK');
     expect((await introspect(user.access_token)).data).toEqual({ active: false });
   });
@@ -131,40 +170,69 @@ describe('simulated id.kick.com', () => {
 
 describe('simulated api.kick.com', () => {
   const api = (path: string, token?: string) => fetch(`${sim.endpoints.apiBase}${path}`, token ? bearer(token) : {});
+  const appToken = async () =>
+    ((await (await fetch(`${sim.endpoints.idBase}/oauth/token`, form({
+      grant_type: 'client_credentials', client_id: sim.app.clientId, client_secret: sim.app.clientSecret,
+    }))).json()) as { access_token: string }).access_token;
 
-  it('answers 401 without a valid token and 403 without the scope', async () => {
-    expect((await api('/users')).status).toBe(401);
+  it('answers 401 without a valid token and 403 without the scope, wrapped like answers (#289)', async () => {
+    const none = await api('/users');
+    expect(none.status).toBe(401);
+    expect(await none.json()).toEqual({ data: {}, message: 'Unauthorized' });
     const t = sim.issueUserToken();
     sim.expireAccessToken(t.access_token);
     expect((await api('/users', t.access_token)).status).toBe(401);
     const noScope = sim.issueUserToken({ scopes: ['channel:read'] });
     expect((await api('/users', noScope.access_token)).status).toBe(403);
+    const noChannelScope = sim.issueUserToken({ scopes: ['user:read'] });
+    expect((await api('/channels?slug=streamer1', noChannelScope.access_token)).status).toBe(403);
   });
 
-  it('returns the token user with email, others without', async () => {
+  it('returns the token user with email, others without, and the default picture for none (#97)', async () => {
     const t = sim.issueUserToken({ userId: SEED.viewer.userId });
     const self = (await (await api('/users', t.access_token)).json()) as { data: { user_id: number; email: string }[] };
     expect(self.data).toHaveLength(1);
     expect(self.data[0]).toMatchObject({ user_id: SEED.viewer.userId, email: 'subsam@example.com' });
-    const others = (await (await api(`/users?id=${SEED.streamer.userId}&id=${SEED.emptyName.userId}&id=999999`, t.access_token)).json()) as {
-      data: { user_id: number; name: string; email: string }[];
+    const others = (await (await api(`/users?id=${SEED.streamer.userId}&id=${SEED.emptyName.userId}&id=${SEED.noPicture.userId}&id=999999`, t.access_token)).json()) as {
+      data: { user_id: number; name: string; email: string; profile_picture: string }[];
     };
-    expect(others.data.map((u) => u.user_id)).toEqual([SEED.streamer.userId, SEED.emptyName.userId]);
+    expect(others.data.map((u) => u.user_id)).toEqual([SEED.streamer.userId, SEED.emptyName.userId, SEED.noPicture.userId]);
     expect(others.data.every((u) => u.email === '')).toBe(true);
     expect(others.data[1]!.name).toBe('');
+    expect(others.data[2]!.profile_picture).toBe('https://kick.com/img/default-profile-pictures/default2.jpeg');
   });
 
-  it('fails a whole slug batch on one unknown slug, but not an id batch', async () => {
-    const t = sim.issueUserToken();
-    expect((await api('/channels?slug=streamer1&slug=cool-cat', t.access_token)).status).toBe(200);
-    const bad = await api('/channels?slug=streamer1&slug=nobody-here', t.access_token);
-    expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ message: 'Invalid request' });
-    const byId = (await (await api('/channels?broadcaster_user_id=1001&broadcaster_user_id=424242', t.access_token)).json()) as { data: unknown[] };
+  it('lets an app token look users up by id (#325)', async () => {
+    const app = await appToken();
+    const res = (await (await api(`/users?id=${SEED.streamer.userId}`, app)).json()) as { data: { user_id: number }[] };
+    expect(res.data.map((u) => u.user_id)).toEqual([SEED.streamer.userId]);
+  });
+
+  it('leaves unknown slugs out of a 200 answer (#231) and refuses only invalid requests', async () => {
+    const app = await appToken();
+    const mixed = (await (await api('/channels?slug=streamer1&slug=nobody-here&slug=cool-cat', app)).json()) as { data: { slug: string }[] };
+    expect(mixed.data.map((c) => c.slug)).toEqual(['streamer1', 'cool-cat']);
+    expect(await (await api('/channels?slug=nobody-here', app)).json()).toEqual({ data: [], message: 'OK' });
+    const byId = (await (await api('/channels?broadcaster_user_id=1001&broadcaster_user_id=424242', app)).json()) as { data: unknown[] };
     expect(byId.data).toHaveLength(1);
-    expect((await api('/channels?slug=streamer1&broadcaster_user_id=1001', t.access_token)).status).toBe(400);
+    expect((await api('/channels?slug=streamer1&broadcaster_user_id=1001', app)).status).toBe(400);
+    expect((await api(`/channels?slug=${'a'.repeat(26)}`, app)).status).toBe(400);
     const many = Array.from({ length: 51 }, (_, i) => `broadcaster_user_id=${i + 1}`).join('&');
-    expect((await api(`/channels?${many}`, t.access_token)).status).toBe(400);
+    expect((await api(`/channels?${many}`, app)).status).toBe(400);
+  });
+
+  it('shapes offline channels like #308 and drops fields for user tokens like #200', async () => {
+    const app = await appToken();
+    const offline = (await (await api(`/channels?slug=${SEED.noPicture.username}`, app)).json()) as { data: Record<string, unknown>[] };
+    expect(offline.data[0]).toMatchObject({
+      banner_picture: 'https://kick.com/img/default-banner-pictures/default2.jpeg',
+      category: { id: 0, name: '', thumbnail: '' },
+      stream: { is_live: false, start_time: '0001-01-01T00:00:00Z', viewer_count: 0 },
+    });
+    const user = sim.issueUserToken();
+    const viaUser = (await (await api('/channels?slug=streamer1', user.access_token)).json()) as { data: Record<string, unknown>[] };
+    expect(viaUser.data[0]).toHaveProperty('stream');
+    for (const field of ['channel_description', 'banner_picture', 'stream_title', 'category']) expect(viaUser.data[0]).not.toHaveProperty(field);
   });
 
   it('lists only live users', async () => {
@@ -227,6 +295,6 @@ describe('HTTPS host routing', () => {
       req.on('error', reject);
       req.end();
     });
-    expect(body).toBe('401 {"message":"Unauthorized"}');
+    expect(body).toBe('401 {"data":{},"message":"Unauthorized"}');
   });
 });
