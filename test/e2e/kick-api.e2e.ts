@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SEED, type KickSim } from '../kick-sim/index';
-import { configureAccount, saveScreenshot, setExtensionStorage, waitForContentScript, type ExtensionSession } from './harness';
+import { configureAccount, getExtensionStorage, saveScreenshot, setExtensionStorage, waitForContentScript, type ExtensionSession } from './harness';
 import { withExtensionBrowser } from './lifecycle';
 
 /**
@@ -74,7 +74,7 @@ describe('cards against Kick as its docs and issues describe it', () => {
     });
     await ext.close();
     expect(answers.map((a) => a.res?.ok)).toEqual([true, false]);
-    expect(answers[1]!.res!.error!.code).toBe('not_found');
+    expect(answers[1]?.res?.error?.code).toBe('not_found');
     const channelCalls = sim.requests({ host: 'api', path: '/public/v1/channels' }).slice(1);
     expect(channelCalls[0]!.query.slug).toEqual(['modmaria', 'ghost-user']);
     expect(channelCalls.every((c) => c.status === 200)).toBe(true);
@@ -108,9 +108,7 @@ describe('cards against Kick as its docs and issues describe it', () => {
   it('ends a dead refresh in the popup’s reconnect state while cards keep working', async () => {
     await configureAccount(session, sim, { connected: true });
     // The stored access token is about to expire and Kick no longer accepts the refresh token.
-    const stored = (await session.serviceWorker().then((w) => w.evaluate(() => chrome.storage.local.get('kickAccount')))) as {
-      kickAccount: { tokens: { refreshToken: string; expiresAt: number } };
-    };
+    const stored = (await getExtensionStorage(session, 'local')) as { kickAccount: { tokens: { refreshToken: string; expiresAt: number } } };
     sim.revokeToken(stored.kickAccount.tokens.refreshToken);
     await setExtensionStorage(session, 'local', { kickAccount: { ...stored.kickAccount, tokens: { ...stored.kickAccount.tokens, expiresAt: Date.now() + 1000 } } });
 
