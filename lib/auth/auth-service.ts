@@ -56,7 +56,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     const tokens = tokenSetFrom(answer, now());
     await deps.store.setAccount({ tokens });
     const me = await deps.api.me(tokens.accessToken).catch(() => undefined);
-    await deps.store.setAccount({ tokens, user: me ? userFrom(me) : undefined });
+    if (me) await patchUser(userFrom(me));
   }
 
   const service = {
@@ -70,10 +70,12 @@ export function createAuthService(deps: AuthServiceDeps) {
       return connecting;
     },
 
-    /** Revokes both tokens at Kick, and forgets them even when the revoke fails. */
+    /**
+     * Revokes both tokens at Kick, and forgets them even when the revoke fails. A refresh still at
+     * Kick meanwhile finds the account gone when it answers and revokes the pair it got.
+     */
     async disconnect(): Promise<void> {
-      const account = await deps.store.getAccount();
-      await deps.store.clearAccount();
+      const account = await deps.store.change((current) => ({ next: null, result: current }));
       const exchanger = await deps.exchanger().catch(() => null);
       if (!account?.tokens || !exchanger) return;
       await Promise.allSettled([
@@ -109,7 +111,7 @@ export function createAuthService(deps: AuthServiceDeps) {
           const me = await deps.api.me(token);
           if (me) {
             user = userFrom(me);
-            if (current) await deps.store.setAccount({ ...current, user });
+            await patchUser(user);
           }
         }
         if (!user) return { state: 'error', message: 'Kick did not say who this token belongs to.' };
@@ -130,6 +132,11 @@ export function createAuthService(deps: AuthServiceDeps) {
       }
     },
   };
+
+  /** Sets the connected user on the account as stored now, never writing back tokens read earlier. */
+  function patchUser(user: ConnectedUser): Promise<void> {
+    return deps.store.change((current) => ({ next: current?.tokens ? { ...current, user } : undefined, result: undefined }));
+  }
 
   /** Introspection, with the deprecated endpoint's 401 for a dead token read as `active: false`. */
   async function introspectOrDead(token: string): Promise<{ active: boolean; exp?: number; scope?: string }> {

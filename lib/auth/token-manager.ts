@@ -1,7 +1,7 @@
 import { KickError, isKickError } from '../kick/errors';
 import type { TokenExchanger } from '../kick/token-exchange';
 import type { TokenResponse } from '../kick/schemas';
-import type { TokenStore, TokenSet } from './token-store';
+import type { Account, TokenStore, TokenSet } from './token-store';
 
 /** Refresh this long before expiry, so a card never waits on an expired token. */
 export const REFRESH_AHEAD_MS = 5 * 60_000;
@@ -29,6 +29,9 @@ export interface TokenManagerDeps {
 }
 
 export type TokenKind = 'user' | 'app';
+
+/** Whether a refresh's answer was applied, or what the account had become when it came. */
+type RefreshOutcome = { applied: true } | { applied: false; current: Account | null };
 
 /**
  * Owns the token lifecycle: refresh ahead of expiry and once on 401, single-flight so concurrent
@@ -65,23 +68,47 @@ export class TokenManager {
     if (!account?.tokens) throw new KickError({ code: 'not_connected', message: 'No Kick account is connected.' });
     const exchanger = await this.deps.exchanger();
     if (!exchanger) throw new KickError({ code: 'not_configured', message: 'Set up your Kick app in the options first.' });
+    const sent = account.tokens.refreshToken;
+    // While Kick answers, the account may change (disconnect, a new connection): the answer is
+    // applied only if the stored refresh token is still the one sent.
+    const stillSent = (current: Account | null): current is Account & { tokens: TokenSet } => current?.tokens?.refreshToken === sent;
+    let answer: TokenResponse;
     try {
-      const answer = await exchanger.refresh(account.tokens.refreshToken);
-      const tokens = tokenSetFrom(answer, this.now(), account.tokens);
-      // Saved before anyone uses it: the old refresh token is already dead at Kick (rotation).
-      await this.deps.store.setAccount({ ...account, tokens, reconnectReason: undefined });
-      this.deps.onTokensChanged?.(tokens);
-      return tokens;
+      answer = await exchanger.refresh(sent);
     } catch (error) {
       // Refused (Kick's generic 400, or 401): reconnect at once. No retry can fix a refused grant,
       // and the tokens are dropped so nothing sends that refresh token again.
       if (isKickError(error, 'invalid_grant') || isKickError(error, 'invalid_client')) {
         const reason = error.message;
-        await this.deps.store.setAccount({ user: account.user, tokens: null, reconnectReason: reason });
-        throw new KickError({ code: 'reconnect_needed', message: reason });
+        const outcome = await this.deps.store.change<RefreshOutcome>((current) =>
+          stillSent(current)
+            ? { next: { user: current.user, tokens: null, reconnectReason: reason }, result: { applied: true } }
+            : { result: { applied: false, current } },
+        );
+        if (outcome.applied) throw new KickError({ code: 'reconnect_needed', message: reason });
+        return this.currentOr(outcome.current);
       }
       throw error;
     }
+    const tokens = tokenSetFrom(answer, this.now(), account.tokens);
+    const outcome = await this.deps.store.change<RefreshOutcome>((current) =>
+      stillSent(current)
+        ? { next: { ...current, tokens, reconnectReason: undefined }, result: { applied: true } }
+        : { result: { applied: false, current } },
+    );
+    if (outcome.applied) {
+      this.deps.onTokensChanged?.(tokens);
+      return tokens;
+    }
+    // Nobody will ever use this pair: the account was disconnected or replaced meanwhile.
+    void Promise.allSettled([exchanger.revoke(tokens.refreshToken, 'refresh_token'), exchanger.revoke(tokens.accessToken, 'access_token')]);
+    return this.currentOr(outcome.current);
+  }
+
+  /** What a refresh that lost the race answers: the account's tokens as they are now. */
+  private currentOr(current: Account | null): TokenSet {
+    if (current?.tokens) return current.tokens;
+    throw new KickError({ code: 'not_connected', message: 'The Kick account was disconnected while its token was being renewed.' });
   }
 
   /** Runs `call` with a user token; on 401 refreshes once and retries once. */

@@ -39,15 +39,43 @@ function parseOrWarn<T>(schema: z.ZodType<T>, raw: unknown, what: string): T | n
   return null;
 }
 
+/** What a change of the account decides: the account to store (`null` removes it; absent leaves it) and its result. */
+export interface AccountChange<T> {
+  next?: Account | null;
+  result: T;
+}
+
+/**
+ * Changes of the account run one at a time, each on a fresh read. The decision is a plain function
+ * of what is stored *now*, so no network wait sits between the read and the write: an operation
+ * that waited on Kick (a refresh, the popup's status) applies its answer here, where it can see
+ * that someone else changed the account meanwhile. The service worker is the only writer, so an
+ * in-memory queue is enough.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+
+async function readAccount(): Promise<Account | null> {
+  return parseOrWarn(AccountSchema, await accountItem.getValue(), 'account');
+}
+
 export const tokenStore = {
-  async getAccount(): Promise<Account | null> {
-    return parseOrWarn(AccountSchema, await accountItem.getValue(), 'account');
+  getAccount: readAccount,
+  change<T>(decide: (current: Account | null) => AccountChange<T>): Promise<T> {
+    const run = queue.then(async () => {
+      const { next, result } = decide(await readAccount());
+      if (next === null) await accountItem.removeValue();
+      else if (next !== undefined) await accountItem.setValue(AccountSchema.parse(next));
+      return result;
+    });
+    queue = run.catch(() => undefined);
+    return run;
   },
-  async setAccount(account: Account): Promise<void> {
-    await accountItem.setValue(AccountSchema.parse(account));
+  /** Replaces the account whole (a new connection); in the queue like every other change. */
+  setAccount(account: Account): Promise<void> {
+    return tokenStore.change(() => ({ next: account, result: undefined }));
   },
-  async clearAccount(): Promise<void> {
-    await accountItem.removeValue();
+  clearAccount(): Promise<void> {
+    return tokenStore.change(() => ({ next: null, result: undefined }));
   },
   async getAppToken(): Promise<AppToken | null> {
     return parseOrWarn(AppTokenSchema, await appTokenItem.getValue(), 'app token');

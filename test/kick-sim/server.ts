@@ -32,6 +32,8 @@ export interface KickSim {
   clearLog(): void;
   requests(filter?: { host?: VHost; path?: string | RegExp; method?: string }): RequestLogEntry[];
   fault(rule: FaultRule): () => void;
+  /** Holds the next matching request at the simulator until `release()`; `arrived` settles when it is there. */
+  hold(rule: Pick<FaultRule, 'host' | 'method' | 'path' | 'holdAt'>): { arrived: Promise<void>; release(): void };
   clearFaults(): void;
   latencyMs: number;
   /** Which documented variant of Kick to play; reset() restores the defaults. */
@@ -47,6 +49,8 @@ export interface KickSim {
   expireAccessToken(token: string): void;
   revokeToken(token: string): void;
   tokenState(token: string): 'active' | 'expired' | 'revoked' | 'rotated' | 'unknown';
+  /** How many user tokens of this kind Kick would still accept. */
+  liveUserTokens(kind: 'access' | 'refresh'): number;
   reset(): void;
   close(): Promise<void>;
 }
@@ -177,6 +181,8 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
 
     if (sim.latencyMs > 0 && vhost !== 'files') await sleep(sim.latencyMs);
     const fault = takeFault(vhost, method, url.pathname);
+    fault?.onArrive?.();
+    if (fault?.holdUntil && fault.holdAt !== 'answer') await fault.holdUntil;
     if (fault?.delayMs) await sleep(fault.delayMs);
     if (fault?.hang) {
       hanging.add(res);
@@ -200,6 +206,7 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
       };
       if (fault.retryAfter !== undefined) reply.headers!['retry-after'] = fault.retryAfter;
     }
+    if (fault?.holdUntil && fault.holdAt === 'answer') await fault.holdUntil;
     entry.status = reply.status;
     entry.auth = ctx.auth;
     entry.form = redactForm(ctx.form);
@@ -258,6 +265,14 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
       faults.push(entry);
       return () => void (faults = faults.filter((f) => f !== entry));
     },
+    hold(rule) {
+      let arrive!: () => void;
+      let release!: () => void;
+      const arrived = new Promise<void>((resolve) => (arrive = resolve));
+      const holdUntil = new Promise<void>((resolve) => (release = resolve));
+      sim.fault({ ...rule, times: 1, holdUntil, onArrive: arrive });
+      return { arrived, release };
+    },
     clearFaults: () => void (faults = []),
     latencyMs: opts.latencyMs ?? 0,
     get behaviour() { return data.behaviour; },
@@ -282,6 +297,7 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
     expireAccessToken: (token) => oauth.expire(token),
     revokeToken: (token) => oauth.revoke(token),
     tokenState: (token) => oauth.lookup(token)?.status ?? 'unknown',
+    liveUserTokens: (kind) => [...oauth.tokens.keys()].filter((t) => { const r = oauth.lookup(t); return r?.type === 'user' && r.kind === kind && r.status === 'active'; }).length,
     reset() {
       seed();
       oauth.clear();

@@ -50,6 +50,14 @@ export interface FaultRule {
   contentType?: string;
   /** How many requests it applies to; unlimited when absent. */
   times?: number;
+  /**
+   * Holds the request until this settles, then answers normally: with `onArrive`, tests interleave
+   * two operations deterministically (one is known to be at Kick while the other runs).
+   */
+  holdUntil?: Promise<unknown>;
+  /** `arrival`: held before Kick handles it; `answer`: handled (tokens rotated…), its answer held. */
+  holdAt?: 'arrival' | 'answer';
+  onArrive?: () => void;
 }
 
 export interface RequestLogEntry {
