@@ -11,7 +11,9 @@ export default defineBackground(() => {
   const services = createBackgroundServices({
     launchAuthFlow: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
   });
-  registerHandlers(createHandlers(services));
+  const handlers = createHandlers(services);
+  registerHandlers(handlers);
+  browser.tabs.onRemoved.addListener((tabId) => void handlers.forgetTab(tabId));
   watchSettings(({ settings }) => services.setCacheTtlMinutes(settings.cacheTtlMinutes));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== REFRESH_ALARM) return;

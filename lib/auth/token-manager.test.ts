@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type KickSim } from '../../test/kick-sim/index';
 import { backgroundOnSim, storeConnectedAccount, withSimulator } from '../../test/support/background';
@@ -96,6 +96,11 @@ describe('token lifecycle', () => {
     sim.fault({ host: 'id', path: '/oauth/token', status: 502, times: 1 });
     await expect(services.tokens.refresh()).rejects.toMatchObject({ info: { code: 'server', status: 502 } });
     expect((await tokenStore.getAccount())!.tokens!.refreshToken).toBe(first.refresh_token);
+    // Asked again at once, the failure is answered from memory: Kick is given a few seconds.
+    await expect(services.tokens.refresh()).rejects.toMatchObject({ info: { code: 'server', retryAfterSec: 5 } });
+    expect(sim.requests({ path: '/oauth/token' })).toHaveLength(1);
+    const later = Date.now() + 5_000;
+    vi.spyOn(Date, 'now').mockImplementation(() => later);
     await expect(services.tokens.refresh()).resolves.toMatchObject({ accessToken: expect.any(String) as string });
   });
 

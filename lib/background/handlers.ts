@@ -1,10 +1,35 @@
 import { browser } from 'wxt/browser';
 import { toKickErrorInfo } from '../kick/errors';
-import type { Handlers } from '../messaging/extension';
-import type { LayoutReport } from '../messaging/protocol';
+import { isExtensionPage, type Handlers, type SenderInfo } from '../messaging/extension';
+import type { CardResult, LayoutReport } from '../messaging/protocol';
 import type { BackgroundServices } from './services';
+import { TabBudgets } from './tab-budgets';
 
 const layoutKey = (tabId: number) => `layout:${tabId}`;
+
+/** A content script's forced refresh is honoured only for a card at least this old. */
+export const FORCE_MIN_AGE_MS = 30_000;
+/**
+ * The card gets an answer within this, below the content script's 20 s message timeout; the
+ * lookup goes on and lands in the cache, so the next hover shows it.
+ */
+export const LOOKUP_DEADLINE_MS = 12_000;
+
+export interface HandlerOptions {
+  lookupDeadlineMs?: number;
+  isTrustedSender?: (sender: SenderInfo) => boolean;
+}
+
+function withDeadline(work: Promise<CardResult>, ms: number): Promise<CardResult> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<CardResult>((resolve) => {
+    timer = setTimeout(
+      () => resolve({ ok: false, error: { code: 'timeout', message: 'Kick is slow to answer; the card will be ready on the next hover.' } }),
+      ms,
+    );
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
 
 async function action(run: () => Promise<void>) {
   try {
@@ -16,15 +41,27 @@ async function action(run: () => Promise<void>) {
 }
 
 /** The background's answer to every message of the protocol. Kick failures come back as data, never as a throw. */
-export function createHandlers(services: BackgroundServices): Handlers {
+export function createHandlers(services: BackgroundServices, options: HandlerOptions = {}): Handlers & { forgetTab(tabId: number): Promise<void> } {
+  const budgets = new TabBudgets();
+  const trusted = options.isTrustedSender ?? ((sender: SenderInfo) => isExtensionPage(sender));
   return {
     ping: ({ nonce }) => ({ nonce, version: browser.runtime.getManifest().version }),
-    async getUserCard({ username, forceRefresh }) {
-      try {
-        return { ok: true, ...(await services.cards.lookup(username, { forceRefresh })) };
-      } catch (error) {
-        return { ok: false, error: toKickErrorInfo(error) };
-      }
+    getUserCard({ username, forceRefresh }, sender) {
+      // The extension's own pages are the user acting; a content script is the page, and is bounded.
+      const fromPage = trusted(sender);
+      const lookup = services.cards
+        .lookup(username, {
+          forceRefresh,
+          forceMinAgeMs: fromPage ? 0 : FORCE_MIN_AGE_MS,
+          budget: fromPage ? undefined : budgets.of(sender.tab?.id),
+        })
+        .then((result): CardResult => ({ ok: true, ...result }), (error: unknown): CardResult => ({ ok: false, error: toKickErrorInfo(error) }));
+      return withDeadline(lookup, options.lookupDeadlineMs ?? LOOKUP_DEADLINE_MS);
+    },
+    /** Per-tab state goes with the tab. */
+    async forgetTab(tabId) {
+      budgets.forget(tabId);
+      await browser.storage.session.remove(layoutKey(tabId));
     },
     async reportLayout(report, sender) {
       const tabId = sender.tab?.id;

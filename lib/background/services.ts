@@ -5,6 +5,7 @@ import { tokenStore } from '../auth/token-store';
 import { SessionCache } from '../cache/ttl-cache';
 import type { OfficialProfile } from '../cards/schema';
 import { createKickApi } from '../kick/api-client';
+import { HostCircuit } from '../kick/host-circuit';
 import { KICK_ENDPOINTS, type KickEndpoints } from '../kick/endpoints';
 import { createDirectTokenExchanger } from '../kick/token-exchange';
 import { createCardLookup } from '../lookup/card-lookup';
@@ -16,10 +17,12 @@ export const CARD_CACHE_PREFIX = 'card:';
 /** Everything the background owns, built once and wired together. */
 export function createBackgroundServices(opts: { endpoints?: KickEndpoints; launchAuthFlow: AuthFlowLauncher }) {
   const endpoints = opts.endpoints ?? KICK_ENDPOINTS;
-  const api = createKickApi(endpoints);
+  // One memory of Kick's Retry-After and failures per host, shared by every call to it.
+  const circuit = new HostCircuit();
+  const api = createKickApi(endpoints, circuit);
   const exchanger = async () => {
     const app = await loadAppConfig();
-    return app ? createDirectTokenExchanger(endpoints, app) : null;
+    return app ? createDirectTokenExchanger(endpoints, app, circuit) : null;
   };
   const tokens = new TokenManager({
     store: tokenStore,

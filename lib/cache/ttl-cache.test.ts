@@ -3,8 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SessionCache } from './ttl-cache';
 
 let now = 1_000_000;
-const cache = (maxEntries = 10) =>
-  new SessionCache<{ n: number }>({ prefix: 'c:', ttlMs: () => 1000, staleMs: 5000, negativeTtlMs: 200, maxEntries, now: () => now });
+const cache = (maxEntries = 10, maxBytes?: number) =>
+  new SessionCache<{ n: number; pad?: string }>({ prefix: 'c:', ttlMs: () => 1000, staleMs: 5000, negativeTtlMs: 200, maxEntries, maxBytes, now: () => now });
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -55,5 +55,38 @@ describe('SessionCache', () => {
     expect(await c.clear()).toBe(2);
     expect(await c.size()).toBe(0);
     expect(await fakeBrowser.storage.session.get('layout:1')).toEqual({ 'layout:1': { x: 1 } });
+  });
+
+  it('stays bounded in bytes too', async () => {
+    const c = cache(1000, 20_000);
+    for (let i = 0; i < 40; i++) {
+      now += 1;
+      await c.set(`k${i}`, { n: i, pad: 'x'.repeat(1000) });
+    }
+    const stored = Object.entries(await fakeBrowser.storage.session.get(null));
+    expect(stored.reduce((n, [k, v]) => n + JSON.stringify(k).length + 1 + JSON.stringify(v).length, 0)).toBeLessThanOrEqual(20_000);
+    expect(stored.length).toBeLessThan(20);
+    expect(await c.get('k39')).toMatchObject({ state: 'fresh' });
+  });
+
+  it('deletes expired entries instead of keeping them', async () => {
+    const c = cache();
+    await c.set('old', { n: 1 });
+    await c.set('ghost', null);
+    now += 7000;
+    await c.set('new', { n: 2 });
+    expect(Object.keys(await fakeBrowser.storage.session.get(null))).toEqual(['c:new']);
+  });
+
+  it('gives back the fresh answer uncached when storage is full, and frees room', async () => {
+    const c = cache();
+    for (let i = 0; i < 8; i++) await c.set(`k${i}`, { n: i });
+    const set = fakeBrowser.storage.session.set.bind(fakeBrowser.storage.session);
+    let failures = 2;
+    fakeBrowser.storage.session.set = (items: Record<string, unknown>) =>
+      failures-- > 0 ? Promise.reject(new Error('QUOTA_BYTES quota exceeded')) : set(items);
+    await expect(c.set('x', { n: 99 })).resolves.toBeTypeOf('number');
+    expect(await c.size()).toBeLessThanOrEqual(5);
+    fakeBrowser.storage.session.set = set;
   });
 });

@@ -4,7 +4,8 @@ import { browser } from 'wxt/browser';
  * A small cache in `storage.session`, so a restarted service worker and every tab share it while
  * the browser runs, and nothing outlives the session. Entries are fresh for `ttlMs`, then served
  * stale (and revalidated by the caller) for `staleMs` more; "not found" answers are cached too,
- * for `negativeTtlMs`. The oldest entries go when there are more than `maxEntries`.
+ * for `negativeTtlMs`. Expired entries are deleted, and the oldest go when there are more than
+ * `maxEntries` or they take more than `maxBytes`.
  */
 export interface CacheEntry<V> {
   value: V | null;
@@ -17,8 +18,12 @@ export interface CacheOptions {
   staleMs: number;
   negativeTtlMs: number;
   maxEntries: number;
+  /** Bound on the entries' size as JSON: storage.session is shared (10 MB in Chrome) and a full one fails every write. */
+  maxBytes?: number;
   now?: () => number;
 }
+
+const DEFAULT_MAX_BYTES = 2_000_000;
 
 export type CacheHit<V> =
   | { state: 'fresh'; value: V | null; storedAt: number }
@@ -46,11 +51,21 @@ export class SessionCache<V> {
     return { state: 'miss' };
   }
 
-  /** `null` records "not found". */
+  /**
+   * `null` records "not found". A write that fails (storage full) evicts and tries once more, then
+   * gives up quietly: the caller still has its fresh answer, only uncached.
+   */
   async set(key: string, value: V | null): Promise<number> {
     const storedAt = this.now();
-    await browser.storage.session.set({ [this.storageKey(key)]: { value, storedAt } satisfies CacheEntry<V> });
-    await this.evict();
+    const item = { [this.storageKey(key)]: { value, storedAt } satisfies CacheEntry<V> };
+    try {
+      await browser.storage.session.set(item);
+    } catch {
+      await this.evict(0.5).catch(() => undefined);
+      await browser.storage.session.set(item).catch(() => undefined);
+      return storedAt;
+    }
+    await this.evict().catch(() => undefined);
     return storedAt;
   }
 
@@ -59,13 +74,32 @@ export class SessionCache<V> {
     return Object.entries(all).filter(([k]) => k.startsWith(this.options.prefix)) as [string, CacheEntry<V>][];
   }
 
-  private async evict(): Promise<void> {
+  private expired(entry: CacheEntry<V>): boolean {
+    const age = this.now() - entry.storedAt;
+    return entry.value === null ? age >= this.options.negativeTtlMs : age >= this.options.ttlMs() + this.options.staleMs;
+  }
+
+  /**
+   * Deletes expired entries, then the oldest until both bounds hold, with a tenth to spare so
+   * eviction does not run on every write. `shrinkTo` (a fraction) frees more after a failed write.
+   */
+  private async evict(shrinkTo = 1): Promise<void> {
     const entries = await this.entries();
-    if (entries.length <= this.options.maxEntries) return;
-    entries.sort((a, b) => a[1].storedAt - b[1].storedAt);
-    // Drop a tenth at once so eviction does not run on every single write.
-    const excess = entries.length - this.options.maxEntries + Math.ceil(this.options.maxEntries / 10);
-    await browser.storage.session.remove(entries.slice(0, excess).map(([k]) => k));
+    const expired = entries.filter(([, e]) => typeof e?.storedAt !== 'number' || this.expired(e)).map(([k]) => k);
+    const live = entries.filter(([k]) => !expired.includes(k)).sort((a, b) => a[1].storedAt - b[1].storedAt);
+    const maxEntries = Math.floor(this.options.maxEntries * shrinkTo);
+    const maxBytes = Math.floor((this.options.maxBytes ?? DEFAULT_MAX_BYTES) * shrinkTo);
+    // Each entry as it stands in storage's JSON: `"key":value`.
+    const sizes = live.map(([k, e]) => JSON.stringify(k).length + 1 + JSON.stringify(e).length);
+    let bytes = sizes.reduce((a, b) => a + b, 0);
+    let drop = 0;
+    if (live.length > maxEntries || bytes > maxBytes) {
+      const spareEntries = maxEntries - Math.ceil(maxEntries / 10);
+      const spareBytes = maxBytes - Math.ceil(maxBytes / 10);
+      while (drop < live.length && (live.length - drop > spareEntries || bytes > spareBytes)) bytes -= sizes[drop++]!;
+    }
+    const remove = [...expired, ...live.slice(0, drop).map(([k]) => k)];
+    if (remove.length) await browser.storage.session.remove(remove);
   }
 
   async size(): Promise<number> {

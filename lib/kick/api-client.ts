@@ -1,4 +1,5 @@
 import type { KickEndpoints } from './endpoints';
+import type { HostCircuit } from './host-circuit';
 import { kickFetch } from './http';
 import { ChannelsResponseSchema, IntrospectResponseSchema, UsersResponseSchema, type Introspection, type KickChannel, type KickUser } from './schemas';
 
@@ -19,27 +20,27 @@ function withRepeated(base: string, name: string, values: (string | number)[]): 
 }
 
 /** The official endpoints the cards and the account pages use, one function per call. */
-export function createKickApi(endpoints: KickEndpoints) {
+export function createKickApi(endpoints: KickEndpoints, circuit?: HostCircuit) {
   return {
     /** Unknown slugs are simply missing from the answer (KickDevDocs #231). A user token needs channel:read. */
     channelsBySlug(token: string, slugs: string[]): Promise<KickChannel[]> {
-      return kickFetch(ChannelsResponseSchema, { url: withRepeated(`${endpoints.apiBase}/channels`, 'slug', slugs), token, scope: 'channel:read' }).then(
+      return kickFetch(ChannelsResponseSchema, { url: withRepeated(`${endpoints.apiBase}/channels`, 'slug', slugs), token, scope: 'channel:read', circuit }).then(
         (r) => r.data,
       );
     },
     usersById(token: string, ids: number[]): Promise<KickUser[]> {
-      return kickFetch(UsersResponseSchema, { url: withRepeated(`${endpoints.apiBase}/users`, 'id', ids), token, scope: 'user:read' }).then(
+      return kickFetch(UsersResponseSchema, { url: withRepeated(`${endpoints.apiBase}/users`, 'id', ids), token, scope: 'user:read', circuit }).then(
         (r) => r.data,
       );
     },
     /** The token's own user (no id). */
     async me(token: string): Promise<KickUser | undefined> {
-      const answer = await kickFetch(UsersResponseSchema, { url: `${endpoints.apiBase}/users`, token, scope: 'user:read' });
+      const answer = await kickFetch(UsersResponseSchema, { url: `${endpoints.apiBase}/users`, token, scope: 'user:read', circuit });
       return answer.data[0];
     },
     /** The 2026 location on id.kick.com; the old /public/v1/token/introspect is deprecated. */
     async introspect(token: string): Promise<Introspection> {
-      const answer = await kickFetch(IntrospectResponseSchema, { url: `${endpoints.idBase}/oauth/token/introspect`, method: 'POST', token });
+      const answer = await kickFetch(IntrospectResponseSchema, { url: `${endpoints.idBase}/oauth/token/introspect`, method: 'POST', token, circuit });
       return answer.data;
     },
   };

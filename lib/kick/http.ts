@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { KickError, toKickErrorInfo } from './errors';
+import type { HostCircuit } from './host-circuit';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_RETRY_AFTER_S = 30;
@@ -21,6 +22,8 @@ export interface KickRequest {
   timeoutMs?: number;
   /** Scope named in the error when Kick answers 403. */
   scope?: string;
+  /** Honours Kick's Retry-After and recent failures of this host (none: always ask). */
+  circuit?: HostCircuit;
 }
 
 /** Maps a non-2xx answer to the typed error the UI knows how to explain. */
@@ -72,6 +75,19 @@ export async function kickFetch<T extends z.ZodType>(schema: T, request: KickReq
 
 /** The response of a successful request, for endpoints whose body is not JSON (revoke answers "OK"). */
 export async function kickFetchRaw(request: KickRequest): Promise<Response> {
+  const host = new URL(request.url).host;
+  request.circuit?.check(host);
+  try {
+    const res = await send(request);
+    request.circuit?.record(host);
+    return res;
+  } catch (error) {
+    if (error instanceof KickError) request.circuit?.record(host, error.info);
+    throw error;
+  }
+}
+
+async function send(request: KickRequest): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (request.token) headers.authorization = `Bearer ${request.token}`;
   if (request.form) headers['content-type'] = 'application/x-www-form-urlencoded';

@@ -1,5 +1,6 @@
 import type { KickEndpoints } from './endpoints';
 import { KickError, isKickError } from './errors';
+import type { HostCircuit } from './host-circuit';
 import { kickFetch, kickFetchRaw } from './http';
 import { TokenResponseSchema, type TokenResponse } from './schemas';
 
@@ -38,12 +39,17 @@ export function refusalFor(grant: Grant, error: unknown): unknown {
   return new KickError({ code: refused.code, status: error.info.status, message: refused.message });
 }
 
-export function createDirectTokenExchanger(endpoints: KickEndpoints, app: { clientId: string; clientSecret: string }): TokenExchanger {
+export function createDirectTokenExchanger(
+  endpoints: KickEndpoints,
+  app: { clientId: string; clientSecret: string },
+  circuit?: HostCircuit,
+): TokenExchanger {
   const token = (grant: Grant, fields: Record<string, string>) =>
     kickFetch(TokenResponseSchema, {
       url: `${endpoints.idBase}/oauth/token`,
       method: 'POST',
       form: new URLSearchParams({ grant_type: grant, ...fields, client_id: app.clientId, client_secret: app.clientSecret }),
+      circuit,
     }).catch((error: unknown) => {
       throw refusalFor(grant, error);
     });
@@ -55,6 +61,7 @@ export function createDirectTokenExchanger(endpoints: KickEndpoints, app: { clie
     async revoke(value, hint) {
       // The docs put the token in the query and mark the form Content-Type as required; public
       // clients send the same fields in the body too, so either reading of the docs is satisfied.
+      // No circuit: a disconnect always tries to kill its tokens, whatever Kick said a moment ago.
       const url = new URL(`${endpoints.idBase}/oauth/revoke`);
       url.searchParams.set('token', value);
       url.searchParams.set('token_hint_type', hint);

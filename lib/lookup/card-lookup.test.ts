@@ -61,7 +61,6 @@ describe('card lookups', () => {
   });
 
   it('never caches a token, network, 5xx or 429 failure as not found, and never splits on them', async () => {
-    const { services } = await backgroundOnSim(sim);
     const faults = [
       // Kick's generic token refusal: once split and cached as "not found" by the old lookup.
       { host: 'id' as const, path: '/oauth/token', status: 400, body: JSON.stringify({ error: 'Invalid request' }) },
@@ -72,8 +71,10 @@ describe('card lookups', () => {
       { host: 'api' as const, path: '/public/v1/channels', status: 401 },
     ];
     for (const fault of faults) {
-      // No app token kept from the round before, so the token endpoint is on the path every time.
+      // Fresh services (no memory of the round before) and no app token, so the token endpoint is on the path.
+      const { services } = await backgroundOnSim(sim);
       await tokenStore.clearAppToken();
+      await services.cache.clear();
       sim.clearLog();
       const off = sim.fault(fault);
       const settled = await Promise.allSettled(['streamer1', 'modmaria'].map((name) => services.cards.lookup(name)));
@@ -87,6 +88,7 @@ describe('card lookups', () => {
       expect(await services.cache.size()).toBe(0);
     }
     // Once the failure clears, the same names give real cards.
+    const { services } = await backgroundOnSim(sim);
     const { profile } = await services.cards.lookup('streamer1');
     expect(profile.slug).toBe('streamer1');
   });

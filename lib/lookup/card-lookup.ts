@@ -119,15 +119,30 @@ export function createCardLookup(deps: CardLookupDeps) {
   }
 
   return {
-    async lookup(username: string, { forceRefresh = false } = {}): Promise<CardLookupResult> {
+    /**
+     * `forceMinAgeMs`: a forced refresh of an entry younger than this is answered from the cache
+     * (a Retry click or a page cannot make Kick answer the same question twice in a row).
+     * `budget`: asked before a lookup would reach Kick; false answers rate_limited without asking.
+     */
+    async lookup(
+      username: string,
+      { forceRefresh = false, forceMinAgeMs = 0, budget }: { forceRefresh?: boolean; forceMinAgeMs?: number; budget?: { take(): boolean; waitMs(): number } } = {},
+    ): Promise<CardLookupResult> {
       const key = username.toLowerCase();
-      if (!forceRefresh) {
-        const hit = await deps.cache.get(key);
-        if (hit.state !== 'miss') {
-          if (hit.value === null) throw new KickError({ code: 'not_found', message: `No Kick channel named "${username}".` });
-          if (hit.state === 'stale') refresh(key).catch(() => undefined);
-          return { profile: hit.value, fetchedAt: hit.storedAt, stale: hit.state === 'stale' };
-        }
+      const hit = await deps.cache.get(key);
+      const tooYoung = hit.state === 'fresh' && Date.now() - hit.storedAt < forceMinAgeMs;
+      if (hit.state !== 'miss' && (!forceRefresh || tooYoung)) {
+        if (hit.value === null) throw new KickError({ code: 'not_found', message: `No Kick channel named "${username}".` });
+        if (hit.state === 'stale' && !pending.has(key) && (!budget || budget.take())) refresh(key).catch(() => undefined);
+        return { profile: hit.value, fetchedAt: hit.storedAt, stale: hit.state === 'stale' };
+      }
+      if (!pending.has(key) && budget && !budget.take()) {
+        const waitSec = Math.max(1, Math.ceil(budget.waitMs() / 1000));
+        throw new KickError({
+          code: 'rate_limited',
+          retryAfterSec: waitSec,
+          message: `Too many new cards from this tab in a minute; try again in ${waitSec} s.`,
+        });
       }
       return refresh(key);
     },

@@ -37,11 +37,16 @@ export const ActionResultSchema = z.discriminatedUnion('ok', [
 ]);
 export type ActionResult = z.infer<typeof ActionResultSchema>;
 
+/** Sent by a content script (the page's side): every field bounded, so a report cannot fill storage. */
+const MAX_SURFACES = 20;
+const count = z.number().int().nonnegative().max(1_000_000);
 export const LayoutReportSchema = z.object({
   url: z.string().max(2048),
   recognised: z.boolean(),
-  namesSeen: z.number().int().nonnegative(),
-  surfaces: z.record(z.string(), z.number().int().nonnegative()),
+  namesSeen: count,
+  surfaces: z
+    .record(z.string().max(40), count)
+    .refine((r) => Object.keys(r).length <= MAX_SURFACES, `at most ${MAX_SURFACES} surfaces`),
 });
 export type LayoutReport = z.infer<typeof LayoutReportSchema>;
 
