@@ -4,15 +4,22 @@ import { z } from 'zod';
  * kick.com's own (unofficial) endpoints, read same-origin from the page. Unsupported for outside
  * apps (KickDevDocs #354) and liable to change: every field is optional and checked.
  */
-const str = z.string().nullish();
-const num = z.number().nullish();
+// A field of the wrong type is dropped (undefined), never fatal: kick.com changes without notice.
+const str = z.string().nullish().catch(undefined);
+const num = z.number().nullish().catch(undefined);
+/** Counts shown on a card: a negative or fractional one becomes a whole number ≥ 0. */
+const count = z
+  .unknown()
+  .transform((v) => (typeof v === 'number' && Number.isFinite(v) ? Math.max(0, Math.round(v)) : undefined))
+  .optional();
+const bool = z.boolean().nullish().catch(undefined);
 
 export const WebChannelSchema = z.object({
   id: num,
   user_id: num,
   slug: str,
-  verified: z.boolean().nullish(),
-  followers_count: num,
+  verified: bool,
+  followers_count: count,
   user: z
     .object({
       id: num,
@@ -26,18 +33,20 @@ export const WebChannelSchema = z.object({
       tiktok: str,
       facebook: str,
     })
-    .nullish(),
-  banner_image: z.object({ url: str }).nullish(),
+    .nullish()
+    .catch(undefined),
+  banner_image: z.object({ url: str }).nullish().catch(undefined),
   livestream: z
     .object({
-      is_live: z.boolean().nullish(),
+      is_live: bool,
       session_title: str,
-      viewer_count: num,
+      viewer_count: count,
       created_at: str,
-      categories: z.array(z.object({ name: str })).nullish(),
+      categories: z.array(z.object({ name: str })).nullish().catch(undefined),
     })
-    .nullish(),
-  chatroom: z.object({ created_at: str }).nullish(),
+    .nullish()
+    .catch(undefined),
+  chatroom: z.object({ created_at: str }).nullish().catch(undefined),
 });
 export type WebChannel = z.infer<typeof WebChannelSchema>;
 
@@ -46,14 +55,18 @@ export const WebChannelUserSchema = z.object({
   username: str,
   slug: str,
   profile_pic: str,
-  badges: z.array(z.object({ type: z.string(), text: z.string(), count: z.number().int().nullish() })).nullish(),
+  badges: z
+    .array(z.object({ type: z.string().max(100), text: z.string().max(200), count: count }))
+    .nullish()
+    .catch(undefined),
   following_since: str,
-  subscribed_for: num,
-  is_channel_owner: z.boolean().nullish(),
-  is_moderator: z.boolean().nullish(),
-  is_staff: z.boolean().nullish(),
+  subscribed_for: count,
+  is_channel_owner: bool,
+  is_moderator: bool,
+  is_staff: bool,
   banned: z
-    .object({ reason: str, created_at: str, expires_at: str, permanent: z.boolean().nullish() })
-    .nullish(),
+    .object({ reason: str, created_at: str, expires_at: str, permanent: bool })
+    .nullish()
+    .catch(undefined),
 });
 export type WebChannelUser = z.infer<typeof WebChannelUserSchema>;

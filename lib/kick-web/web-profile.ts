@@ -48,8 +48,9 @@ export function webProfileFrom(channel: WebChannel | undefined, relation: WebCha
       ? {
           isLive: channel.livestream.is_live ?? true,
           viewerCount: opt(channel.livestream.viewer_count),
-          title: opt(channel.livestream.session_title),
-          category: opt(channel.livestream.categories?.[0]?.name),
+          // Set freely by streamers: cut to what the card shows rather than fail the card.
+          title: opt(channel.livestream.session_title)?.slice(0, 500),
+          category: opt(channel.livestream.categories?.[0]?.name)?.slice(0, 200),
           startedAt: opt(channel.livestream.created_at),
         }
       : { isLive: false }

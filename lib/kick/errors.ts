@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z, ZodError } from 'zod';
 
 /**
  * Every failure the extension can meet while talking to Kick, as plain data so it can cross
@@ -57,5 +57,10 @@ export function toKickErrorInfo(error: unknown): KickErrorInfo {
   if (error instanceof DOMException && error.name === 'TimeoutError')
     return { code: 'timeout', message: 'Kick did not answer in time.' };
   if (error instanceof TypeError) return { code: 'network', message: 'Could not reach Kick. Check your connection.' };
+  // Never a schema dump on a card: say which field, in a sentence.
+  if (error instanceof ZodError) {
+    const field = error.issues[0]?.path.join('.') || undefined;
+    return { code: 'invalid_response', field, message: `Kick sent data the extension could not read${field ? ` (field "${field}")` : ''}.` };
+  }
   return { code: 'server', message: error instanceof Error ? error.message : 'Unexpected error.' };
 }

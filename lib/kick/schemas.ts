@@ -23,7 +23,8 @@ export function lenientList<T extends z.ZodType>(item: T) {
 }
 
 /** A count shown on a card: anything but a finite number becomes unknown, the rest a whole number ≥ 0. */
-const count = z.unknown().transform((v) => (typeof v === 'number' && Number.isFinite(v) ? Math.max(0, Math.round(v)) : undefined));
+const count = z.unknown().transform((v) => (typeof v === 'number' && Number.isFinite(v) ? Math.max(0, Math.round(v)) : undefined))
+  .optional();
 
 export const KickUserSchema = z
   .object({

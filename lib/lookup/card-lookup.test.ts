@@ -165,6 +165,13 @@ describe('card lookups', () => {
     await expect(services.cards.lookup('streamer1')).rejects.toMatchObject({ info: { code: 'rate_limited', retryAfterSec: 9 } });
   });
 
+  it('makes a card from a channel whose title is 2,000 characters long, cut to 500', async () => {
+    const { services } = await backgroundOnSim(sim);
+    sim.users.get(SEED.streamer.userId)!.live!.title = 'x'.repeat(2000);
+    const { profile } = await services.cards.lookup('streamer1');
+    expect(profile.live?.title).toHaveLength(500);
+  });
+
   it('drops hostile URLs and keeps the rest of the profile', async () => {
     const { services } = await backgroundOnSim(sim);
     await connected();
