@@ -67,7 +67,7 @@ export function CardLayer(props: CardLayerProps) {
       aria-modal="false"
       aria-labelledby={CARD_TITLE_ID}
       tabIndex={-1}
-      data-kuc-card=""
+      {...(__KUC_TEST_HOOKS__ ? { 'data-kuc-card': '' } : {})}
       data-state={status === 'loading' ? 'loading' : status}
       data-username={open.username}
       data-theme={resolveTheme(settings.theme)}
