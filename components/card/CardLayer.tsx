@@ -28,7 +28,7 @@ function resolveTheme(theme: Theme): 'dark' | 'light' {
 export function CardLayer(props: CardLayerProps) {
   const open = useStore(props.store, (s) => s.open);
   const settings = useStore(props.store, (s) => s.settings);
-  const state = useStore(props.store, (s) => (s.open ? s.loads[s.open.username.toLowerCase()] : undefined));
+  const state = useStore(props.store, (s) => (s.open ? s.loads.get(s.open.username.toLowerCase()) : undefined));
   const cardRef = useRef<HTMLDivElement | null>(null);
   const { refs, floatingStyles, isPositioned } = useFloating({
     strategy: 'fixed',

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CardLoader, LoadState } from './card-data';
-import { createCardStore } from './card-store';
+import { createCardStore, LOADS_MAX } from './card-store';
 import { startHoverCards } from './hover-cards';
 
 // The selector registry changes with kick.com; these tests are about the listeners, so any element with id "name" is a name.
@@ -66,3 +66,22 @@ describe('hover cards listen only to the user', () => {
   });
 });
 
+describe('hover cards in a long session', () => {
+  it('keeps the load states of a bounded number of names: 2,000 names hovered', async () => {
+    const { store, cards } = setup();
+    const names = Array.from({ length: 2000 }, (_, i) => {
+      const el = document.createElement('button');
+      el.setAttribute('data-name', `user${i}`);
+      document.body.append(el);
+      return el;
+    });
+    for (const el of names) el.dispatchEvent(trusted(new PointerEvent('pointerover', { bubbles: true })));
+    await Promise.resolve();
+    const loads: unknown = store.getState().loads;
+    const count = loads instanceof Map ? loads.size : Object.keys(loads as object).length;
+    expect(count).toBeLessThanOrEqual(100);
+    expect(count).toBeLessThanOrEqual(LOADS_MAX);
+    expect(count).toBeGreaterThan(0);
+    cards.stop();
+  });
+});

@@ -1,6 +1,6 @@
 import type { CardLoader, LoadState } from './card-data';
 import type { SurfaceId } from '../settings/settings';
-import type { CardStore } from './card-store';
+import { withLoad, type CardStore } from './card-store';
 import { HoverIntent, type CloseReason } from './hover-intent';
 import { findName, MESSAGE_TEXT_SELECTOR } from './surfaces';
 import { mentionAtPoint, TextAnchor } from './text-mention';
@@ -50,13 +50,13 @@ export function startHoverCards(deps: HoverCardsDeps) {
   let anchorWatch: ReturnType<typeof setInterval> | null = null;
 
   const setLoad = (username: string, state: LoadState) =>
-    store.setState((s) => ({ loads: { ...s.loads, [username.toLowerCase()]: state } }));
+    store.setState((s) => ({ loads: withLoad(s.loads, username.toLowerCase(), state, s.open?.username.toLowerCase()) }));
 
   const load = (username: string, force = false) => {
     const cached = force ? undefined : loader.cached(username);
     if (cached) return setLoad(username, cached);
     // A card already shown stays on screen while it refreshes; a new, failed or retried one shows the skeleton.
-    const shown = store.getState().loads[username.toLowerCase()];
+    const shown = store.getState().loads.get(username.toLowerCase());
     if (force || !shown || shown.status === 'error') setLoad(username, { status: 'loading' });
     void loader.load(username, { force }).then((state) => setLoad(username, state));
   };
