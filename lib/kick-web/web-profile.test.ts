@@ -1,15 +1,19 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fetchWebProfile, kickPath } from './web-profile';
 
 function stubFetch() {
   const paths: string[] = [];
   vi.stubGlobal('fetch', (input: string) => {
-    paths.push(input);
+    paths.push(new URL(input).pathname);
     return Promise.resolve(new Response('{}', { status: 404 }));
   });
   return paths;
 }
 
+beforeEach(() => {
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL('https://kick.com/streamer1');
+});
 afterEach(() => vi.unstubAllGlobals());
 
 describe('kick.com paths', () => {
@@ -20,6 +24,17 @@ describe('kick.com paths', () => {
       for (const path of paths) expect(path.split('/').some((segment) => /^\.+$/.test(segment)), path).toBe(false);
       vi.unstubAllGlobals();
     }
+  });
+
+  it('requests absolute kick.com URLs, which Firefox content scripts need', async () => {
+    const urls: string[] = [];
+    vi.stubGlobal('fetch', (input: string) => {
+      urls.push(input);
+      return Promise.resolve(new Response('{}', { status: 404 }));
+    });
+    await fetchWebProfile('og_olga', 'streamer1');
+    expect(urls.length).toBeGreaterThan(0);
+    for (const url of urls) expect(url).toMatch(/^https:\/\/kick\.com\/api\/v2\/channels\//);
   });
 
   it('encodes each segment and refuses dot-only ones', () => {

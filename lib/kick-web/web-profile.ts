@@ -13,7 +13,8 @@ export interface WebResult {
 const TIMEOUT_MS = 6000;
 
 async function getJson<T extends z.ZodType>(path: string, schema: T): Promise<z.output<T> | 'not_found'> {
-  const res = await fetch(path, { credentials: 'include', headers: { accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  // Absolute: in a Firefox content script a relative URL "is not a valid URL" (shared/reference/toolchain.md).
+  const res = await fetch(new URL(path, location.origin).href, { credentials: 'include', headers: { accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
   if (res.status === 404) return 'not_found';
   if (!res.ok) throw new Error(`kick.com answered ${res.status}`);
   return schema.parse(await res.json());
