@@ -28,7 +28,7 @@ function resolveTheme(theme: Theme): 'dark' | 'light' {
 export function CardLayer(props: CardLayerProps) {
   const open = useStore(props.store, (s) => s.open);
   const settings = useStore(props.store, (s) => s.settings);
-  const state = useStore(props.store, (s) => (s.open ? s.loads[s.open.username.toLowerCase()] : undefined));
+  const state = useStore(props.store, (s) => (s.open ? s.loads.get(s.open.username.toLowerCase()) : undefined));
   const cardRef = useRef<HTMLDivElement | null>(null);
   const { refs, floatingStyles, isPositioned } = useFloating({
     strategy: 'fixed',
@@ -67,7 +67,7 @@ export function CardLayer(props: CardLayerProps) {
       aria-modal="false"
       aria-labelledby={CARD_TITLE_ID}
       tabIndex={-1}
-      data-kuc-card=""
+      {...(__KUC_TEST_HOOKS__ ? { 'data-kuc-card': '' } : {})}
       data-state={status === 'loading' ? 'loading' : status}
       data-username={open.username}
       data-theme={resolveTheme(settings.theme)}

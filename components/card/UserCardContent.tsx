@@ -32,7 +32,7 @@ function Bio({ text }: { text: string }) {
   }, [text, expanded]);
   return (
     <div>
-      <p ref={ref} className={`bio${expanded ? '' : ' clamped'}`} data-testid="card-bio">{text}</p>
+      <p ref={ref} dir="auto" className={`bio${expanded ? '' : ' clamped'}`} data-testid="card-bio">{text}</p>
       {(overflows || expanded) && (
         <button type="button" className="link-button" data-testid="card-bio-toggle" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
           {expanded ? 'Less' : 'More'}
@@ -55,8 +55,8 @@ function Live({ card }: { card: UserCard }) {
     <div className="live" data-testid="card-live" data-live="true">
       <span className="pill on">● Live</span>
       {live.viewerCount !== undefined && <span>{formatCount(live.viewerCount)} watching</span>}
-      {live.category && <span className="muted">· {live.category}</span>}
-      {live.title && <div className="stream-title" title={live.title}>{live.title}</div>}
+      {live.category && <span className="muted">· <bdi>{live.category}</bdi></span>}
+      {live.title && <div className="stream-title" dir="auto" title={live.title}>{live.title}</div>}
     </div>
   );
 }
@@ -72,7 +72,7 @@ function Relation({ card, fields }: { card: UserCard; fields: Record<CardField, 
       <dl className="facts">
         {following && (
           <>
-            <dt>Following {rel.channelSlug}</dt>
+            <dt>Following <bdi>{rel.channelSlug}</bdi></dt>
             <dd>since {following}</dd>
           </>
         )}
@@ -106,11 +106,13 @@ function Actions({ card }: { card: UserCard }) {
     }
   };
   const slug = card.slug ?? card.username.toLowerCase();
+  // The username, never the display name: a display name can hold look-alike or reordering characters.
+  const copyName = card.username;
   return (
     <>
       <div className="actions">
         <a className="btn primary" href={`https://kick.com/${encodeURIComponent(slug)}`} data-testid="card-open-channel">Open channel</a>
-        <button type="button" className="btn" data-testid="card-copy-name" onClick={() => void copy('Username', card.displayName ?? card.username)}>Copy username</button>
+        <button type="button" className="btn" data-testid="card-copy-name" onClick={() => void copy('Username', copyName)}>Copy username</button>
         {card.userId !== undefined && (
           <button type="button" className="btn" data-testid="card-copy-id" onClick={() => void copy('User id', String(card.userId))}>Copy user id</button>
         )}
@@ -130,10 +132,11 @@ export function ReadyCard({ card, notice, fields, onRetry }: { card: UserCard; n
         <Avatar url={card.avatarUrl} name={name} />
         <div className="who">
           <h2 className="name" id={CARD_TITLE_ID} data-testid="card-name">
-            <span>{name}</span>
+            {/* Isolated, so what a name holds cannot reorder the text around it. */}
+            <bdi data-testid="card-display-name">{name}</bdi>
             {card.verified && <span className="verified" role="img" aria-label="Verified">✔</span>}
           </h2>
-          <div className="slug" data-testid="card-slug">@{card.slug ?? card.username}{card.userId !== undefined && <span> · id {card.userId}</span>}</div>
+          <div className="slug" data-testid="card-slug">@<bdi>{card.slug ?? card.username}</bdi>{card.userId !== undefined && <span> · id {card.userId}</span>}</div>
         </div>
       </div>
       <div className="body">

@@ -26,6 +26,8 @@ export default defineContentScript({
     let root: Root | undefined;
     const ui = await createShadowRootUi(ctx, {
       name: 'kick-user-cards',
+      // Closed: page scripts must not read the card or click its buttons. The E2E build keeps it open for Playwright's locators.
+      mode: __KUC_TEST_HOOKS__ ? 'open' : 'closed',
       position: 'inline',
       anchor: 'body',
       append: 'last',
@@ -50,7 +52,7 @@ export default defineContentScript({
 
     const stopWatch = startLayoutWatch((report) => void send('reportLayout', report).catch(() => undefined));
     ctx.onInvalidated(stopWatch);
-    // Only now is everything listening: tests wait for this marker.
-    document.documentElement.dataset.kickUserCards = 'ready';
+    // Only now is everything listening: E2E tests wait for this marker. It would announce the extension to kick.com, so only the E2E build sets it.
+    if (__KUC_TEST_HOOKS__) document.documentElement.dataset.kickUserCards = 'ready';
   },
 });

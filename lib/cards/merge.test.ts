@@ -80,3 +80,25 @@ describe('mergeCard', () => {
     expect(mergeCard('cool_cat', { state: 'ok', profile: placeholders }, { state: 'ok', profile: web }).avatarUrl).toBe('https://files.kick.com/real.webp');
   });
 });
+
+describe('merge keeps display strings honest', () => {
+  it('shows names without format characters, slugs only if valid, images only from Kick', () => {
+    const card = mergeCard(
+      'streamer1',
+      { state: 'ok', profile: { userId: 1, slug: 'streamer1', name: 'stre\u200Bamer1\u202Egnp.exe', avatarUrl: 'https://tracker.example/a.png' } },
+      { state: 'ok', profile: { slug: '..', bannerUrl: 'https://cdn.example/b.png', bio: 'hi \u202Eereht', live: { isLive: true, title: 'go\u2067 now' } } },
+    );
+    expect(card.displayName).toBe('streamer1gnp.exe');
+    expect(card.slug).toBe('streamer1');
+    expect(card.avatarUrl).toBeUndefined();
+    expect(card.bannerUrl).toBeUndefined();
+    expect(card.bio).toBe('hi ereht');
+    expect(card.live?.title).toBe('go now');
+  });
+
+  it('drops a slug that is not Kick’s', () => {
+    const card = mergeCard('hank', { state: 'skipped' }, { state: 'ok', profile: { slug: 'a/../b', username: '\u200B' } });
+    expect(card.slug).toBeUndefined();
+    expect(card.displayName).toBeUndefined();
+  });
+});

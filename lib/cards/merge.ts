@@ -1,6 +1,7 @@
 import { realPicture } from '../kick/default-images';
 import type { KickErrorInfo } from '../kick/errors';
-import type { OfficialProfile, UserCard, WebProfile } from './schema';
+import { displayName, displayText, kickImageUrl, kickSlug } from './display';
+import type { LiveStatus, OfficialProfile, UserCard, WebProfile } from './schema';
 
 export type OfficialPart = { state: 'ok'; profile: OfficialProfile } | { state: 'not_found' | 'error' | 'skipped'; error?: KickErrorInfo };
 export type WebPart = { state: 'ok'; profile: WebProfile } | { state: 'not_found' | 'error' | 'skipped' };
@@ -8,7 +9,8 @@ export type WebPart = { state: 'ok'; profile: WebProfile } | { state: 'not_found
 /**
  * The one place both sources meet. The official API wins for identity, pictures and live status
  * (it is the supported source); kick.com's own endpoints add what the API lacks (bio, socials,
- * followers, the viewer's standing in this channel). Every field stays optional.
+ * followers, the viewer's standing in this channel). Every field stays optional. Display strings
+ * and images are cleaned here, once, for both sources (see ./display.ts).
  */
 export function mergeCard(username: string, official: OfficialPart, web: WebPart): UserCard {
   const o = official.state === 'ok' ? official.profile : undefined;
@@ -16,20 +18,28 @@ export function mergeCard(username: string, official: OfficialPart, web: WebPart
   const pick = <T>(a: T | undefined, b: T | undefined) => (a !== undefined && a !== '' ? a : b);
   return {
     username,
-    slug: pick(o?.slug, w?.slug),
+    slug: pick(kickSlug(o?.slug), kickSlug(w?.slug)),
     userId: pick(o?.userId, w?.userId),
-    displayName: pick(pick(o?.name, w?.username), undefined),
-    avatarUrl: pick(realPicture(o?.avatarUrl), realPicture(w?.avatarUrl)),
-    bannerUrl: pick(realPicture(o?.bannerUrl), realPicture(w?.bannerUrl)),
-    bio: pick(w?.bio, o?.channelDescription),
+    displayName: pick(displayName(o?.name), displayName(w?.username)),
+    avatarUrl: pick(realPicture(kickImageUrl(o?.avatarUrl)), realPicture(kickImageUrl(w?.avatarUrl))),
+    bannerUrl: pick(realPicture(kickImageUrl(o?.bannerUrl)), realPicture(kickImageUrl(w?.bannerUrl))),
+    bio: pick(displayText(w?.bio), displayText(o?.channelDescription)),
     verified: w?.verified,
-    live: pick(o?.live, w?.live),
+    live: cleanLive(pick(o?.live, w?.live)),
     followersCount: w?.followersCount,
     channelCreatedAt: w?.channelCreatedAt,
     socials: w?.socials ?? [],
-    relation: w?.relation,
+    relation: w?.relation && {
+      ...w.relation,
+      badges: w.relation.badges.map((b) => ({ ...b, text: displayName(b.text) ?? '' })),
+      ban: w.relation.ban && { ...w.relation.ban, reason: displayText(w.relation.ban.reason) },
+    },
     sources: { official: official.state, web: web.state },
   };
+}
+
+function cleanLive(live: LiveStatus | undefined): LiveStatus | undefined {
+  return live && { ...live, title: displayText(live.title), category: displayName(live.category) };
 }
 
 /** Whether there is anything to show at all. */

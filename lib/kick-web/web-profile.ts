@@ -13,7 +13,8 @@ export interface WebResult {
 const TIMEOUT_MS = 6000;
 
 async function getJson<T extends z.ZodType>(path: string, schema: T): Promise<z.output<T> | 'not_found'> {
-  const res = await fetch(path, { credentials: 'include', headers: { accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  // Absolute: in a Firefox content script a relative URL "is not a valid URL" (shared/reference/toolchain.md).
+  const res = await fetch(new URL(path, location.origin).href, { credentials: 'include', headers: { accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
   if (res.status === 404) return 'not_found';
   if (!res.ok) throw new Error(`kick.com answered ${res.status}`);
   return schema.parse(await res.json());
@@ -95,16 +96,33 @@ export function channelSlugFromPath(pathname: string): string | undefined {
   return first && /^[A-Za-z0-9_-]{1,25}$/.test(first) ? first.toLowerCase() : undefined;
 }
 
+const decoded = (segment: string) => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+};
+
+/**
+ * A same-origin kick.com path from raw segments. Each is encoded, and an empty or dot-only segment
+ * (also once percent-decoded) is refused: `/channels/streamer1/users/..` resolves to the channel itself.
+ */
+export function kickPath(...segments: string[]): string {
+  for (const segment of segments) if (/^\.*$/.test(segment) || /^\.*$/.test(decoded(segment))) throw new Error(`unsafe path segment ${JSON.stringify(segment)}`);
+  return `/${segments.map(encodeURIComponent).join('/')}`;
+}
+
 async function fetchChannel(username: string): Promise<WebChannel | undefined> {
   for (const slug of slugCandidates(username)) {
-    const answer = await getJson(`/api/v2/channels/${encodeURIComponent(slug)}`, WebChannelSchema);
+    const answer = await getJson(kickPath('api', 'v2', 'channels', slug), WebChannelSchema);
     if (answer !== 'not_found') return answer;
   }
   return undefined;
 }
 
 async function fetchRelation(channelSlug: string, username: string): Promise<WebChannelUser | undefined> {
-  const path = `/api/v2/channels/${encodeURIComponent(channelSlug)}/users/${encodeURIComponent(username.toLowerCase())}`;
+  const path = kickPath('api', 'v2', 'channels', channelSlug, 'users', username.toLowerCase());
   // The relation is a bonus: its failure must not cost the rest of the card.
   const answer = await getJson(path, WebChannelUserSchema).catch(() => 'not_found' as const);
   return answer === 'not_found' ? undefined : answer;

@@ -71,3 +71,28 @@ describe('card loader', () => {
     expect(loader.cached('a')).toBeDefined();
   });
 });
+
+describe('card loader memory in a long session', () => {
+  it('keeps a bounded number of cards: 2,000 users hovered, at most maxEntries held', async () => {
+    const loader = createCardLoader({
+      official: (username) => Promise.resolve({ ok: true, profile: { userId: 1, slug: username.toLowerCase(), name: username }, fetchedAt: 0, stale: false }),
+      web: () => Promise.resolve({ state: 'not_found' }),
+      channelSlug: () => undefined,
+      maxEntries: 100,
+    });
+    for (let i = 0; i < 2000; i++) await loader.load(`user${i}`);
+    expect(loader.size).toBe(100);
+    // The most recent stay answerable from memory, the oldest are gone.
+    expect(loader.cached('user1999')).toMatchObject({ status: 'ready' });
+    expect(loader.cached('user0')).toBeUndefined();
+  });
+
+  it('forgets expired cards instead of keeping them', async () => {
+    let now = 0;
+    const loader = createCardLoader({ official: () => Promise.resolve(okOfficial), web: () => Promise.resolve({ state: 'error' }), channelSlug: () => undefined, ttlMs: 10, now: () => now });
+    await loader.load('a');
+    now = 20;
+    expect(loader.cached('a')).toBeUndefined();
+    expect(loader.size).toBe(0);
+  });
+});

@@ -1,3 +1,4 @@
+import { LruMap } from '../cache/lru';
 import type { UserCard } from '../cards/schema';
 import { mergeCard, type OfficialPart, type WebPart } from '../cards/merge';
 import type { KickErrorInfo } from '../kick/errors';
@@ -14,11 +15,16 @@ export interface CardLoaderDeps {
   web: (username: string, channelSlug: string | undefined) => Promise<WebResult>;
   channelSlug: () => string | undefined;
   ttlMs?: number;
+  /** Cards kept in memory; the least recently used go first. */
+  maxEntries?: number;
   now?: () => number;
 }
 
 /** Official-API answers that stay true for a while: worth remembering a card built without them. */
 const LASTING_CODES = new Set(['not_configured', 'not_connected', 'not_found']);
+
+/** Enough for every name on screen in a busy chat; a card is a few kB, so this stays well under 1 MB. */
+export const MEMORY_MAX_ENTRIES = 200;
 
 const CONNECT_HINT = 'Connect a Kick account in the extension options to add live status, banner and stream title from Kick’s API.';
 
@@ -45,18 +51,26 @@ export function toLoadState(username: string, official: OfficialPart, web: WebPa
 
 /**
  * Loads a card's data in the content script: the background's official answer and kick.com's
- * own endpoints in parallel, merged; repeat hovers within `ttlMs` are answered from memory.
+ * own endpoints in parallel, merged; repeat hovers within `ttlMs` are answered from memory, which
+ * holds at most `maxEntries` cards so a long session does not grow without bound.
  */
 export function createCardLoader(deps: CardLoaderDeps) {
   const now = deps.now ?? Date.now;
   const ttl = deps.ttlMs ?? 60_000;
-  const memory = new Map<string, { state: LoadState; at: number }>();
+  const memory = new LruMap<string, { state: LoadState; at: number }>(deps.maxEntries ?? MEMORY_MAX_ENTRIES);
   const inFlight = new Map<string, Promise<LoadState>>();
 
   return {
     cached(username: string): LoadState | undefined {
-      const hit = memory.get(username.toLowerCase());
-      return hit && now() - hit.at < ttl ? hit.state : undefined;
+      const key = username.toLowerCase();
+      const hit = memory.get(key);
+      if (!hit) return undefined;
+      if (now() - hit.at < ttl) return hit.state;
+      memory.delete(key);
+      return undefined;
+    },
+    get size() {
+      return memory.size;
     },
     load(username: string, { force = false } = {}): Promise<LoadState> {
       const key = username.toLowerCase();

@@ -8,9 +8,29 @@ import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 export interface CardState {
   /** A name's element, or the text range of a plain-text @mention. */
   open: { anchor: Element | TextAnchor; username: string; via: OpenVia; openedAt: number } | null;
-  loads: Record<string, LoadState>;
+  /** By lowercased name, least recently set first; at most LOADS_MAX (see withLoad). */
+  loads: ReadonlyMap<string, LoadState>;
   settings: Settings;
 }
 
-export const createCardStore = () => createStore<CardState>(() => ({ open: null, loads: {}, settings: DEFAULT_SETTINGS }));
+export const createCardStore = () => createStore<CardState>(() => ({ open: null, loads: new Map(), settings: DEFAULT_SETTINGS }));
+
+/** Names whose load state the card layer keeps: the open card needs one, prefetches a few more. */
+export const LOADS_MAX = 50;
+
+/**
+ * `loads` with `key` set to `state` (as the most recent), as a new Map for the store, bounded by
+ * LOADS_MAX. The copy is O(LOADS_MAX), not O(names ever hovered). The open card's entry is never the
+ * one dropped, so its card cannot fall back to the skeleton.
+ */
+export function withLoad(loads: ReadonlyMap<string, LoadState>, key: string, state: LoadState, keep?: string): Map<string, LoadState> {
+  const next = new Map(loads);
+  next.delete(key);
+  next.set(key, state);
+  for (const old of next.keys()) {
+    if (next.size <= LOADS_MAX) break;
+    if (old !== keep && old !== key) next.delete(old);
+  }
+  return next;
+}
 export type CardStore = ReturnType<typeof createCardStore>;

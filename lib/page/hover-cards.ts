@@ -1,6 +1,6 @@
 import type { CardLoader, LoadState } from './card-data';
 import type { SurfaceId } from '../settings/settings';
-import type { CardStore } from './card-store';
+import { withLoad, type CardStore } from './card-store';
 import { HoverIntent, type CloseReason } from './hover-intent';
 import { findName, MESSAGE_TEXT_SELECTOR } from './surfaces';
 import { mentionAtPoint, TextAnchor } from './text-mention';
@@ -26,6 +26,16 @@ export interface Timing {
 }
 
 /**
+ * Only the user's own input drives the cards. A page script's `dispatchEvent` makes untrusted events;
+ * without this check kick.com (or any script on it) could open cards and send lookups at will.
+ */
+const fromUser =
+  <E extends Event>(handler: (e: E) => void) =>
+  (e: E) => {
+    if (e.isTrusted) handler(e);
+  };
+
+/**
  * Delegated listeners on the document (no listener and no work per chat row) that turn pointer
  * and keyboard activity on usernames into one open card.
  */
@@ -40,13 +50,13 @@ export function startHoverCards(deps: HoverCardsDeps) {
   let anchorWatch: ReturnType<typeof setInterval> | null = null;
 
   const setLoad = (username: string, state: LoadState) =>
-    store.setState((s) => ({ loads: { ...s.loads, [username.toLowerCase()]: state } }));
+    store.setState((s) => ({ loads: withLoad(s.loads, username.toLowerCase(), state, s.open?.username.toLowerCase()) }));
 
   const load = (username: string, force = false) => {
     const cached = force ? undefined : loader.cached(username);
     if (cached) return setLoad(username, cached);
     // A card already shown stays on screen while it refreshes; a new, failed or retried one shows the skeleton.
-    const shown = store.getState().loads[username.toLowerCase()];
+    const shown = store.getState().loads.get(username.toLowerCase());
     if (force || !shown || shown.status === 'error') setLoad(username, { status: 'loading' });
     void loader.load(username, { force }).then((state) => setLoad(username, state));
   };
@@ -76,7 +86,7 @@ export function startHoverCards(deps: HoverCardsDeps) {
 
   const enabled = (id: SurfaceId) => store.getState().settings.surfaces[id];
 
-  const onPointerOver = (e: PointerEvent) => {
+  const onPointerOver = fromUser((e: PointerEvent) => {
     if (e.target === host) return;
     const found = findName(e.target, enabled);
     if (found) {
@@ -90,9 +100,9 @@ export function startHoverCards(deps: HoverCardsDeps) {
       hovered = null;
       intent.leaveName();
     }
-  };
+  });
   // Plain-text @mentions have no element to enter: inside message text, follow the pointer (one frame at a time).
-  const onPointerMove = (e: PointerEvent) => {
+  const onPointerMove = fromUser((e: PointerEvent) => {
     if (hovered instanceof Element || moveFrame) return;
     const body = e.target instanceof Element ? e.target.closest(MESSAGE_TEXT_SELECTOR) : null;
     if (!body && !hovered) return;
@@ -110,15 +120,15 @@ export function startHoverCards(deps: HoverCardsDeps) {
         intent.leaveName();
       }
     });
-  };
-  const onPointerOut = (e: PointerEvent) => {
+  });
+  const onPointerOut = fromUser((e: PointerEvent) => {
     // Leaving the window altogether.
     if (e.relatedTarget === null && hovered) {
       hovered = null;
       intent.leaveName();
     }
-  };
-  const onKeyDown = (e: KeyboardEvent) => {
+  });
+  const onKeyDown = fromUser((e: KeyboardEvent) => {
     if (e.key === 'Escape' && store.getState().open) {
       intent.dismiss('escape');
       return;
@@ -130,8 +140,8 @@ export function startHoverCards(deps: HoverCardsDeps) {
       restoreFocusTo = found.element instanceof HTMLElement ? found.element : null;
       intent.openNow(found.element, found.username, 'keyboard');
     }
-  };
-  const onFocusOut = (e: FocusEvent) => {
+  });
+  const onFocusOut = fromUser((e: FocusEvent) => {
     // A keyboard-opened card closes when focus leaves both the name and the card.
     const open = store.getState().open;
     if (!open || open.via !== 'keyboard') return;
@@ -141,17 +151,17 @@ export function startHoverCards(deps: HoverCardsDeps) {
       const active = document.activeElement;
       if (active !== host && !inAnchor(open.anchor, active) && store.getState().open === open) intent.dismiss('left');
     }, 0);
-  };
+  });
   // A click on a name opens Kick's own card: ours steps aside rather than cover it (the click itself is left alone).
-  const onClick = (e: MouseEvent) => {
+  const onClick = fromUser((e: MouseEvent) => {
     if (e.target !== host && store.getState().open && findName(e.target, enabled)) intent.dismiss('replaced');
-  };
-  const onScroll = () => {
+  });
+  const onScroll = fromUser(() => {
     const open = store.getState().open;
     if (!open) return;
     const r = open.anchor.getBoundingClientRect();
     if (!open.anchor.isConnected || r.bottom < 0 || r.top > innerHeight || r.right < 0 || r.left > innerWidth) intent.dismiss('scroll');
-  };
+  });
 
   document.addEventListener('pointerover', onPointerOver, { capture: true, passive: true });
   document.addEventListener('pointerout', onPointerOut, { capture: true, passive: true });
@@ -169,7 +179,8 @@ export function startHoverCards(deps: HoverCardsDeps) {
       onPointerLeave: () => intent.leaveCard(),
       onEscape: () => intent.dismiss('escape'),
       onShown: (username: string, status: string) => {
-        if (status === 'loading') return;
+        // A test hook: on <html> kick.com would read who the user just looked at, so only the E2E build has it.
+        if (!__KUC_TEST_HOOKS__ || status === 'loading') return;
         const timing: Timing = { username, entered, intentEnd, shown: performance.now(), status };
         // Read by the E2E tests and the benchmark (the page and the content script share the DOM).
         document.documentElement.dataset.kucLastOpen = JSON.stringify(timing);

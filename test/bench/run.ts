@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
 import { startKickSim, type KickSim } from '../kick-sim/index';
 import {
-  EXTENSION_PATH, configureAccount, lastOpenTiming, launchWithExtension, percentile, sendFromPage, waitForContentScript, type ExtensionSession,
+  PRODUCTION_EXTENSION_PATH, configureAccount, lastOpenTiming, launchWithExtension, percentile, sendFromPage, waitForContentScript, type ExtensionSession,
 } from '../e2e/harness';
 
 const CHANNEL = 'streamer1';
@@ -89,7 +89,7 @@ async function hoverCard(page: Page, username: string): Promise<{ afterIntent: n
 }
 
 function contentScriptGzip(): { bytes: number; files: string[] } {
-  const dir = path.join(EXTENSION_PATH, 'content-scripts');
+  const dir = path.join(PRODUCTION_EXTENSION_PATH, 'content-scripts');
   const files = readdirSync(dir);
   return { bytes: files.reduce((sum, f) => sum + gzipSync(readFileSync(path.join(dir, f))).length, 0), files };
 }
@@ -99,14 +99,15 @@ async function main() {
   const sim: KickSim = await startKickSim();
   const delay = 300;
 
-  // 1. Chat burst and memory, without then with the extension (same page, separate launches).
+  // 1. Chat burst and memory, without then with the production build (same page, separate launches).
+  // The timings below need the E2E build's `data-kuc-last-open` hook; these figures need no hook, so they measure what ships.
   // Both browsers stay open and their bursts alternate, so drift in the machine's load hits both alike.
   const runs = 9;
   const burst = { without: [] as number[], with: [] as number[] };
   const heap = { without: NaN, with: NaN };
   const sides = [] as { withExtension: boolean; session: ExtensionSession; page: Page; cdp: CDPSession }[];
   for (const withExtension of [false, true]) {
-    const session = await launchWithExtension(sim, { withExtension });
+    const session = await launchWithExtension(sim, { withExtension, build: 'production' });
     if (withExtension) await configureAccount(session, sim, { connected: true });
     const { page, cdp } = await openChannel(session, withExtension);
     await chatBurst(page, cdp, 100); // warm-up
@@ -139,8 +140,8 @@ async function main() {
     budget: '≤ +2 MB', holds: heapDelta <= 2 * 1024 * 1024, how: 'page JSHeapUsedSize after GC, 10,000 rows appended', raw: heap,
   });
 
-  // 2. Hover timings and requests, with a connected account.
-  const session = await launchWithExtension(sim);
+  // 2. Hover timings and requests, with a connected account (E2E build: same code plus the timing hook).
+  const session = await launchWithExtension(sim, { build: 'e2e' });
   await configureAccount(session, sim, { connected: true });
   const { page } = await openChannel(session, true);
   await page.evaluate(() => (window as unknown as { __sim: { appendRows(k: number): number } }).__sim.appendRows(40));

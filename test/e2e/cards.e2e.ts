@@ -190,6 +190,9 @@ describe('hover cards with a connected account', () => {
     expect(await card().locator('img[src="x"], script').count()).toBe(0);
     const hrefs = await card().locator('a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(hrefs.every((h) => h.startsWith('https://'))).toBe(true);
+    // Social links are rebuilt from the handle: no redirector, no query.
+    expect(hrefs).toContain('https://tiktok.com/@hank');
+    expect(hrefs.filter((h) => /evil|redirect|l\.php|\?/.test(h))).toEqual([]);
     expect(await card().locator('.banner img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     // The clamped bio expands and collapses.

@@ -7,7 +7,20 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import type { KickSim } from '../kick-sim/index';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const EXTENSION_PATH = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
+/**
+ * Two Chrome builds: `npm run build` makes the production package, with no test hook and a closed
+ * shadow root; `npm run build:e2e` makes the same code with the hooks the tests read (the readiness
+ * marker, `data-kuc-last-open` timings, `[data-kuc-card]`) and an open shadow root for Playwright's
+ * locators. Most tests drive the E2E build; test/e2e/page-isolation.e2e.ts drives the production one.
+ */
+export const BUILDS = {
+  e2e: path.resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e'),
+  production: path.resolve(import.meta.dirname, '../../.output/chrome-mv3'),
+} as const;
+export type BuildName = keyof typeof BUILDS;
+/** The build most tests load. */
+export const EXTENSION_PATH = BUILDS.e2e;
+export const PRODUCTION_EXTENSION_PATH = BUILDS.production;
 export const ARTIFACTS_DIR = path.resolve(import.meta.dirname, 'artifacts');
 export const KICK_HOSTS = ['kick.com', 'www.kick.com', 'api.kick.com', 'id.kick.com', 'files.kick.com'] as const;
 
@@ -21,13 +34,13 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-export function assertBuildExists(): void {
-  if (!existsSync(path.join(EXTENSION_PATH, 'manifest.json')))
-    throw new Error(`No production build at ${EXTENSION_PATH}: run \`npm run build\` first.`);
+export function assertBuildExists(build: BuildName = 'e2e'): void {
+  if (!existsSync(path.join(BUILDS[build], 'manifest.json')))
+    throw new Error(`No ${build} build at ${BUILDS[build]}: run \`npm run ${build === 'e2e' ? 'build:e2e' : 'build'}\` first.`);
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium.`);
 }
 
-export function chromiumArgs(sim: KickSim | undefined, withExtension: boolean): string[] {
+export function chromiumArgs(sim: KickSim | undefined, withExtension: boolean, extensionPath: string = EXTENSION_PATH): string[] {
   const args = [
     '--no-sandbox',
     '--disable-gpu',
@@ -40,19 +53,28 @@ export function chromiumArgs(sim: KickSim | undefined, withExtension: boolean): 
     '--ignore-certificate-errors',
   ];
   if (sim) args.push(`--host-resolver-rules=${KICK_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${sim.httpsPort}`).join(', ')}`);
-  if (withExtension) args.push(`--disable-extensions-except=${EXTENSION_PATH}`, `--load-extension=${EXTENSION_PATH}`);
+  if (withExtension) args.push(`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`);
   return args;
 }
 
-/** Launches headless Chromium with the production build loaded and kick.com mapped onto the simulator. */
-export async function launchWithExtension(sim: KickSim, opts: { headless?: boolean; withExtension?: boolean } = {}): Promise<ExtensionSession> {
-  assertBuildExists();
+export interface LaunchOptions {
+  headless?: boolean;
+  withExtension?: boolean;
+  /** Which build to load; the E2E build unless a test is about the production package itself. */
+  build?: BuildName;
+}
+
+/** Launches headless Chromium with a build of the extension loaded and kick.com mapped onto the simulator. */
+export async function launchWithExtension(sim: KickSim, opts: LaunchOptions = {}): Promise<ExtensionSession> {
+  const build = opts.build ?? 'e2e';
   const withExtension = opts.withExtension ?? true;
+  if (withExtension) assertBuildExists(build);
+  else if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium.`);
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'kuc-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: opts.headless ?? true,
-    args: chromiumArgs(sim, withExtension),
+    args: chromiumArgs(sim, withExtension, BUILDS[build]),
     viewport: { width: 1280, height: 800 },
   });
   const close = async () => {
@@ -123,9 +145,21 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   return file;
 }
 
-/** Waits until the content script says it is fully mounted (set only after its UI and listeners exist). */
+/**
+ * Waits until the content script listens. The E2E build says so on <html> once its UI and listeners
+ * exist. The production build has no such marker; there the card's shadow host (closed, so the
+ * page sees `shadowRoot === null`) is the sign, since the listeners are attached as it mounts.
+ */
 export async function waitForContentScript(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.documentElement.dataset.kickUserCards === 'ready', undefined, { timeout: 15_000 });
+  await page.waitForFunction(
+    () => {
+      if (document.documentElement.dataset.kickUserCards === 'ready') return true;
+      const host = document.querySelector('kick-user-cards');
+      return host !== null && host.shadowRoot === null;
+    },
+    undefined,
+    { timeout: 15_000 },
+  );
 }
 
 /** Writes extension storage from the service worker, as the extension itself would. */
@@ -185,4 +219,53 @@ export async function evaluateInContentScript<T>(page: Page, expression: string)
   await cdp.detach();
   if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
   return result.value as T;
+}
+
+export interface PiercedCard {
+  /** `open` or `closed`, as Chromium reports the shadow root holding the card. */
+  shadowRootType: string;
+  state: string | null;
+  username: string | null;
+  text: string;
+}
+
+/**
+ * The open card as Chromium's DOM agent sees it, closed shadow roots included (CDP
+ * `DOM.getDocument({ depth: -1, pierce: true })`): how a test reads a card the page itself cannot.
+ */
+export async function cardThroughCdp(page: Page): Promise<PiercedCard | null> {
+  interface Node {
+    nodeName: string;
+    nodeType: number;
+    nodeValue?: string;
+    attributes?: string[];
+    children?: Node[];
+    shadowRoots?: (Node & { shadowRootType?: string })[];
+  }
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as unknown as { root: Node };
+    const attr = (n: Node, name: string) => {
+      const a = n.attributes ?? [];
+      for (let i = 0; i < a.length; i += 2) if (a[i] === name) return a[i + 1] ?? null;
+      return null;
+    };
+    const text = (n: Node): string => (n.nodeType === 3 ? (n.nodeValue ?? '') : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(text).join(''));
+    const find = (n: Node, pred: (n: Node) => boolean): Node | null => {
+      if (pred(n)) return n;
+      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) {
+        const hit = find(c, pred);
+        if (hit) return hit;
+      }
+      return null;
+    };
+    const host = find(root, (n) => n.nodeName.toLowerCase() === 'kick-user-cards');
+    const shadow = host?.shadowRoots?.[0];
+    if (!shadow) return null;
+    const card = find(shadow, (n) => (attr(n, 'class') ?? '').split(/\s+/).includes('kuc-card'));
+    if (!card) return null;
+    return { shadowRootType: shadow.shadowRootType ?? '', state: attr(card, 'data-state'), username: attr(card, 'data-username'), text: text(card) };
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
 }

@@ -58,7 +58,12 @@ export function seedUsers(): SimUser[] {
       bio: HOSTILE_BIO,
       bannerPicture: 'javascript:alert(1)',
       profilePicture: 'http://files.kick.com/images/insecure.webp',
-      socials: { instagram: 'javascript:alert(1)', twitter: 'http://evil.example/x', youtube: '"><img src=x onerror=alert(1)>' },
+      socials: {
+        instagram: 'javascript:alert(1)', twitter: 'http://evil.example/x', youtube: '"><img src=x onerror=alert(1)>',
+        // The networks' own redirectors, and a real profile URL carrying a redirect in its query.
+        facebook: 'https://l.facebook.com/l.php?u=https%3A%2F%2Fevil.example', discord: 'https://www.youtube.com/redirect?q=https://evil.example',
+        tiktok: 'https://www.tiktok.com/@hank?redirect=https://evil.example',
+      },
     }),
     user({ userId: 1012, username: 'averyveryverylongname2025', followersCount: 3 }),
     user({ userId: 1013, username: 'emoji_eve', slug: 'emoji-eve', bio: 'Ünïcødé bio ✨ 日本語 مرحبا' }),
