@@ -99,6 +99,9 @@ describe('cards against Kick as its docs and issues describe it', () => {
     expect(await card().getAttribute('data-state')).toBe('ready');
     expect(await card().getByTestId('card-notice').textContent()).toMatch(/Kick’s API: Kick answered with an error \(503\)/);
     removeFault();
+    // The background gives a failing host a few seconds before asking again (issue #10); the next
+    // hover after that shows the real card, with nothing remembered from the failure.
+    await page.waitForTimeout(5_500);
     await hover('streamer1');
     await expect.poll(() => card().getByTestId('card-notice').count(), { timeout: 10_000 }).toBe(0);
     expect(await card().getByTestId('card-live').getAttribute('data-live')).toBe('true');
