@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.{ts,tsx}', 'components/**/*.test.{ts,tsx}', 'test/kick-sim/**/*.test.ts'],
     restoreMocks: true,
+    setupFiles: ['test/support/setup.ts'],
     testTimeout: 15_000,
   },
 });

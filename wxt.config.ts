@@ -12,7 +12,8 @@ export default defineConfig({
     description: 'Hover a username on kick.com to see who it is: avatar, bio, live status, follow age, badges.',
     permissions: ['storage', 'identity', 'alarms'],
     host_permissions: ['https://api.kick.com/*', 'https://id.kick.com/*'],
-    ...(browser === 'chrome' ? { key: CHROME_MANIFEST_KEY } : {}),
+    // 102: the first Chrome with storage.local.setAccessLevel (lib/auth/storage-access.ts).
+    ...(browser === 'chrome' ? { key: CHROME_MANIFEST_KEY, minimum_chrome_version: '102' } : {}),
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'kick-user-cards@example.org', strict_min_version: '128.0' } } }
       : {}),

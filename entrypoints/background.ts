@@ -7,7 +7,7 @@ import { watchSettings } from '@/lib/settings/settings';
 import { restrictLocalStorageToExtensionPages } from '@/lib/auth/storage-access';
 
 export default defineBackground(() => {
-  restrictLocalStorageToExtensionPages();
+  void restrictLocalStorageToExtensionPages();
   const services = createBackgroundServices({
     launchAuthFlow: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
   });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { AppConfigSchema, appConfigItem, DEFAULT_SCOPES, getRedirectUri, KICK_SCOPES } from '@/lib/settings/app-config';
+import { AppConfigSchema, DEFAULT_SCOPES, getRedirectUri, KICK_SCOPES, loadAppConfig, saveAppConfig } from '@/lib/settings/app-config';
 
 type Errors = Partial<Record<'clientId' | 'clientSecret' | 'scopes', string>>;
 
@@ -15,12 +15,11 @@ export function AppSection() {
   const redirectUri = getRedirectUri();
 
   useEffect(() => {
-    void appConfigItem.getValue().then((value) => {
-      const parsed = AppConfigSchema.safeParse(value);
-      if (!parsed.success) return;
-      setClientId(parsed.data.clientId);
-      setClientSecret(parsed.data.clientSecret);
-      setScopes(parsed.data.scopes);
+    void loadAppConfig().then((app) => {
+      if (!app) return;
+      setClientId(app.clientId);
+      setClientSecret(app.clientSecret);
+      setScopes(app.scopes);
     });
   }, []);
 
@@ -38,7 +37,7 @@ export function AppSection() {
       return;
     }
     setErrors({});
-    await appConfigItem.setValue(parsed.data);
+    await saveAppConfig(parsed.data);
     setSaved(`Saved at ${new Date().toLocaleTimeString()}. Connect your account below.`);
   };
 

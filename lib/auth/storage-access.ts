@@ -1,14 +1,27 @@
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 
 /**
- * Chrome lets content scripts read `storage.local` by default, and that is where the tokens and
- * the app secret live. Restricting it to trusted contexts keeps them with the background and the
- * extension's pages only. Firefox has no setAccessLevel: there the content script could read
- * them (it never does), which the README states.
+ * Chrome lets content scripts read `storage.local` by default. The tokens and the app secret are
+ * not there (lib/auth/secret-store.ts keeps them in the extension's IndexedDB), but settings of the
+ * account are, so Chrome's storage.local is restricted to the extension's own pages too. Chrome
+ * has `setAccessLevel` since 102 (the manifest's minimum_chrome_version); Firefox has none, and
+ * there the protection is the secret store alone.
  */
-export function restrictLocalStorageToExtensionPages(): void {
+export type StorageProtection = 'restricted' | 'failed' | 'unsupported';
+
+export const storageProtectionItem = storage.defineItem<StorageProtection | null>('local:storageProtection', { fallback: null });
+
+export async function restrictLocalStorageToExtensionPages(): Promise<StorageProtection> {
   const local = browser.storage.local as { setAccessLevel?: (o: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void> };
-  local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch((error: unknown) =>
-    console.warn('[kick-user-cards] could not restrict storage.local:', error instanceof Error ? error.message : error),
-  );
+  let result: StorageProtection = 'unsupported';
+  if (local.setAccessLevel) {
+    result = await local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }).then(
+      () => 'restricted' as const,
+      () => 'failed' as const,
+    );
+  }
+  // Recorded, not only logged: the options page tells the user when Chrome could not do it.
+  await storageProtectionItem.setValue(result);
+  return result;
 }

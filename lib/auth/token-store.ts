@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { storage } from 'wxt/utils/storage';
+import { secretStore } from './secret-store';
 import { ConnectedUserSchema } from './status-schema';
 
 /**
- * The connected account, persisted as ONE storage item so a token set is always replaced whole:
- * a service worker killed mid-write leaves either the old complete set or the new one.
+ * The connected account, persisted as ONE record (in the secret store, lib/auth/secret-store.ts) so
+ * a token set is always replaced whole: a service worker killed mid-write leaves either the old
+ * complete set or the new one.
  */
 export const TokenSetSchema = z.object({
   accessToken: z.string().min(1),
@@ -27,8 +28,6 @@ export type Account = z.infer<typeof AccountSchema>;
 export const AppTokenSchema = z.object({ accessToken: z.string().min(1), expiresAt: z.number(), clientId: z.string() });
 export type AppToken = z.infer<typeof AppTokenSchema>;
 
-const accountItem = storage.defineItem<unknown>('local:kickAccount', { version: 1, fallback: null });
-const appTokenItem = storage.defineItem<unknown>('local:kickAppToken', { version: 1, fallback: null });
 
 function parseOrWarn<T>(schema: z.ZodType<T>, raw: unknown, what: string): T | null {
   if (raw === null || raw === undefined) return null;
@@ -55,7 +54,7 @@ export interface AccountChange<T> {
 let queue: Promise<unknown> = Promise.resolve();
 
 async function readAccount(): Promise<Account | null> {
-  return parseOrWarn(AccountSchema, await accountItem.getValue(), 'account');
+  return parseOrWarn(AccountSchema, await secretStore.get('kickAccount'), 'account');
 }
 
 export const tokenStore = {
@@ -63,8 +62,8 @@ export const tokenStore = {
   change<T>(decide: (current: Account | null) => AccountChange<T>): Promise<T> {
     const run = queue.then(async () => {
       const { next, result } = decide(await readAccount());
-      if (next === null) await accountItem.removeValue();
-      else if (next !== undefined) await accountItem.setValue(AccountSchema.parse(next));
+      if (next === null) await secretStore.remove('kickAccount');
+      else if (next !== undefined) await secretStore.set('kickAccount', AccountSchema.parse(next));
       return result;
     });
     queue = run.catch(() => undefined);
@@ -78,13 +77,13 @@ export const tokenStore = {
     return tokenStore.change(() => ({ next: null, result: undefined }));
   },
   async getAppToken(): Promise<AppToken | null> {
-    return parseOrWarn(AppTokenSchema, await appTokenItem.getValue(), 'app token');
+    return parseOrWarn(AppTokenSchema, await secretStore.get('kickAppToken'), 'app token');
   },
   async setAppToken(token: AppToken): Promise<void> {
-    await appTokenItem.setValue(token);
+    await secretStore.set('kickAppToken', token);
   },
   async clearAppToken(): Promise<void> {
-    await appTokenItem.removeValue();
+    await secretStore.remove('kickAppToken');
   },
 };
 export type TokenStore = typeof tokenStore;

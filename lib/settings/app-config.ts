@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
 import { browser } from 'wxt/browser';
+import { secretStore } from '../auth/secret-store';
 
 /** The user's own Kick app (see README: Kick's token endpoint needs the secret even with PKCE). */
 /**
@@ -34,12 +35,21 @@ export const AppConfigSchema = z.object({
 });
 export type AppConfig = z.infer<typeof AppConfigSchema>;
 
-export const appConfigItem = storage.defineItem<AppConfig | null>('local:kickApp', { version: 1, fallback: null });
+/** What storage.local keeps of the app: no secret (that is in lib/auth/secret-store.ts). */
+const StoredAppSchema = AppConfigSchema.omit({ clientSecret: true });
+const appConfigItem = storage.defineItem<unknown>('local:kickApp', { version: 1, fallback: null });
 
 /** The saved app, or null when none is saved or the stored value is unusable. */
 export async function loadAppConfig(): Promise<AppConfig | null> {
-  const parsed = AppConfigSchema.safeParse(await appConfigItem.getValue());
+  const [stored, clientSecret] = await Promise.all([appConfigItem.getValue(), secretStore.get('kickClientSecret')]);
+  const parsed = AppConfigSchema.safeParse(stored && typeof stored === 'object' ? { ...stored, clientSecret } : null);
   return parsed.success ? parsed.data : null;
+}
+
+/** Saves a checked app: the secret first, so a saved client id never points at a missing secret. */
+export async function saveAppConfig(config: AppConfig): Promise<void> {
+  await secretStore.set('kickClientSecret', config.clientSecret);
+  await appConfigItem.setValue(StoredAppSchema.parse(config));
 }
 
 export function getRedirectUri(): string {

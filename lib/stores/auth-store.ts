@@ -1,3 +1,4 @@
+import { SECRETS_REVISION_KEY } from '../auth/secret-store';
 import { createStore } from 'zustand/vanilla';
 import type { AuthStatus } from '../auth/status-schema';
 import type { KickErrorInfo } from '../kick/errors';
@@ -59,5 +60,8 @@ export function createAuthStore(send: Send) {
 }
 export type AuthStore = ReturnType<typeof createAuthStore>;
 
-/** Keys whose change means the account status may have changed (written by the background or the other page). */
-export const AUTH_STORAGE_KEYS = ['kickAccount', 'kickApp', 'kickAppToken'];
+/**
+ * storage.local keys whose change means the account status may have changed (written by the
+ * background or the other page); the secrets themselves live in IndexedDB, which bumps the revision.
+ */
+export const AUTH_STORAGE_KEYS = ['kickApp', SECRETS_REVISION_KEY];

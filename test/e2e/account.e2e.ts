@@ -50,6 +50,9 @@ describe('popup and options, from nothing to a connected account', () => {
     await options.getByTestId('opt-save').click();
     await expect.poll(() => options.getByTestId('opt-saved').textContent()).toMatch(/Saved/);
     expect((await getExtensionStorage(session, 'local')).kickApp).toMatchObject({ clientId: sim.app.clientId });
+    // The secret went to the extension's own database, not to storage.local (issue #10, finding 9).
+    expect(JSON.stringify(await getExtensionStorage(session, 'local'))).not.toContain(sim.app.clientSecret);
+    expect((await getExtensionStorage(session, 'secrets')).kickClientSecret).toBe(sim.app.clientSecret);
     await expect.poll(() => options.getByTestId('opt-account').getAttribute('data-state')).toBe('disconnected');
     await saveScreenshot(options, 'options-saved');
   });
@@ -70,7 +73,7 @@ describe('popup and options, from nothing to a connected account', () => {
     const authorize = sim.requests({ host: 'id', path: '/oauth/authorize' })[0]!;
     expect(authorize.query.code_challenge_method).toEqual(['S256']);
     expect(sim.requests({ host: 'id', path: '/oauth/token' })[0]!.form).toMatchObject({ grant_type: 'authorization_code', client_secret: '***' });
-    const stored = (await getExtensionStorage(session, 'local')).kickAccount as { tokens: { accessToken: string } };
+    const stored = (await getExtensionStorage(session, 'secrets')).kickAccount as { tokens: { accessToken: string } };
     expect(sim.tokenState(stored.tokens.accessToken)).toBe('active');
 
     const popup = await openPopup();
@@ -90,15 +93,15 @@ describe('popup and options, from nothing to a connected account', () => {
   it('refreshes now, rotating the refresh token', async () => {
     const popup = await openPopup();
     await expect.poll(() => popupState(popup)).toBe('connected');
-    const before = ((await getExtensionStorage(session, 'local')).kickAccount as { tokens: { refreshToken: string } }).tokens.refreshToken;
+    const before = ((await getExtensionStorage(session, 'secrets')).kickAccount as { tokens: { refreshToken: string } }).tokens.refreshToken;
     await popup.getByTestId('popup-refresh').click();
-    await expect.poll(async () => ((await getExtensionStorage(session, 'local')).kickAccount as { tokens: { refreshToken: string } }).tokens.refreshToken).not.toBe(before);
+    await expect.poll(async () => ((await getExtensionStorage(session, 'secrets')).kickAccount as { tokens: { refreshToken: string } }).tokens.refreshToken).not.toBe(before);
     expect(sim.tokenState(before)).toBe('rotated');
     await popup.close();
   });
 
   it('shows reconnect needed with the reason when the refresh fails with invalid_grant', async () => {
-    const { tokens } = (await getExtensionStorage(session, 'local')).kickAccount as { tokens: { refreshToken: string } };
+    const { tokens } = (await getExtensionStorage(session, 'secrets')).kickAccount as { tokens: { refreshToken: string } };
     sim.revokeToken(tokens.refreshToken);
     const popup = await openPopup();
     await expect.poll(() => popupState(popup)).toBe('connected');
@@ -114,7 +117,7 @@ describe('popup and options, from nothing to a connected account', () => {
   });
 
   it('renews a token Kick reports dead with one refresh, without bothering the user', async () => {
-    const { tokens } = (await getExtensionStorage(session, 'local')).kickAccount as { tokens: { accessToken: string } };
+    const { tokens } = (await getExtensionStorage(session, 'secrets')).kickAccount as { tokens: { accessToken: string } };
     sim.revokeToken(tokens.accessToken);
     sim.clearLog();
     const popup = await openPopup();
@@ -124,7 +127,7 @@ describe('popup and options, from nothing to a connected account', () => {
   });
 
   it('shows a revoked sign-in honestly, with Kick’s documented refusal', async () => {
-    const { tokens } = (await getExtensionStorage(session, 'local')).kickAccount as { tokens: { accessToken: string; refreshToken: string } };
+    const { tokens } = (await getExtensionStorage(session, 'secrets')).kickAccount as { tokens: { accessToken: string; refreshToken: string } };
     sim.revokeToken(tokens.accessToken);
     sim.revokeToken(tokens.refreshToken);
     sim.clearLog();
@@ -149,6 +152,13 @@ describe('popup and options, from nothing to a connected account', () => {
     expect(sync).toMatch(/^ok/);
     const session_ = await evaluateInContentScript<string>(kick, 'chrome.storage.session.get(null).then((v) => JSON.stringify(v), (e) => "denied: " + e.message)');
     expect(session_).toMatch(/^denied/);
+    // The secret store is the extension origin's IndexedDB: from kick.com the same name opens kick.com's own, empty one.
+    const stores = await evaluateInContentScript<string[]>(kick, `new Promise((resolve) => {
+      const request = indexedDB.open('kick-user-cards');
+      request.onsuccess = () => { const names = [...request.result.objectStoreNames]; request.result.close(); resolve(names); };
+      request.onerror = () => resolve(['error']);
+    })`);
+    expect(stores).toEqual([]);
     await kick.close();
   });
 
@@ -193,7 +203,7 @@ describe('popup and options, from nothing to a connected account', () => {
   });
 
   it('disconnect revokes both tokens at Kick and forgets them', async () => {
-    const { tokens } = (await getExtensionStorage(session, 'local')).kickAccount as { tokens: { accessToken: string; refreshToken: string } };
+    const { tokens } = (await getExtensionStorage(session, 'secrets')).kickAccount as { tokens: { accessToken: string; refreshToken: string } };
     sim.clearLog();
     const popup = await openPopup();
     await expect.poll(() => popupState(popup)).toBe('connected');
@@ -202,7 +212,7 @@ describe('popup and options, from nothing to a connected account', () => {
     expect(sim.requests({ host: 'id', path: '/oauth/revoke' }).map((r) => r.query.token_hint_type?.[0]).sort()).toEqual(['access_token', 'refresh_token']);
     expect(sim.tokenState(tokens.accessToken)).toBe('revoked');
     expect(sim.tokenState(tokens.refreshToken)).toBe('revoked');
-    expect((await getExtensionStorage(session, 'local')).kickAccount).toBeUndefined();
+    expect((await getExtensionStorage(session, 'secrets')).kickAccount).toBeUndefined();
     await popup.close();
   });
 

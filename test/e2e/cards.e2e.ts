@@ -335,7 +335,8 @@ describe('a service worker killed mid-flight', () => {
 
 describe('hover cards without an account', () => {
   beforeAll(async () => {
-    await setExtensionStorage(session, 'local', { kickApp: null, kickAccount: null });
+    await setExtensionStorage(session, 'local', { kickApp: null });
+    await setExtensionStorage(session, 'secrets', { kickAccount: null, kickClientSecret: null });
     await session.context.serviceWorkers()[0]!.evaluate(() => chrome.storage.session.clear());
     await openChannel();
     sim.clearLog();

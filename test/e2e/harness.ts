@@ -163,29 +163,69 @@ export async function waitForContentScript(page: Page): Promise<void> {
 }
 
 /** Writes extension storage from the service worker, as the extension itself would. */
-export async function setExtensionStorage(session: ExtensionSession, area: 'local' | 'session' | 'sync', values: Record<string, unknown>): Promise<void> {
+/** Storage areas of the extension, plus `secrets`: the IndexedDB secret store (lib/auth/secret-store.ts). */
+export type StorageArea = 'local' | 'session' | 'sync' | 'secrets';
+
+/** Reads (values undefined) or writes (null deletes) the secret store from the service worker, as the extension does. */
+async function secrets(session: ExtensionSession, values?: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const worker = await session.serviceWorker();
+  return worker.evaluate(async (changes) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('kick-user-cards');
+      request.onupgradeneeded = () => request.result.createObjectStore('secrets');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(new Error(request.error?.message ?? 'indexedDB.open failed'));
+    });
+    const tx = db.transaction('secrets', changes ? 'readwrite' : 'readonly');
+    const store = tx.objectStore('secrets');
+    const out: Record<string, unknown> = {};
+    if (changes) {
+      for (const [k, v] of Object.entries(changes)) {
+        if (v === null) store.delete(k);
+        else store.put(v, k);
+      }
+    }
+    else {
+      // The secret store's keys are strings (lib/auth/secret-store.ts).
+      const keys = await new Promise<string[]>((resolve) => (store.getAllKeys().onsuccess = (e) => resolve((e.target as IDBRequest<string[]>).result)));
+      for (const key of keys) out[key] = await new Promise((resolve) => (store.get(key).onsuccess = (e) => resolve((e.target as IDBRequest).result)));
+    }
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+    // The popup and options page watch this revision to notice a change of secrets.
+    if (changes) await chrome.storage.local.set({ kickSecretsRev: Date.now() });
+    return out;
+  }, values ?? null);
+}
+
+/** Writes extension storage from the service worker, as the extension itself would (null deletes a secret). */
+export async function setExtensionStorage(session: ExtensionSession, area: StorageArea, values: Record<string, unknown>): Promise<void> {
+  if (area === 'secrets') {
+    await secrets(session, values);
+    return;
+  }
   const worker = await session.serviceWorker();
   await worker.evaluate(([a, v]) => chrome.storage[a].set(v), [area, values] as const);
 }
 
-export async function getExtensionStorage(session: ExtensionSession, area: 'local' | 'session' | 'sync'): Promise<Record<string, unknown>> {
+export async function getExtensionStorage(session: ExtensionSession, area: StorageArea): Promise<Record<string, unknown>> {
+  if (area === 'secrets') return secrets(session);
   const worker = await session.serviceWorker();
   return worker.evaluate((a) => chrome.storage[a].get(null), area);
 }
 
-/** Saves the simulator's app in options storage and, optionally, a connected account with live tokens. */
+/** Saves the simulator's app (id in storage.local, secret in the secret store) and, optionally, a connected account with live tokens. */
 export async function configureAccount(session: ExtensionSession, sim: KickSim, opts: { connected: boolean }): Promise<void> {
-  const values: Record<string, unknown> = {
-    kickApp: { clientId: sim.app.clientId, clientSecret: sim.app.clientSecret, scopes: ['user:read', 'channel:read'] },
-  };
+  await setExtensionStorage(session, 'local', { kickApp: { clientId: sim.app.clientId, scopes: ['user:read', 'channel:read'] } });
+  const secretValues: Record<string, unknown> = { kickClientSecret: sim.app.clientSecret };
   if (opts.connected) {
     const t = sim.issueUserToken();
-    values.kickAccount = {
+    secretValues.kickAccount = {
       tokens: { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: Date.now() + t.expires_in * 1000, scopes: t.scope.split(' '), obtainedAt: Date.now() },
       user: { userId: 1005, name: 'subsam' },
     };
   }
-  await setExtensionStorage(session, 'local', values);
+  await setExtensionStorage(session, 'secrets', secretValues);
 }
 
 export interface OpenTiming {

@@ -52,7 +52,8 @@ async function hover(name: string) {
 
 async function resetExtension() {
   await session.serviceWorker().then((w) => w.evaluate(() => chrome.storage.session.clear()));
-  await setExtensionStorage(session, 'local', { kickApp: null, kickAccount: null, kickAppToken: null });
+  await setExtensionStorage(session, 'local', { kickApp: null });
+  await setExtensionStorage(session, 'secrets', { kickAccount: null, kickAppToken: null, kickClientSecret: null });
   sim.reset();
 }
 
@@ -111,9 +112,9 @@ describe('cards against Kick as its docs and issues describe it', () => {
   it('ends a dead refresh in the popup’s reconnect state while cards keep working', async () => {
     await configureAccount(session, sim, { connected: true });
     // The stored access token is about to expire and Kick no longer accepts the refresh token.
-    const stored = (await getExtensionStorage(session, 'local')) as { kickAccount: { tokens: { refreshToken: string; expiresAt: number } } };
+    const stored = (await getExtensionStorage(session, 'secrets')) as { kickAccount: { tokens: { refreshToken: string; expiresAt: number } } };
     sim.revokeToken(stored.kickAccount.tokens.refreshToken);
-    await setExtensionStorage(session, 'local', { kickAccount: { ...stored.kickAccount, tokens: { ...stored.kickAccount.tokens, expiresAt: Date.now() + 1000 } } });
+    await setExtensionStorage(session, 'secrets', { kickAccount: { ...stored.kickAccount, tokens: { ...stored.kickAccount.tokens, expiresAt: Date.now() + 1000 } } });
 
     const popup = await session.openExtensionPage('popup.html');
     await expect.poll(() => popup.getByTestId('popup-state').getAttribute('data-state'), { timeout: 10_000 }).toBe('reconnect_needed');
@@ -132,7 +133,8 @@ describe('cards against Kick as its docs and issues describe it', () => {
   });
 
   it('says the app’s Client ID or secret is wrong when Kick refuses the app token', async () => {
-    await setExtensionStorage(session, 'local', { kickApp: { clientId: sim.app.clientId, clientSecret: 'not-the-secret', scopes: ['user:read'] } });
+    await setExtensionStorage(session, 'local', { kickApp: { clientId: sim.app.clientId, scopes: ['user:read'] } });
+    await setExtensionStorage(session, 'secrets', { kickClientSecret: 'not-the-secret' });
     const popup = await session.openExtensionPage('popup.html');
     await expect.poll(() => popup.getByTestId('popup-app-error').textContent(), { timeout: 10_000 }).toMatch(/Client ID or secret/);
     await saveScreenshot(popup, 'popup-app-refused');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { tokenStore } from '../../lib/auth/token-store';
 import { createBackgroundServices } from '../../lib/background/services';
-import { appConfigItem } from '../../lib/settings/app-config';
+import { saveAppConfig } from '../../lib/settings/app-config';
 import { SIM_REDIRECT_URI, startKickSim, type KickSim } from '../kick-sim/index';
 
 /**
@@ -12,7 +12,7 @@ import { SIM_REDIRECT_URI, startKickSim, type KickSim } from '../kick-sim/index'
 export async function backgroundOnSim(sim: KickSim, opts: { configured?: boolean } = {}) {
   fakeBrowser.identity.getRedirectURL = () => SIM_REDIRECT_URI;
   if (opts.configured ?? true)
-    await appConfigItem.setValue({ clientId: sim.app.clientId, clientSecret: sim.app.clientSecret, scopes: ['user:read', 'channel:read'] });
+    await saveAppConfig({ clientId: sim.app.clientId, clientSecret: sim.app.clientSecret, scopes: ['user:read', 'channel:read'] });
   const launches: string[] = [];
   const services = createBackgroundServices({
     endpoints: { idBase: sim.endpoints.idBase, apiBase: sim.endpoints.apiBase },
