@@ -12,14 +12,16 @@ export function startLayoutWatch(
   opts: { intervalMs?: number; settledMs?: number; graceMs?: number; now?: () => number } = {},
 ) {
   const now = opts.now ?? Date.now;
-  const graceMs = opts.graceMs ?? 10_000;
+  // Short enough that a Kick redesign shows up in the popup within seconds, long enough to outlast a page still mounting.
+  const graceMs = opts.graceMs ?? 6000;
   let unrecognisedSince: number | null = null;
   let last = '';
 
   const check = () => {
     const surfaces = countNames();
     const namesSeen = Object.values(surfaces).reduce((a, b) => a + b, 0);
-    const chatRows = document.querySelectorAll('#chatroom-messages [data-index], #chatroom-messages > *:first-child > *').length;
+    // Rows by Kick's list structure (`#chatroom-messages > div > div[data-index]`), even when a row has lost `data-index`.
+    const chatRows = document.querySelectorAll('#chatroom-messages [data-index], #chatroom-messages > div > div').length;
     let recognised = true;
     // Chat is where Kick's markup changes hurt most: rows without a single recognisable chat name.
     if (!surfaces.chat && chatRows > 0) {
