@@ -37,7 +37,7 @@ const STYLE = `
   button { background:none; border:0; color:inherit; cursor:pointer; padding:0; font:inherit; }
   .font-bold { font-weight:700; }
   [data-testid^="identity-badge-"] { display:inline-block; width:12px; height:12px; background:#53fc18; border-radius:3px; }
-  [style*="--chatroom-mod-actions-display"] button { width:14px; height:14px; margin-right:2px; background:#444; border-radius:3px; }
+  [style*="--chatroom-mod-actions-display"] button, .ntv__chat-message__mod-buttons button { width:14px; height:14px; margin-right:2px; background:#444; border-radius:3px; }
   [class*="border-l-4"] { border-left:4px solid; padding:6px 8px; margin:2px 0; background:#24272c; }
   .text-xs { font-size:12px; color:#9aa0a6; display:flex; align-items:center; gap:4px; }
   svg[data-ds-icon] { width:14px; height:14px; background:#9aa0a6; }

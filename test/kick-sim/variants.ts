@@ -4,7 +4,7 @@ import { enhancerNickname } from './fixtures/enhancer';
 import { esc } from './fixtures/html';
 import { modActions } from './fixtures/mod-actions';
 import { ntvNotice, ntvRow } from './fixtures/nipahtv';
-import { giftedSubsNotice, kicksGiftRow, subscriptionNotice } from './fixtures/notices';
+import { giftedSubsNotice, kicksGiftContent, kicksGiftRow, subscriptionNotice } from './fixtures/notices';
 import { replyHeader } from './fixtures/reply-header';
 import { sevenTvRow } from './fixtures/seventv';
 import { titleEraIdentity } from './fixtures/title-era';
@@ -34,6 +34,9 @@ export function renderRow(variant: Variant, position: number, index = position):
     row.kind === 'sub' ? subscriptionNotice(index, who, 3) :
     row.kind === 'gift' ? giftedSubsNotice(index, who, [other, planRow(position + 1).other]) :
     row.kind === 'kicks' ? kicksGiftRow(index, who, colorOf(who), 100) : null;
+  // NipahTV rebuilds every row whose first child is `.group` (the Kicks row is one) and leaves the notice cards alone.
+  if (notice && variant === 'nipahtv' && row.kind === 'kicks')
+    return ntvRow({ index, time: timeOf(position), name: who, color: colorOf(who), text: 'sent 100 KICKs', kickGroup: groupDiv(kicksGiftContent(who, colorOf(who), 100)) });
   if (notice) return variant === 'nipahtv' ? ntvNotice(notice) : notice;
 
   const badges: Badge[] = row.moderatorBadge ? ['moderator'] : [];
