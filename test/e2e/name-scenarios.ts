@@ -82,8 +82,11 @@ export interface VariantTargets {
 const row = (position: number) => `#chatroom-messages [data-index="${position}"]`;
 const positions = Array.from({ length: CHAT_CYCLE }, (_, i) => i);
 
-/** The rows and elements each scenario uses on a page of `variant` (rows 0..29 are on the page after load). */
-export function targetsFor(variant: Variant): VariantTargets {
+/**
+ * The rows and elements each scenario uses on a page of `variant` (rows 0..29 are on the page after load).
+ * `thorough`: also the markup every page shares (all moderator actions, gift cards), checked on one page only.
+ */
+export function targetsFor(variant: Variant, { thorough = false } = {}): VariantTargets {
   const rewrites = variant === 'rewritten' || variant === 'nipahtv';
   const chat = positions.find((p) => planRow(p).kind === 'chat' && isRewrittenSlot(p) === rewrites)!;
   const reply = firstOf('reply');
@@ -104,15 +107,14 @@ export function targetsFor(variant: Variant): VariantTargets {
     names: [
       { what: 'chat name', selector: nameIn(chat), username: planRow(chat).who, rewritten: rewrites },
       { what: 'sub notice name', selector: `${row(sub)} [class*="border-l-4"] button`, username: planRow(sub).who },
-      // The gift cards are the same markup on every page: the channel page of the current layout checks them.
-      ...(variant === 'current' ? [{ what: 'gift recipient', selector: `${row(gift)} [class*="border-l-4"] span > button:last-child >> nth=0`, username: planRow(gift).other }] : []),
+      ...(thorough ? [{ what: 'gift recipient', selector: `${row(gift)} [class*="border-l-4"] span > button:last-child >> nth=0`, username: planRow(gift).other }] : []),
       { what: 'pinned author', selector: '[data-testid="pinned-message-modal"] [data-testid="sent-by"] button', username: SEED.mainChannel },
       { what: 'reply header', selector: replyHeader, username: planRow(reply).other },
     ],
     mention: { textSelector: text, username: planRow(mention).other },
-    // Every action on Kick's current page; one per page elsewhere (the same buttons, and each check waits out the delay).
+    // Each check waits out the hover delay, so one action per page unless thorough (the buttons are the same).
     noNames: [
-      ...(variant === 'current' ? ['Delete', 'Timeout', 'Ban', 'Pin', 'Reply'] : ['Ban']).map((label) => ({
+      ...(thorough ? ['Delete', 'Timeout', 'Ban', 'Pin', 'Reply'] : ['Ban']).map((label) => ({
         what: `moderator action ${label}`,
         selector: variant === 'nipahtv' ? `${row(chat)} .ntv__chat-message__mod-buttons button[aria-label="${label}"]` : `${row(chat)} button[aria-label="${label}"]`,
       })),

@@ -21,8 +21,8 @@ withExtensionBrowser((startedSim, startedSession) => {
   session = startedSession;
 });
 
-const PAGES: { title: string; path: string; variant: Variant }[] = [
-  { title: 'current layout, channel page', path: `/${SEED.mainChannel}`, variant: 'current' },
+const PAGES: { title: string; path: string; variant: Variant; thorough?: boolean }[] = [
+  { title: 'current layout, channel page', path: `/${SEED.mainChannel}`, variant: 'current', thorough: true },
   { title: 'current layout, popout chat', path: `/popout/${SEED.mainChannel}/chat`, variant: 'current' },
   { title: 'current layout, moderator view', path: `/moderator/${SEED.mainChannel}`, variant: 'current' },
   { title: 'layout before 2026-03-23 (title on names)', path: `/${SEED.mainChannel}?variant=title`, variant: 'title' },
@@ -35,9 +35,9 @@ beforeAll(async () => {
   await configureAccount(session, sim, { connected: true });
 });
 
-describe.each(PAGES)('$title', ({ path, variant }) => {
+describe.each(PAGES)('$title', ({ path, variant, thorough }) => {
   let page: Page;
-  const targets = targetsFor(variant);
+  const targets = targetsFor(variant, { thorough });
 
   beforeAll(async () => {
     page = await session.context.newPage();
