@@ -20,7 +20,7 @@ const row = (index: number, name: string, body = 'hello', extra: { reply?: strin
   });
 
 const FRAME = `
-<nav id="sidebar-wrapper"><a id="side" data-testid="sidebar-following-channel-cool-cat" href="/cool-cat"><span>Cool Cat</span></a></nav>
+<nav id="sidebar-wrapper"><section><div>Following</div><button dir="ltr"><a id="side" data-testid="sidebar-following-channel-1" href="/cool-cat">Cool Cat</a></button></section></nav>
 <h1 id="channel-username">streamer1</h1>
 <a id="cat" href="/categories">Categories</a>
 <a id="popout" href="/popout/streamer1/chat">Popout</a>
@@ -45,6 +45,8 @@ describe('findName on the current layout (names are button text, no title)', () 
   });
   it('never opens on moderator action buttons', () => {
     for (const label of ['Delete', 'Timeout', 'Ban', 'Pin', 'Reply']) expect(at(`[data-index="1"] button[aria-label="${label}"]`)).toBeNull();
+    // The Reply control carries the reply header's ArrowCurveLeft icon, but no "Replying to" text.
+    expect(at('[data-index="1"] button[aria-label="Reply"] svg[data-ds-icon="ArrowCurveLeft"]')).toBeNull();
   });
   it('reads the replied-to name from the reply header text, and the sender from the name', () => {
     expect(at('[data-index="2"] svg[data-ds-icon="ArrowCurveLeft"]')).toMatchObject({ username: 'og_olga', surface: { id: 'reply' } });
@@ -92,7 +94,7 @@ describe('notices', () => {
   });
 });
 
-describe('the layout before 2026-03-23 and other extensions', () => {
+describe('the layout before 2026-03-26 and other extensions', () => {
   it('title era: the title is the name, even when the visible text was rewritten (Enhancer)', () => {
     mount([row(1, 'Maria ✦', 'hi', { title: 'modmaria' })]);
     const found = at('[data-index="1"] button[title]')!;

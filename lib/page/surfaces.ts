@@ -7,7 +7,7 @@ export { SITE_ROUTES };
 /**
  * THE registry of places kick.com shows a username. Kick changes its markup often, so every selector lives here and
  * nowhere else; each one follows a captured row shape in test/kick-sim/fixtures/ (sources in kick-dom.md).
- * Since 2026-03-23 Kick's chat name is the button's own text: no `title`. Where the page still carries the real name
+ * Since 2026-03-26 Kick's chat name is the button's own text: no `title` (NipahTV a36ada3, social_stream 75879b5). Where the page still carries the real name
  * beside a visible text that another extension may rewrite (`title` in the older layout, NipahTV's `ntv-username`),
  * that attribute wins. Order matters: the first surface whose selector matches wins.
  */
@@ -73,7 +73,7 @@ export const SURFACES: readonly Surface[] = [
   {
     id: 'chat',
     label: 'chat username',
-    // Current layout: the name button's text. Before 2026-03-23: `div.inline-flex > button[title]`. Moderator action
+    // Current layout: the name button's text. Before 2026-03-26: `div.inline-flex > button[title]`. Moderator action
     // buttons in the same row carry neither `data-prevent-expand` nor a `title`.
     selector: `${ROW} button[data-prevent-expand], ${ROW} div.inline-flex > button[title]`,
     readName: titleOrText,
@@ -95,7 +95,8 @@ export const SURFACES: readonly Surface[] = [
     selector: `${ROW} span.font-normal span, ${ROW} .seventv-text-token span, .ntv__chat-message__part`,
     readName: atText,
   },
-  { id: 'channelHeader', label: 'channel header', selector: 'h1#channel-username', readName: (el) => withoutAt(text(el)), textIsName: true },
+  // No capture shows the element's tag, only the id (egekocabas/kick-viewer-count-extension).
+  { id: 'channelHeader', label: 'channel header', selector: '#channel-username', readName: (el) => withoutAt(text(el)), textIsName: true },
   {
     id: 'sidebar',
     label: 'sidebar channel',

@@ -10,7 +10,7 @@ import { card, closeCard, expectNoCard, hoverAndWait, hoverMentionAndWait, targe
 /**
  * Every kind of name, on every page variant the simulated kick.com serves (captured row shapes, see
  * test/kick-sim/fixtures): Kick's current layout on the channel page, the popout chat and the moderator view; the
- * layout before 2026-03-23; rows rebuilt by NipahTV, rendered by 7TV, and names rewritten by Enhancer.
+ * layout before 2026-03-26; rows rebuilt by NipahTV, rendered by 7TV, and names rewritten by Enhancer.
  */
 
 let sim: KickSim;
@@ -25,7 +25,7 @@ const PAGES: { title: string; path: string; variant: Variant; thorough?: boolean
   { title: 'current layout, channel page', path: `/${SEED.mainChannel}`, variant: 'current', thorough: true },
   { title: 'current layout, popout chat', path: `/popout/${SEED.mainChannel}/chat`, variant: 'current' },
   { title: 'current layout, moderator view', path: `/moderator/${SEED.mainChannel}`, variant: 'current' },
-  { title: 'layout before 2026-03-23 (title on names)', path: `/${SEED.mainChannel}?variant=title`, variant: 'title' },
+  { title: 'layout before 2026-03-26 (title on names)', path: `/${SEED.mainChannel}?variant=title`, variant: 'title' },
   { title: 'names rewritten by Enhancer', path: `/${SEED.mainChannel}?variant=rewritten`, variant: 'rewritten' },
   { title: 'rows rebuilt by NipahTV', path: `/${SEED.mainChannel}?variant=nipahtv`, variant: 'nipahtv' },
   { title: 'rows rendered by 7TV', path: `/${SEED.mainChannel}?variant=seventv`, variant: 'seventv' },

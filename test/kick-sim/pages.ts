@@ -25,6 +25,7 @@ const STYLE = `
   .popout { height:100vh; }
   #sidebar-wrapper { background:#191b1f; padding:8px; overflow:auto; }
   #sidebar-wrapper a { display:block; padding:4px 6px; color:#e9eaeb; }
+  #sidebar-wrapper button { display:block; width:100%; text-align:left; }
   main { padding:16px; overflow:auto; }
   aside, .popout { background:#191b1f; display:flex; flex-direction:column; height:100vh; min-height:0; }
   #channel-chatroom { display:flex; flex-direction:column; height:100%; min-height:0; }
@@ -48,13 +49,17 @@ const STYLE = `
   .spacer { height: 1400px; }
 `;
 
+/**
+ * The sidebar: sections of `button[dir="ltr"] > a[data-testid="sidebar-{following|recommended}-channel-{n}"]`, the
+ * suffix a position, not the slug. Source: thened/KickSanitizer tests/test.js ("Real markup, captured live
+ * 2026-08-16", reduced by its author to the link text). guess: `#sidebar-wrapper` around it (kick-dom.md, from
+ * sixem/kick-enhancer's selectors) and the site links below.
+ */
 function sidebar(data: SimData): string {
   const users = [...data.users.values()].filter((u) => u.username);
-  const following = users.slice(0, 5).map((u) =>
-    `<a data-testid="sidebar-following-channel-${esc(u.slug)}" href="/${esc(u.slug)}"><span>${esc(u.username)}</span></a>`);
-  const recommended = users.slice(5, 9).map((u) =>
-    `<a data-testid="sidebar-recommended-channel-${esc(u.slug)}" href="/${esc(u.slug)}"><span>${esc(u.username)}</span></a>`);
-  return `<nav id="sidebar-wrapper"><h3>Following</h3>${following.join('')}<h3>Recommended</h3>${recommended.join('')}
+  const section = (title: string, kind: string, list: typeof users) =>
+    `<section><div>${title}</div>${list.map((u, i) => `<button dir="ltr"><a data-testid="sidebar-${kind}-channel-${i + 1}" href="/${esc(u.slug)}">${esc(u.username)}</a></button>`).join('')}</section>`;
+  return `<nav id="sidebar-wrapper">${section('Following', 'following', users.slice(0, 5))}${section('Recommended', 'recommended', users.slice(5, 9))}
     <hr><a href="/categories">Categories</a><a href="/following">Following</a><a href="/search?q=x">Search</a></nav>`;
 }
 
@@ -143,7 +148,7 @@ export function channelPage(data: SimData, channel: SimUser, opts: { variant: Va
       ? `<main><h2>Mod view: ${esc(owner)}</h2><section data-panel="mod-actions"><p>Recent actions</p></section></main>`
       : `<main>
   <div><img alt="" width="48" height="48" src="https://files.kick.com/images/avatar/${channel.userId}.png">
-    <h1 id="channel-username">${esc(owner)}</h1>
+    <h1 id="channel-username">${esc(owner)}</h1><!-- guess: the tag; only the id is known -->
     <p data-testid="livestream-title">${esc(channel.live ? channel.live.title : 'Offline')}</p></div>
   <p>Friends: <a href="/${esc(MAIN_CHANNEL)}">${esc(MAIN_CHANNEL)}</a> · <a href="/secondstreamer">secondstreamer</a> ·
      <a href="/categories">Categories</a> · <a href="/following">Following</a></p>
