@@ -50,6 +50,20 @@ describe('layout watch', () => {
     expect(reports.at(-1)).toMatchObject({ recognised: false });
   });
 
+  it('notices when most rows take a shape it has never seen, even if some still match', () => {
+    chat([0, 1, 2, 3, 4, 6, 7].map(unknownRow).join('') + currentRow(8) + currentRow(9) + currentRow(10));
+    stop = startLayoutWatch((r) => reports.push(r), { intervalMs: 1000, graceMs: 2000 });
+    vi.advanceTimersByTime(3000);
+    expect(reports.at(-1)).toMatchObject({ recognised: false, surfaces: { chat: 3, reply: 1 } });
+  });
+
+  it('stays recognised when a few rows have no name (dividers, notices without names)', () => {
+    chat([0, 1, 2, 4, 6].map(currentRow).join('') + unknownRow(7));
+    stop = startLayoutWatch((r) => reports.push(r), { intervalMs: 1000, graceMs: 2000 });
+    vi.advanceTimersByTime(5000);
+    expect(reports.at(-1)?.recognised).toBe(true);
+  });
+
   it('counts rows that lost data-index by the list structure', () => {
     chat('<div><span>someone</span>: hi</div>');
     stop = startLayoutWatch((r) => reports.push(r), { intervalMs: 1000, graceMs: 2000 });

@@ -138,6 +138,15 @@ export function rewrittenText(found: FoundName): string | null {
   return shown && shown.toLowerCase() !== found.username.toLowerCase() ? shown : null;
 }
 
+/** Does this chat row show a name the registry recognises (a sender, notice name or reply header)? */
+export function rowHasName(row: Element): boolean {
+  for (const surface of SURFACES) {
+    if (surface.id !== 'chat' && surface.id !== 'reply') continue;
+    for (const el of row.querySelectorAll(surface.selector)) if (UsernameSchema.safeParse(surface.readName(el)).success) return true;
+  }
+  return false;
+}
+
 /** How many names each surface shows right now, for the "layout recognised" report. */
 export function countNames(root: ParentNode = document): Record<string, number> {
   const counts: Record<string, number> = {};

@@ -98,7 +98,8 @@ export function targetsFor(variant: Variant, { thorough = false } = {}): Variant
     variant === 'nipahtv' ? `${row(p)} .ntv__chat-message__username` :
     variant === 'title' || variant === 'rewritten' ? `${row(p)} div.inline-flex > button[title]` :
     `${row(p)} button[data-prevent-expand]`;
-  const replyHeader = variant === 'nipahtv' ? `${row(reply)} .ntv__chat-message__attachment` : `${row(reply)} :has(> svg[data-ds-icon="ArrowCurveLeft"])`;
+  // The Reply action carries the same icon: the header is the one without an aria-label.
+  const replyHeader = variant === 'nipahtv' ? `${row(reply)} .ntv__chat-message__attachment` : `${row(reply)} :has(> svg[data-ds-icon="ArrowCurveLeft"]):not([aria-label])`;
   const text =
     variant === 'nipahtv' ? `${row(mention)} .ntv__chat-message__part` :
     variant === 'seventv' ? `${row(mention)} span.seventv-text-token` :
