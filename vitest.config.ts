@@ -3,6 +3,8 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   plugins: [WxtVitest()],
+  // Unit tests see the test hooks, like the E2E build (lib/build-flags.d.ts).
+  define: { __KUC_TEST_HOOKS__: 'true' },
   test: {
     include: ['lib/**/*.test.{ts,tsx}', 'components/**/*.test.{ts,tsx}', 'test/kick-sim/**/*.test.ts'],
     restoreMocks: true,

@@ -81,6 +81,11 @@ export function CardLayer(props: CardLayerProps) {
         }
       }}
     >
+      {open.shownAs && (
+        <p className="looked-up" data-testid="card-looked-up">
+          Looked up @{open.username}
+        </p>
+      )}
       <CardContent
         username={open.username}
         state={state ?? { status: 'loading' }}

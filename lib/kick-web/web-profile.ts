@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { HttpsUrlSchema, WebProfileSchema, type Role, type WebProfile } from '../cards/schema';
 import { socialLinks } from '../cards/socials';
 import { slugCandidates } from '../kick/slug';
+import { isSiteRoute } from '../page/site-routes';
 import { WebChannelSchema, WebChannelUserSchema, type WebChannel, type WebChannelUser } from './schemas';
 
 export type WebSource = 'ok' | 'not_found' | 'error';
@@ -90,10 +91,17 @@ export function webProfileFrom(channel: WebChannel | undefined, relation: WebCha
   return WebProfileSchema.parse(profile);
 }
 
-/** The current channel's slug from a kick.com URL path, if the page is a channel. */
+/**
+ * The current channel's slug from a kick.com URL path: `/{slug}`, the popout chat `/popout/{slug}/chat` and the
+ * moderator view `/moderator/{slug}` (kick-dom.md "channel of a page"). Site routes are no channel.
+ */
 export function channelSlugFromPath(pathname: string): string | undefined {
-  const first = pathname.split('/').filter(Boolean)[0];
-  return first && /^[A-Za-z0-9_-]{1,25}$/.test(first) ? first.toLowerCase() : undefined;
+  const parts = pathname.split('/').filter(Boolean);
+  const first = parts[0]?.toLowerCase();
+  const slug = first === 'popout' || first === 'moderator' ? parts[1] : parts[0];
+  if (first === 'popout' && parts[2]?.toLowerCase() !== 'chat') return undefined;
+  if (!slug || isSiteRoute(slug)) return undefined;
+  return /^[A-Za-z0-9_-]{1,25}$/.test(slug) ? slug.toLowerCase() : undefined;
 }
 
 const decoded = (segment: string) => {

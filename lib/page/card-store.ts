@@ -7,7 +7,14 @@ import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 /** What the card layer renders: at most one open card, and the load state of each name seen. */
 export interface CardState {
   /** A name's element, or the text range of a plain-text @mention. */
-  open: { anchor: Element | TextAnchor; username: string; via: OpenVia; openedAt: number } | null;
+  open: {
+    anchor: Element | TextAnchor;
+    username: string;
+    via: OpenVia;
+    openedAt: number;
+    /** The page's visible text for the name when another extension rewrote it (the card names whom it looked up). */
+    shownAs?: string;
+  } | null;
   /** By lowercased name, least recently set first; at most LOADS_MAX (see withLoad). */
   loads: ReadonlyMap<string, LoadState>;
   settings: Settings;

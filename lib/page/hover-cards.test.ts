@@ -7,6 +7,7 @@ import { startHoverCards } from './hover-cards';
 // The selector registry changes with kick.com; these tests are about the listeners, so any element with id "name" is a name.
 vi.mock('./surfaces', () => ({
   MESSAGE_TEXT_SELECTOR: 'span.font-normal',
+  rewrittenText: () => null,
   findName: (target: EventTarget | null) => {
     const name = target instanceof Element ? (target.id === 'name' ? 'modmaria' : target.getAttribute('data-name')) : null;
     return name ? { element: target, surface: { id: 'chat' }, username: name } : null;

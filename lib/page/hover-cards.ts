@@ -2,7 +2,7 @@ import type { CardLoader, LoadState } from './card-data';
 import type { SurfaceId } from '../settings/settings';
 import { withLoad, type CardStore } from './card-store';
 import { HoverIntent, type CloseReason } from './hover-intent';
-import { findName, MESSAGE_TEXT_SELECTOR } from './surfaces';
+import { findName, MESSAGE_TEXT_SELECTOR, rewrittenText, type FoundName } from './surfaces';
 import { mentionAtPoint, TextAnchor } from './text-mention';
 
 /** The documented keyboard shortcut on a focused name. Kick binds no Alt+Arrow keys. */
@@ -48,6 +48,8 @@ export function startHoverCards(deps: HoverCardsDeps) {
   let intentEnd = 0;
   let entered = 0;
   let anchorWatch: ReturnType<typeof setInterval> | null = null;
+  // The element name last entered or focused: the card tells when its visible text is not the name looked up.
+  let lastFound: FoundName | null = null;
 
   const setLoad = (username: string, state: LoadState) =>
     store.setState((s) => ({ loads: withLoad(s.loads, username.toLowerCase(), state, s.open?.username.toLowerCase()) }));
@@ -69,7 +71,8 @@ export function startHoverCards(deps: HoverCardsDeps) {
     },
     open: (anchor, username, via) => {
       intentEnd = performance.now();
-      store.setState({ open: { anchor, username, via, openedAt: Date.now() } });
+      const shownAs = lastFound && lastFound.element === anchor ? (rewrittenText(lastFound) ?? undefined) : undefined;
+      store.setState({ open: { anchor, username, via, openedAt: Date.now(), shownAs } });
       anchorWatch ??= setInterval(() => {
         const open = store.getState().open;
         if (open && !open.anchor.isConnected) intent.dismiss('scroll');
@@ -92,6 +95,7 @@ export function startHoverCards(deps: HoverCardsDeps) {
     if (found) {
       if (found.element !== hovered) {
         hovered = found.element;
+        lastFound = found;
         intent.enterName(found.element, found.username);
       }
       return;
@@ -138,6 +142,7 @@ export function startHoverCards(deps: HoverCardsDeps) {
       if (!found) return;
       e.preventDefault();
       restoreFocusTo = found.element instanceof HTMLElement ? found.element : null;
+      lastFound = found;
       intent.openNow(found.element, found.username, 'keyboard');
     }
   });

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LayoutReport } from '../messaging/protocol';
+import { renderRow } from '@/test/kick-sim/variants';
+import { chatroom } from '@/test/kick-sim/fixtures/chatroom';
 import { startLayoutWatch } from './layout-watch';
 
 let reports: LayoutReport[];
@@ -14,19 +16,22 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+// Rows from the simulated kick.com's variants: the captured current layout, or a shape no registry has seen.
 const chat = (rows: string) => {
-  document.body.innerHTML = `<div id="channel-chatroom"><div id="chatroom-messages"><div class="no-scrollbar">${rows}</div></div></div>`;
+  document.body.innerHTML = chatroom('', rows);
 };
+const currentRow = (position: number) => renderRow('current', position);
+const unknownRow = (position: number) => renderRow('unknown', position);
 
 describe('layout watch', () => {
   it('reports a recognised chat with per-surface counts', () => {
-    chat(`<div data-index="1"><div class="inline-flex"><div></div><button data-prevent-expand="true" title="modmaria">m</button></div></div>`);
+    chat(currentRow(0) + currentRow(3));
     stop = startLayoutWatch((r) => reports.push(r));
-    expect(reports).toEqual([expect.objectContaining({ recognised: true, namesSeen: 1, surfaces: { chat: 1 } })]);
+    expect(reports).toEqual([expect.objectContaining({ recognised: true, namesSeen: 3, surfaces: { chat: 2, reply: 1 } })]);
   });
 
   it('reports "not recognised" only after the grace period of rows without names', () => {
-    chat(`<div data-index="1"><span class="x-name">someone</span>: hi</div>`);
+    chat(unknownRow(0));
     stop = startLayoutWatch((r) => reports.push(r), { intervalMs: 1000, graceMs: 5000 });
     expect(reports.at(-1)).toMatchObject({ recognised: true, namesSeen: 0 });
     vi.advanceTimersByTime(4000);
@@ -38,12 +43,40 @@ describe('layout watch', () => {
     expect(reports).toHaveLength(count); // no repeat while nothing changes
   });
 
-  it('recovers when names appear again', () => {
-    chat(`<div data-index="1"><span>someone</span></div>`);
+  it('says so within seconds by default when rows of an unseen shape arrive', () => {
+    chat(unknownRow(0) + unknownRow(1));
+    stop = startLayoutWatch((r) => reports.push(r));
+    vi.advanceTimersByTime(8000);
+    expect(reports.at(-1)).toMatchObject({ recognised: false });
+  });
+
+  it('notices when most rows take a shape it has never seen, even if some still match', () => {
+    chat([0, 1, 2, 3, 4, 6, 7].map(unknownRow).join('') + currentRow(8) + currentRow(9) + currentRow(10));
+    stop = startLayoutWatch((r) => reports.push(r), { intervalMs: 1000, graceMs: 2000 });
+    vi.advanceTimersByTime(3000);
+    expect(reports.at(-1)).toMatchObject({ recognised: false, surfaces: { chat: 3, reply: 1 } });
+  });
+
+  it('stays recognised when a few rows have no name (dividers, notices without names)', () => {
+    chat([0, 1, 2, 4, 6].map(currentRow).join('') + unknownRow(7));
+    stop = startLayoutWatch((r) => reports.push(r), { intervalMs: 1000, graceMs: 2000 });
+    vi.advanceTimersByTime(5000);
+    expect(reports.at(-1)?.recognised).toBe(true);
+  });
+
+  it('counts rows that lost data-index by the list structure', () => {
+    chat('<div><span>someone</span>: hi</div>');
     stop = startLayoutWatch((r) => reports.push(r), { intervalMs: 1000, graceMs: 2000 });
     vi.advanceTimersByTime(3000);
     expect(reports.at(-1)?.recognised).toBe(false);
-    chat(`<div data-index="2"><div class="inline-flex"><button data-prevent-expand="true" title="subsam">s</button></div></div>`);
+  });
+
+  it('recovers when names appear again', () => {
+    chat(unknownRow(1));
+    stop = startLayoutWatch((r) => reports.push(r), { intervalMs: 1000, graceMs: 2000 });
+    vi.advanceTimersByTime(3000);
+    expect(reports.at(-1)?.recognised).toBe(false);
+    chat(currentRow(2));
     vi.advanceTimersByTime(1000);
     expect(reports.at(-1)).toMatchObject({ recognised: true, namesSeen: 1 });
   });

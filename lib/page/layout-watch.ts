@@ -1,9 +1,9 @@
 import type { LayoutReport } from '../messaging/protocol';
-import { countNames } from './surfaces';
+import { countNames, rowHasName } from './surfaces';
 
 /**
- * Notices when kick.com's markup no longer matches the registry: a chat with rows but no
- * recognisable names for `graceMs` is reported, so the popup can say so instead of cards failing
+ * Notices when kick.com's markup no longer matches the registry: a chat where most rows show no
+ * recognisable name for `graceMs` is reported, so the popup can say so instead of cards failing
  * silently. Runs on a slow timer, never per chat row: every `intervalMs` until the page is
  * recognised, then every `settledMs` (counting names walks the chat, so not during every burst).
  */
@@ -12,17 +12,22 @@ export function startLayoutWatch(
   opts: { intervalMs?: number; settledMs?: number; graceMs?: number; now?: () => number } = {},
 ) {
   const now = opts.now ?? Date.now;
-  const graceMs = opts.graceMs ?? 10_000;
+  // Short enough that a Kick redesign shows up in the popup within seconds, long enough to outlast a page still mounting.
+  const graceMs = opts.graceMs ?? 6000;
   let unrecognisedSince: number | null = null;
   let last = '';
 
   const check = () => {
     const surfaces = countNames();
     const namesSeen = Object.values(surfaces).reduce((a, b) => a + b, 0);
-    const chatRows = document.querySelectorAll('#chatroom-messages [data-index], #chatroom-messages > *:first-child > *').length;
+    // Rows by Kick's list structure (`#chatroom-messages > div > div[data-index]`), even when a row has lost `data-index`.
+    const rows = document.querySelectorAll('#chatroom-messages [data-index], #chatroom-messages > div > div');
+    let named = 0;
+    for (const row of rows) if (rowHasName(row)) named++;
     let recognised = true;
-    // Chat is where Kick's markup changes hurt most: rows without a single recognisable chat name.
-    if (!surfaces.chat && chatRows > 0) {
+    // Chat is where Kick's markup changes hurt most. A row without a name can be a divider, so it takes most rows of an
+    // unseen shape (or a whole chat of them) to count as a change.
+    if (rows.length > 0 && named * 2 < rows.length) {
       unrecognisedSince ??= now();
       recognised = now() - unrecognisedSince < graceMs;
     } else unrecognisedSince = null;

@@ -1,78 +1,140 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { countNames, findName, slugFromHref } from './surfaces';
+import { chatRow, currentIdentity } from '@/test/kick-sim/fixtures/chat-row';
+import { chatroom } from '@/test/kick-sim/fixtures/chatroom';
+import { kickUserCard } from '@/test/kick-sim/fixtures/kick-card';
+import { modActions } from '@/test/kick-sim/fixtures/mod-actions';
+import { ntvRow } from '@/test/kick-sim/fixtures/nipahtv';
+import { giftedSubsNotice, kicksGiftRow, subscriptionNotice } from '@/test/kick-sim/fixtures/notices';
+import { pinnedMessage } from '@/test/kick-sim/fixtures/pinned';
+import { replyHeader } from '@/test/kick-sim/fixtures/reply-header';
+import { sevenTvRow } from '@/test/kick-sim/fixtures/seventv';
+import { titleEraIdentity } from '@/test/kick-sim/fixtures/title-era';
+import { countNames, findName, MESSAGE_TEXT_SELECTOR, rewrittenText, slugFromHref } from './surfaces';
 
-const KICK_FIXTURE = `
-<nav id="sidebar-wrapper">
-  <a id="side" data-testid="sidebar-following-channel-cool-cat" href="/cool-cat"><span>Cool Cat</span></a>
-</nav>
-<h1 id="channel-username" title="streamer1">streamer1</h1>
+// Every row below is a captured shape from test/kick-sim/fixtures (the same modules the simulated kick.com serves).
+const row = (index: number, name: string, body = 'hello', extra: { reply?: string; title?: string } = {}) =>
+  chatRow({
+    index, time: '12:00 PM', body, modActions: modActions(), replyHeader: extra.reply,
+    identity: extra.title ? titleEraIdentity(extra.title, '#fff', [], name) : currentIdentity(name, '#fff', ['moderator']),
+  });
+
+const FRAME = `
+<nav id="sidebar-wrapper"><section><div>Following</div><button dir="ltr"><a id="side" data-testid="sidebar-following-channel-1" href="/cool-cat">Cool Cat</a></button></section></nav>
+<h1 id="channel-username">streamer1</h1>
 <a id="cat" href="/categories">Categories</a>
+<a id="popout" href="/popout/streamer1/chat">Popout</a>
 <a id="friend" href="/secondstreamer">friend</a>
-<a id="offsite" href="https://example.com/streamer1">offsite</a>
-<div id="channel-chatroom">
-  <div class="pinned"><button id="pin" data-prevent-expand="true" title="streamer1">streamer1</button>: hi</div>
-  <div id="chatroom-messages"><div class="no-scrollbar">
-    <div data-index="1">
-      <div class="w-full"><span id="reply" class="reply-author" title="og_olga">@og_olga</span> earlier</div>
-      <div class="inline-flex"><div><span class="badge">sub</span></div>
-        <button id="name" data-prevent-expand="true" title="modmaria" style="color:red">~MODMARIA~</button></div>
-      <span class="font-normal">hey <span id="mention" class="mention">@vipvictor</span> and <span id="plain">plain</span></span>
-    </div>
-  </div>
-  <div class="ntv__chat-message"><span id="ntv" class="ntv__chat-message__username" ntv-username="subsam">SUBSAM</span>: yo</div>
-  </div>
-</div>`;
+<a id="offsite" href="https://example.com/streamer1">offsite</a>`;
 
-beforeEach(() => {
-  document.body.innerHTML = KICK_FIXTURE;
-});
-const at = (id: string) => findName(document.getElementById(id));
+function mount(rows: string[]) {
+  document.body.innerHTML = FRAME + chatroom(pinnedMessage('streamer1', 'Welcome!'), rows.join(''));
+}
+const q = (selector: string) => document.querySelector(selector);
+const at = (selector: string) => findName(q(selector));
 
-describe('findName on a current-Kick fixture', () => {
-  it('reads the chat name from title, not the rewritten visible text', () => {
-    expect(at('name')).toMatchObject({ username: 'modmaria', surface: { id: 'chat' } });
+describe('findName on the current layout (names are button text, no title)', () => {
+  beforeEach(() => mount([row(1, 'ModMaria'), row(2, 'subsam', 'message', { reply: replyHeader('og_olga', 'earlier') })]));
+
+  it('reads the chat name from the button text', () => {
+    expect(at('[data-index="1"] button[data-prevent-expand]')).toMatchObject({ username: 'ModMaria', surface: { id: 'chat' } });
   });
-  it('finds a name from a child of the name button', () => {
-    const button = document.getElementById('name')!;
-    button.innerHTML = '<span id="inner">x</span>';
-    expect(at('inner')?.username).toBe('modmaria');
+  it('finds the name from an element inside the button', () => {
+    q('[data-index="1"] button[data-prevent-expand]')!.innerHTML = '<span id="inner">ModMaria</span>';
+    expect(at('#inner')?.username).toBe('ModMaria');
   });
-  it('reads NipahTV rows from ntv-username', () => {
-    expect(at('ntv')).toMatchObject({ username: 'subsam', surface: { id: 'chat' } });
+  it('never opens on moderator action buttons', () => {
+    for (const label of ['Delete', 'Timeout', 'Ban', 'Pin', 'Reply']) expect(at(`[data-index="1"] button[aria-label="${label}"]`)).toBeNull();
+    // The Reply control carries the reply header's ArrowCurveLeft icon, but no "Replying to" text.
+    expect(at('[data-index="1"] button[aria-label="Reply"] svg[data-ds-icon="ArrowCurveLeft"]')).toBeNull();
   });
-  it('reads @mentions, and ignores spans that are not mentions', () => {
-    expect(at('mention')).toMatchObject({ username: 'vipvictor', surface: { id: 'mention' } });
-    expect(at('plain')).toBeNull();
+  it('reads the replied-to name from the reply header text, and the sender from the name', () => {
+    expect(at('[data-index="2"] svg[data-ds-icon="ArrowCurveLeft"]')).toMatchObject({ username: 'og_olga', surface: { id: 'reply' } });
+    expect(at('[data-index="2"] button.text-xs span')?.username).toBe('og_olga');
+    expect(at('[data-index="2"] button[data-prevent-expand]')?.username).toBe('subsam');
   });
-  it('reads the reply header author', () => {
-    expect(at('reply')).toMatchObject({ username: 'og_olga', surface: { id: 'reply' } });
+  it('reads the pinned author from sent-by', () => {
+    expect(at('[data-testid="sent-by"] button')).toMatchObject({ username: 'streamer1', surface: { id: 'pinned' } });
+    expect(at('[data-testid="pinned-message-content"]')).toBeNull();
   });
-  it('reads the pinned message author', () => {
-    expect(at('pin')).toMatchObject({ username: 'streamer1', surface: { id: 'pinned' } });
+  it('ignores message text, timestamps and the separator', () => {
+    for (const s of ['[data-index="1"] span.font-normal', '[data-index="1"] .text-neutral', '[data-index="1"] [aria-hidden="true"]']) expect(at(s)).toBeNull();
   });
-  it('reads the channel header', () => {
-    expect(at('channel-username')).toMatchObject({ username: 'streamer1', surface: { id: 'channelHeader' } });
-  });
-  it('reads sidebar links and channel links, but not site routes or other sites', () => {
-    expect(at('side')).toMatchObject({ username: 'cool-cat', surface: { id: 'sidebar' } });
-    expect(at('friend')).toMatchObject({ username: 'secondstreamer', surface: { id: 'link' } });
-    expect(at('cat')).toBeNull();
-    expect(at('offsite')).toBeNull();
+  it('reads the channel header, sidebar and channel links, but not site routes, popout links or other sites', () => {
+    expect(at('#channel-username')).toMatchObject({ username: 'streamer1', surface: { id: 'channelHeader' } });
+    expect(at('#side')).toMatchObject({ username: 'cool-cat', surface: { id: 'sidebar' } });
+    expect(at('#friend')).toMatchObject({ username: 'secondstreamer', surface: { id: 'link' } });
+    for (const id of ['#cat', '#popout', '#offsite']) expect(at(id)).toBeNull();
   });
   it('skips surfaces the user turned off', () => {
-    expect(findName(document.getElementById('name'), (id) => id !== 'chat')).toBeNull();
-    expect(findName(document.getElementById('mention'), (id) => id !== 'chat')?.username).toBe('vipvictor');
+    const name = q('[data-index="1"] button[data-prevent-expand]');
+    expect(findName(name, (id) => id !== 'chat')).toBeNull();
+    expect(findName(q('[data-testid="sent-by"] button'), (id) => id !== 'chat')?.username).toBe('streamer1');
   });
   it('rejects names that are not Kick usernames', () => {
-    document.getElementById('name')!.setAttribute('title', '<img src=x>');
-    expect(at('name')).toBeNull();
+    q('[data-index="1"] button[data-prevent-expand]')!.textContent = '<img src=x>';
+    expect(at('[data-index="1"] button[data-prevent-expand]')).toBeNull();
+  });
+  it('counts each surface for the layout report', () => {
+    expect(countNames()).toMatchObject({ chat: 2, reply: 1, pinned: 1, channelHeader: 1, sidebar: 1 });
   });
 });
 
-describe('countNames', () => {
-  it('counts each surface for the layout report', () => {
-    expect(countNames()).toMatchObject({ chat: 2, mention: 1, reply: 1, pinned: 1, channelHeader: 1, sidebar: 1 });
+describe('notices', () => {
+  beforeEach(() => mount([subscriptionNotice(5, 'subsam', 3), giftedSubsNotice(13, 'vipvictor', ['og_olga', 'cool_cat']), kicksGiftRow(19, 'emoji_eve', '#fff', 100)]));
+
+  it('reads the subscriber, the gifter and every recipient', () => {
+    expect(at('[data-index="5"] button')).toMatchObject({ username: 'subsam', surface: { id: 'chat', label: 'notice name' } });
+    const gift = [...document.querySelectorAll('[data-index="13"] button')].map((b) => findName(b)?.username);
+    expect(gift).toEqual(['vipvictor', 'vipvictor', 'og_olga', 'vipvictor', 'cool_cat']);
+  });
+  it('reads the Kicks sender, never the amount (its title is a number)', () => {
+    expect(at('[data-index="19"] button[data-prevent-expand]')?.username).toBe('emoji_eve');
+    expect(at('[data-index="19"] [title="100"]')).toBeNull();
+  });
+});
+
+describe('the layout before 2026-03-26 and other extensions', () => {
+  it('title era: the title is the name, even when the visible text was rewritten (Enhancer)', () => {
+    mount([row(1, 'Maria ✦', 'hi', { title: 'modmaria' })]);
+    const found = at('[data-index="1"] button[title]')!;
+    expect(found).toMatchObject({ username: 'modmaria', surface: { id: 'chat' } });
+    expect(rewrittenText(found)).toBe('Maria ✦');
+  });
+  it('current layout: a rewritten text is all the page shows, so it is what is looked up', () => {
+    mount([row(1, 'Nickname')]);
+    const found = at('[data-index="1"] button[data-prevent-expand]')!;
+    expect(found.username).toBe('Nickname');
+    expect(rewrittenText(found)).toBeNull();
+  });
+  it('NipahTV: reads ntv-username, finds the cloned reply header and its message parts', () => {
+    const header = replyHeader('og_olga', 'earlier');
+    mount([ntvRow({
+      index: 1, time: '12:00 PM', name: 'modmaria', visibleName: 'Maria ✦', color: '#fff', text: 'hey @vipvictor', modButtons: true,
+      kickGroup: '<div class="group"></div>', reply: { headerInner: header.replace(/^<button[^>]*>|<\/button>$/g, ''), headerText: 'Replying to @og_olga: earlier' },
+    })]);
+    const found = at('.ntv__chat-message__username')!;
+    expect(found).toMatchObject({ username: 'modmaria', surface: { id: 'chat' } });
+    expect(rewrittenText(found)).toBe('Maria ✦');
+    expect(at('.ntv__chat-message__attachment')).toMatchObject({ username: 'og_olga', surface: { id: 'reply' } });
+    expect(at('.ntv__chat-message__mod-buttons button')).toBeNull();
+    expect(q('.ntv__chat-message__part')!.matches(MESSAGE_TEXT_SELECTOR)).toBe(true);
+  });
+  it('7TV: plain-text mentions move to .seventv-text-token, names and 7TV badges stay as they are', () => {
+    mount([sevenTvRow(row(1, 'modmaria', 'hey @vipvictor'), 'hey @vipvictor', '7TV Subscriber')]);
+    expect(at('[data-index="1"] button[data-prevent-expand]')?.username).toBe('modmaria');
+    expect(at('.seventv-chat-badge img')).toBeNull();
+    expect(q('span.seventv-text-token')!.closest(MESSAGE_TEXT_SELECTOR)).not.toBeNull();
+    expect((q('span.font-normal') as HTMLElement).style.display).toBe('none');
+  });
+});
+
+describe("Kick's own card", () => {
+  it('is never a surface, although its name link points at a channel', () => {
+    mount([row(1, 'modmaria')]);
+    document.body.insertAdjacentHTML('beforeend', kickUserCard('modmaria'));
+    expect(at('#user-identity a[title="modmaria"]')).toBeNull();
+    expect(countNames()).not.toHaveProperty('link');
   });
 });
 
@@ -81,7 +143,8 @@ describe('slugFromHref', () => {
     expect(slugFromHref('/xqc')).toBe('xqc');
     expect(slugFromHref('https://www.kick.com/xqc')).toBe('xqc');
     expect(slugFromHref('/xqc/videos')).toBeNull();
-    expect(slugFromHref('/following')).toBeNull();
+    for (const route of ['/following', '/popout', '/moderator', '/kicks', '/discover', '/trending', '/en'])
+      expect(slugFromHref(route)).toBeNull();
     expect(slugFromHref('https://evil.example/xqc')).toBeNull();
     expect(slugFromHref('javascript:alert(1)')).toBeNull();
   });

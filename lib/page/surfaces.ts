@@ -1,11 +1,15 @@
 import { UsernameSchema } from '../messaging/protocol';
 import type { SurfaceId } from '../settings/settings';
+import { isSiteRoute, SITE_ROUTES } from './site-routes';
+
+export { SITE_ROUTES };
 
 /**
- * THE registry of places kick.com shows a username (see shared/reference/kick-dom.md). Kick
- * changes its markup often, so every selector lives here and nowhere else. The real name comes
- * from `title` / `ntv-username` / the link, never from visible text other extensions rewrite.
- * Order matters: the first surface whose selector matches wins.
+ * THE registry of places kick.com shows a username. Kick changes its markup often, so every selector lives here and
+ * nowhere else; each one follows a captured row shape in test/kick-sim/fixtures/ (sources in kick-dom.md).
+ * Since 2026-03-26 Kick's chat name is the button's own text: no `title` (NipahTV a36ada3, social_stream 75879b5). Where the page still carries the real name
+ * beside a visible text that another extension may rewrite (`title` in the older layout, NipahTV's `ntv-username`),
+ * that attribute wins. Order matters: the first surface whose selector matches wins.
  */
 export interface Surface {
   id: SurfaceId;
@@ -13,21 +17,23 @@ export interface Surface {
   label: string;
   selector: string;
   readName(el: Element): string | null;
+  /** The element's visible text is the name (so a rewrite of that text can be told apart from the name looked up). */
+  textIsName?: boolean;
 }
 
-/** Paths on kick.com that are site routes, not channels. */
-export const SITE_ROUTES = new Set([
-  'categories', 'category', 'following', 'browse', 'search', 'settings', 'dashboard', 'terms-of-service', 'privacy-policy',
-  'community-guidelines', 'dmca-policy', 'video', 'videos', 'clips', 'clip', 'auth', 'login', 'signup', 'subscriptions',
-  'messages', 'notifications', 'api', 'help', 'careers', 'about', 'legal', 'kick-partner', 'stream', 'moderator', 'emotes',
-]);
+/** Kick's own user card (a portal opened by clicking a name): never ours to cover. Older layout: `.user-profile`. */
+export const KICK_CARD_SELECTOR = '#user-identity, .base-floating-card.user-profile';
 
-const attr = (name: string) => (el: Element) => el.getAttribute(name);
+const text = (el: Element) => el.textContent?.trim() ?? '';
+const withoutAt = (s: string) => (s.startsWith('@') ? s.slice(1) : s);
+const titleOrText = (el: Element) => el.getAttribute('title') ?? withoutAt(text(el));
 const atText = (el: Element) => {
-  const text = el.textContent?.trim() ?? '';
-  return text.startsWith('@') ? text.slice(1) : null;
+  const t = text(el);
+  return t.startsWith('@') ? t.slice(1) : null;
 };
-const titleOrAtText = (el: Element) => el.getAttribute('title') ?? atText(el);
+/** Reply headers say "Replying to @name: …" (S3, S4); their inner markup was never captured, so read the text. */
+const REPLYING_TO = /^Replying to\s+@?([A-Za-z0-9_]+)/i;
+const repliedTo = (el: Element) => REPLYING_TO.exec(text(el))?.[1] ?? null;
 
 /** `/{slug}` of a link on kick.com (relative or absolute), or null for site routes and anything else. */
 export function slugFromHref(href: string | null): string | null {
@@ -40,39 +46,57 @@ export function slugFromHref(href: string | null): string | null {
   }
   if (url.hostname !== 'kick.com' && url.hostname !== 'www.kick.com') return null;
   const parts = url.pathname.split('/').filter(Boolean);
-  if (parts.length !== 1 || SITE_ROUTES.has(parts[0]!.toLowerCase())) return null;
+  if (parts.length !== 1 || isSiteRoute(parts[0]!)) return null;
   return decodeURIComponent(parts[0]!);
 }
 
 const linkSlug = (el: Element) => slugFromHref(el.getAttribute('href'));
 
+/** A chat row: Kick's virtualiser slot (`#chatroom-messages > div > div[data-index]`). */
+const ROW = '[data-index]';
+
 export const SURFACES: readonly Surface[] = [
   {
     id: 'pinned',
     label: 'pinned message',
-    selector: '#channel-chatroom > :has(+ #chatroom-messages) button[title], #channel-chatroom > :has(+ #chatroom-messages) [title]',
-    readName: attr('title'),
+    selector: '[data-testid="pinned-message-modal"] [data-testid="sent-by"] button',
+    readName: titleOrText,
+    textIsName: true,
   },
   {
     id: 'reply',
     label: 'reply header',
-    selector: 'div[data-index] > .w-full:first-child [title], div[data-index] > .w-full:first-child span',
-    readName: titleOrAtText,
+    // The header holds Kick's ArrowCurveLeft icon; NipahTV clones the header, icon included, into its own row.
+    selector: `${ROW} :has(> svg[data-ds-icon="ArrowCurveLeft"])`,
+    readName: repliedTo,
   },
   {
     id: 'chat',
     label: 'chat username',
-    selector: "div[data-index] button[data-prevent-expand='true'][title], div[data-index] .inline-flex > button[title]",
-    readName: attr('title'),
+    // Current layout: the name button's text. Before 2026-03-26: `div.inline-flex > button[title]`. Moderator action
+    // buttons in the same row carry neither `data-prevent-expand` nor a `title`.
+    selector: `${ROW} button[data-prevent-expand], ${ROW} div.inline-flex > button[title]`,
+    readName: titleOrText,
+    textIsName: true,
   },
-  { id: 'chat', label: 'NipahTV chat username', selector: '.ntv__chat-message__username[ntv-username]', readName: attr('ntv-username') },
-  { id: 'mention', label: '@mention', selector: 'div[data-index] span.font-normal span, .ntv__chat-message span', readName: atText },
+  { id: 'chat', label: 'NipahTV chat username', selector: '.ntv__chat-message__username[ntv-username]', readName: (el) => el.getAttribute('ntv-username'), textIsName: true },
   {
-    id: 'channelHeader',
-    label: 'channel header',
-    selector: '#channel-username, [data-testid="channel-header-username"]',
-    readName: (el) => el.getAttribute('title') ?? el.textContent?.trim() ?? null,
+    id: 'chat',
+    label: 'notice name',
+    // Sub and gift notices are border-l-4 cards whose names are plain buttons (no data-prevent-expand).
+    selector: `${ROW} [class*="border-l-4"] button`,
+    readName: (el) => withoutAt(text(el)),
+    textIsName: true,
   },
+  {
+    id: 'mention',
+    label: '@mention',
+    // Kick writes mentions as plain text (lib/page/text-mention.ts); an element whose whole text is "@name" counts too.
+    selector: `${ROW} span.font-normal span, ${ROW} .seventv-text-token span, .ntv__chat-message__part`,
+    readName: atText,
+  },
+  // No capture shows the element's tag, only the id (egekocabas/kick-viewer-count-extension).
+  { id: 'channelHeader', label: 'channel header', selector: '#channel-username', readName: (el) => withoutAt(text(el)), textIsName: true },
   {
     id: 'sidebar',
     label: 'sidebar channel',
@@ -82,8 +106,8 @@ export const SURFACES: readonly Surface[] = [
   { id: 'link', label: 'link to a channel', selector: 'a[href]', readName: linkSlug },
 ];
 
-/** Chat message text, where a plain-text "@name" may sit (see lib/page/text-mention.ts). */
-export const MESSAGE_TEXT_SELECTOR = 'div[data-index] span.font-normal, .ntv__chat-message';
+/** Chat message text, where a plain-text "@name" may sit: Kick's own, 7TV's replacement (Kick's is hidden), NipahTV's. */
+export const MESSAGE_TEXT_SELECTOR = `${ROW} span.font-normal, ${ROW} .seventv-text-token, .ntv__chat-message__part`;
 
 export interface FoundName {
   element: Element;
@@ -91,9 +115,9 @@ export interface FoundName {
   username: string;
 }
 
-/** The username under `target`, if any: one `closest()` per surface, no per-row work. */
+/** The username under `target`, if any: one `closest()` per surface, no per-row work. Never inside Kick's own card. */
 export function findName(target: EventTarget | null, enabled?: (id: SurfaceId) => boolean): FoundName | null {
-  if (!(target instanceof Element)) return null;
+  if (!(target instanceof Element) || target.closest(KICK_CARD_SELECTOR)) return null;
   for (const surface of SURFACES) {
     if (enabled && !enabled(surface.id)) continue;
     const element = target.closest(surface.selector);
@@ -104,13 +128,33 @@ export function findName(target: EventTarget | null, enabled?: (id: SurfaceId) =
   return null;
 }
 
+/**
+ * The name as the page shows it, when that differs from the name looked up (another extension rewrote the text but
+ * the page kept the real name in `title` / `ntv-username`), so the card can say whom it is about.
+ */
+export function rewrittenText(found: FoundName): string | null {
+  if (!found.surface.textIsName) return null;
+  const shown = withoutAt(text(found.element));
+  return shown && shown.toLowerCase() !== found.username.toLowerCase() ? shown : null;
+}
+
+/** Does this chat row show a name the registry recognises (a sender, notice name or reply header)? */
+export function rowHasName(row: Element): boolean {
+  for (const surface of SURFACES) {
+    if (surface.id !== 'chat' && surface.id !== 'reply') continue;
+    for (const el of row.querySelectorAll(surface.selector)) if (UsernameSchema.safeParse(surface.readName(el)).success) return true;
+  }
+  return false;
+}
+
 /** How many names each surface shows right now, for the "layout recognised" report. */
 export function countNames(root: ParentNode = document): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const surface of SURFACES) {
     if (surface.id === 'link') continue;
     let n = 0;
-    for (const el of root.querySelectorAll(surface.selector)) if (UsernameSchema.safeParse(surface.readName(el)).success) n++;
+    for (const el of root.querySelectorAll(surface.selector))
+      if (!el.closest(KICK_CARD_SELECTOR) && UsernameSchema.safeParse(surface.readName(el)).success) n++;
     if (n) counts[surface.id] = (counts[surface.id] ?? 0) + n;
   }
   return counts;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
 import { startKickSim, type KickSim } from '../kick-sim/index';
+import { chatNameSelector } from '../e2e/page-selectors';
 import {
   PRODUCTION_EXTENSION_PATH, configureAccount, lastOpenTiming, launchWithExtension, percentile, sendFromPage, waitForContentScript, type ExtensionSession,
 } from '../e2e/harness';
@@ -72,7 +73,7 @@ async function heapAfterRows(page: Page, cdp: CDPSession, rows: number): Promise
 async function hoverCard(page: Page, username: string): Promise<{ afterIntent: number; total: number } | null> {
   await page.mouse.move(4, 790);
   await page.waitForFunction(() => !document.querySelector('kick-user-cards')?.shadowRoot?.querySelector('[data-kuc-card]'), undefined, { timeout: 5000 });
-  const selector = `div[data-index] button[title="${username}"] >> nth=-1`;
+  const selector = chatNameSelector(username);
   await page.locator(selector).scrollIntoViewIfNeeded();
   await page.hover(selector);
   await page.waitForFunction(

@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { startKickSim, SEED } from '../kick-sim/index';
 import { configureAccount, launchWithExtension, waitForContentScript } from '../e2e/harness';
+import { chatNameSelector } from '../e2e/page-selectors';
 
 const OUT = path.resolve(import.meta.dirname, 'artifacts');
 const headful = Boolean(process.env.DISPLAY);
@@ -21,8 +22,8 @@ await kick.goto(`https://kick.com/${SEED.mainChannel}`);
 await waitForContentScript(kick);
 for (const [name, selector] of [
   ['card-streamer', '#channel-username'],
-  ['card-subscriber', 'div[data-index] button[title="subsam"] >> nth=-1'],
-  ['card-hostile', 'div[data-index] button[title="hostile_hank"] >> nth=-1'],
+  ['card-subscriber', chatNameSelector('subsam')],
+  ['card-hostile', chatNameSelector('hostile_hank')],
 ] as const) {
   await kick.mouse.move(4, 790);
   await kick.waitForTimeout(400);

@@ -4,6 +4,8 @@ import type { Page } from 'playwright-core';
 import { SEED, type KickSim } from '../kick-sim/index';
 import { configureAccount, shadowText, lastOpenTiming, percentile, saveScreenshot, sendFromPage, setExtensionStorage, waitForContentScript, type ExtensionSession } from './harness';
 import { withExtensionBrowser } from './lifecycle';
+import { chatNameSelector, hoverMentionAndWait } from './name-scenarios';
+import { firstOf, planRow } from '../kick-sim/chat-plan';
 
 let sim: KickSim;
 let session: ExtensionSession;
@@ -43,14 +45,12 @@ describe('hover cards with a connected account', () => {
   afterAll(() => page.close());
   beforeEach(() => closeCard());
 
-  it('opens a full card for a chat name, reading the real name from title', async () => {
-    // Row 4 shows a name rewritten by "another extension"; the card must follow the title.
-    const row = page.locator('div[data-index="4"] button[title]');
-    const realName = await row.getAttribute('title');
-    await hoverAndWait('div[data-index="4"] button[title]', realName!);
-    await expect.poll(() => card().getByTestId('card-name').textContent()).toContain(realName!);
+  it('opens a full card for a chat name, read from the name button’s text', async () => {
+    const realName = planRow(4).who;
+    await hoverAndWait('#chatroom-messages div[data-index="4"] button[data-prevent-expand]', realName);
+    await expect.poll(() => card().getByTestId('card-name').textContent()).toContain(realName);
     // The same text read by walking the shadow roots by hand, as a check on the harness helper.
-    expect(await shadowText(page, '[data-testid="card-name"]')).toContain(realName!);
+    expect(await shadowText(page, '[data-testid="card-name"]')).toContain(realName);
     expect(await card().getAttribute('role')).toBe('dialog');
     expect(await card().getAttribute('aria-modal')).toBe('false');
     await saveScreenshot(page, 'card-chat');
@@ -70,51 +70,28 @@ describe('hover cards with a connected account', () => {
     await saveScreenshot(page, 'card-streamer');
   });
 
+  // Every kind of chat name on every page variant: page-variants.e2e.ts.
   it.each([
-    ['NipahTV row', '.ntv__chat-message__username[ntv-username="modmaria"]', 'modmaria'],
-    ['@mention', 'div[data-index="1"] span.mention', null],
-    ['reply header', 'div[data-index="3"] .reply-author', null],
-    ['pinned message', '[data-testid="pinned-message"] button', 'streamer1'],
-    ['sidebar link', '#sidebar-wrapper a[data-testid="sidebar-following-channel-modmaria"]', 'modmaria'],
+    ['pinned message', '[data-testid="pinned-message-modal"] [data-testid="sent-by"] button', 'streamer1'],
+    ['sidebar link', '#sidebar-wrapper a[data-testid^="sidebar-following-channel-"][href="/modmaria"]', 'modmaria'],
     ['channel link', 'main p a[href="/secondstreamer"]', 'secondstreamer'],
   ])('opens the right card on a %s', async (_, selector, expected) => {
-    const el = page.locator(selector).first();
-    const name = expected ?? (await el.evaluate((e) => e.getAttribute('title') ?? (e.textContent ?? "").trim().replace(/^@/, '')));
-    await hoverAndWait(selector, name);
+    await hoverAndWait(selector, expected);
   });
 
   it('opens the right card on a plain-text @mention, anchored to the word', async () => {
-    // Row 2 says "thanks @name, for the raid" as plain text.
-    const target = await page.evaluate(() => {
-      const span = document.querySelector('div[data-index="2"] span.font-normal')!;
-      const walker = document.createTreeWalker(span, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const text = node.textContent ?? '';
-        const at = text.indexOf('@');
-        if (at < 0) continue;
-        const end = text.indexOf(',', at);
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, end);
-        const r = range.getBoundingClientRect();
-        return { name: text.slice(at + 1, end), x: r.left + r.width / 2, y: r.top + r.height / 2, right: r.right };
-      }
-      return null;
-    });
-    expect(target).not.toBeNull();
-    await page.mouse.move(target!.x, target!.y, { steps: 3 });
-    await expect.poll(() => card().getAttribute('data-username'), { timeout: 10_000 }).toBe(target!.name);
-    await expect.poll(() => card().getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
+    const position = firstOf('mention');
+    const target = await hoverMentionAndWait(page, `#chatroom-messages div[data-index="${position}"] span.font-normal`, planRow(position).other);
     await closeCard();
     // Plain words beside it open nothing.
-    await page.mouse.move(target!.right + 40, target!.y, { steps: 3 });
+    await page.mouse.move(target.right + 40, target.y, { steps: 3 });
     await page.waitForTimeout(700);
     expect(await card().count()).toBe(0);
   });
 
   it('shows the subscriber, moderator and timed-out states in this channel', async () => {
     await page.evaluate(() => (window as unknown as { __sim: { appendRows(n: number): number } }).__sim.appendRows(10));
-    const rowFor = (name: string) => page.locator(`div[data-index] button[title="${name}"]`).last();
+    const rowFor = (name: string) => page.locator(chatNameSelector(name));
     await rowFor('subsam').hover();
     await expect.poll(() => card().getAttribute('data-username')).toBe('subsam');
     await expect.poll(() => card().getByTestId('card-relation').textContent()).toContain('14 months');
@@ -127,7 +104,7 @@ describe('hover cards with a connected account', () => {
     await setExtensionStorage(session, 'sync', { settings: { hoverDelayMs: 1500, surfaces: allTrue(['chat', 'mention', 'reply', 'pinned', 'channelHeader', 'sidebar', 'link']), fields: allTrue(['banner', 'bio', 'live', 'followers', 'channelCreated', 'relation', 'badges', 'socials']), theme: 'auto', cacheTtlMinutes: 10 } });
     await page.waitForTimeout(300);
     sim.clearLog();
-    await page.hover('#sidebar-wrapper a[data-testid="sidebar-recommended-channel-staffsteve"]');
+    await page.hover('#sidebar-wrapper a[data-testid^="sidebar-recommended-channel-"][href="/staffsteve"]');
     await page.waitForTimeout(600);
     expect(await card().count()).toBe(0);
     // Prefetch already asked kick.com and the official API (through the background) before the card opened.
@@ -148,7 +125,7 @@ describe('hover cards with a connected account', () => {
   });
 
   it('never hides Kick’s own card: a click on a name opens it and ours steps aside', async () => {
-    const name = 'div[data-index] button[title="modmaria"] >> nth=-1';
+    const name = chatNameSelector('modmaria');
     await hoverAndWait(name, 'modmaria');
     await page.click(name);
     await expect.poll(() => page.locator('#user-identity').isVisible()).toBe(true);
@@ -167,7 +144,7 @@ describe('hover cards with a connected account', () => {
   });
 
   it('opens from the keyboard with Alt+ArrowDown, Tab moves into the card, Esc returns focus', async () => {
-    const name = page.locator('[data-testid="pinned-message"] button');
+    const name = page.locator('[data-testid="sent-by"] button');
     await name.focus();
     await page.keyboard.press('Alt+ArrowDown');
     await expect.poll(() => card().getAttribute('data-state')).toBe('ready');
@@ -179,12 +156,12 @@ describe('hover cards with a connected account', () => {
     expect(focused).toBeTruthy();
     await page.keyboard.press('Escape');
     await expect.poll(() => card().count()).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('title'))).toBe('streamer1');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('streamer1');
   });
 
   it('keeps hostile bios, names and URLs inert', async () => {
     await page.evaluate(() => (window as unknown as { __sim: { appendRows(n: number): number } }).__sim.appendRows(12));
-    await hoverAndWait('div[data-index] button[title="hostile_hank"] >> nth=-1', 'hostile_hank');
+    await hoverAndWait(chatNameSelector('hostile_hank'), 'hostile_hank');
     const bio = await card().getByTestId('card-bio').textContent();
     expect(bio).toContain('<img src=x onerror="window.__pwned=1">');
     expect(await card().locator('img[src="x"], script').count()).toBe(0);
@@ -218,7 +195,7 @@ describe('hover cards with a connected account', () => {
 
   it('stays inside the viewport at the window edges', async () => {
     await page.setViewportSize({ width: 700, height: 420 });
-    for (const selector of ['#channel-chatroom div[data-index] button[title] >> nth=-1', '#sidebar-wrapper a >> nth=0']) {
+    for (const selector of ['#chatroom-messages div[data-index] button[data-prevent-expand] >> nth=-1', '#sidebar-wrapper a >> nth=0']) {
       await closeCard();
       await page.locator(selector).scrollIntoViewIfNeeded();
       await page.hover(selector);
@@ -235,16 +212,16 @@ describe('hover cards with a connected account', () => {
 
   it('keeps working after a 1,000-message burst', async () => {
     await page.evaluate(() => (window as unknown as { __sim: { appendRows(n: number): number } }).__sim.appendRows(1000));
-    const last = page.locator('div[data-index] button[title] >> nth=-1');
-    const name = (await last.getAttribute('title'))!;
+    const last = page.locator('#chatroom-messages div[data-index] button[data-prevent-expand] >> nth=-1');
+    const name = (await last.textContent())!;
     await last.scrollIntoViewIfNeeded();
-    await hoverAndWait('div[data-index] button[title] >> nth=-1', name);
+    await hoverAndWait('#chatroom-messages div[data-index] button[data-prevent-expand] >> nth=-1', name);
   });
 
   it('shows a skeleton of the final size while loading, then the card without a jump', async () => {
     sim.latencyMs = 1200;
     try {
-      await page.hover('#sidebar-wrapper a[data-testid="sidebar-recommended-channel-cool-cat"]');
+      await page.hover('#sidebar-wrapper a[data-testid^="sidebar-recommended-channel-"][href="/cool-cat"]');
       await expect.poll(() => card().getAttribute('data-state'), { timeout: 5000 }).toBe('loading');
       expect(await card().getByTestId('card-skeleton').count()).toBe(1);
       const loading = (await card().boundingBox())!;
@@ -262,7 +239,7 @@ describe('hover cards with a connected account', () => {
       sim.fault({ host: 'api', path: '/public/v1/channels', status: 429, retryAfter: '9' }),
       sim.fault({ host: 'web', path: /^\/api\/v2\//, status: 500 }),
     ];
-    await page.hover('#sidebar-wrapper a[data-testid="sidebar-following-channel-og-olga"]');
+    await page.hover('#sidebar-wrapper a[data-testid^="sidebar-following-channel-"][href="/og-olga"]');
     await expect.poll(() => card().getAttribute('data-state'), { timeout: 10_000 }).toBe('error');
     expect(await card().getByTestId('card-error').getAttribute('data-code')).toBe('rate_limited');
     expect(await card().getByTestId('card-error-detail').textContent()).toBe('Too many requests. Try again in 9 s.');
@@ -294,7 +271,7 @@ describe('hover cards with a connected account', () => {
     for (const name of names) {
       for (const kind of ['cold', 'cached'] as const) {
         await closeCard();
-        await page.hover(`div[data-index] button[title="${name}"] >> nth=-1`);
+        await page.hover(chatNameSelector(name));
         await expect.poll(() => card().getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
         const t = await lastOpenTiming(page);
         if (t?.username === name) times[kind].push(t.shown - t.intentEnd);
@@ -344,7 +321,7 @@ describe('hover cards without an account', () => {
   afterAll(() => page.close());
 
   it('still shows what kick.com knows, and says what connecting adds', async () => {
-    await hoverAndWait('#sidebar-wrapper a[data-testid="sidebar-following-channel-vipvictor"]', 'vipvictor');
+    await hoverAndWait('#sidebar-wrapper a[data-testid^="sidebar-following-channel-"][href="/vipvictor"]', 'vipvictor');
     expect(await card().getByTestId('card-notice').textContent()).toMatch(/Connect a Kick account/);
     expect(await card().getByTestId('card-followers').textContent()).toBe('1.2K');
     expect(sim.requests({ host: 'api' })).toHaveLength(0);

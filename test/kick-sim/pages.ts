@@ -1,47 +1,65 @@
+import { CHAT_CYCLE } from './chat-plan';
+import { chatroom, hiddenDuplicateChatroom } from './fixtures/chatroom';
+import { esc } from './fixtures/html';
+import { kickUserCard } from './fixtures/kick-card';
+import { pinnedMessage } from './fixtures/pinned';
 import type { SimData } from './http-types';
-import { CHATTERS, MAIN_CHANNEL } from './seed';
+import { MAIN_CHANNEL } from './seed';
 import type { SimUser } from './types';
+import { renderRow, type Variant } from './variants';
 
 /**
- * HTML pages shaped like kick.com's markup as described in shared/reference/kick-dom.md: chat rows
- * `div[data-index]` with the name in `button[data-prevent-expand][title]`, NipahTV rows, the pinned
- * message before `#chatroom-messages`, sidebar links, directory cards and links to `/{slug}`.
- * The channel header name is `#channel-username` (also `data-testid="channel-header-username"`).
+ * kick.com's pages, assembled from the captured row shapes in ./fixtures (each names its source) plus a page frame
+ * of our own: the sidebar (`#sidebar-wrapper a[data-testid^="sidebar-…-channel-"]`), the channel header
+ * (`h1#channel-username`) and directory cards (`[data-testid="livestream-results-card"]`) follow kick-dom.md's
+ * selectors (sixem/kick-enhancer, egekocabas/kick-viewer-count-extension); everything else in the frame is layout.
  */
 
-const esc = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 const safeJson = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
 
+// Our own styling: Kick's Tailwind classes mean nothing here, so rows flow instead of being translated absolutely.
 const STYLE = `
   body { margin:0; background:#0b0e0f; color:#e9eaeb; font:14px/1.4 system-ui, sans-serif; }
   a { color:#53fc18; text-decoration:none; }
   .layout { display:grid; grid-template-columns: 220px 1fr 340px; height:100vh; }
+  .popout { height:100vh; }
   #sidebar-wrapper { background:#191b1f; padding:8px; overflow:auto; }
   #sidebar-wrapper a { display:block; padding:4px 6px; color:#e9eaeb; }
+  #sidebar-wrapper button { display:block; width:100%; text-align:left; }
   main { padding:16px; overflow:auto; }
-  #channel-chatroom { background:#191b1f; display:flex; flex-direction:column; height:100vh; }
-  #chatroom-messages { flex:1; overflow-y:auto; }
-  .pinned { padding:6px 8px; background:#24272c; }
+  aside, .popout { background:#191b1f; display:flex; flex-direction:column; height:100vh; min-height:0; }
+  #channel-chatroom { display:flex; flex-direction:column; height:100%; min-height:0; }
+  #channel-chatroom > div:first-child { flex:1; min-height:0; display:flex; flex-direction:column; }
+  #channel-chatroom > div:first-child > div:last-child { flex:1; min-height:0; display:flex; flex-direction:column; }
+  #chatroom-messages { flex:1; overflow-y:auto; min-height:0; }
+  [data-testid="pinned-message-modal"] { padding:6px 8px; background:#24272c; }
   [data-index] { padding:2px 8px; }
   .inline-flex { display:inline-flex; gap:4px; align-items:center; }
-  button[data-prevent-expand] { background:none; border:0; color:inherit; font-weight:700; cursor:pointer; padding:0; font:inherit; font-weight:700; }
-  .badge { font-size:10px; background:#333; padding:0 3px; border-radius:3px; }
-  .mention { font-weight:600; color:#fff; background:#2b2f35; border-radius:3px; padding:0 2px; }
-  .w-full { font-size:12px; color:#9aa0a6; }
-  .ntv__chat-message { padding:2px 8px; }
-  .ntv__chat-message__username { font-weight:700; color:#f5a; cursor:pointer; }
+  button { background:none; border:0; color:inherit; cursor:pointer; padding:0; font:inherit; }
+  .font-bold { font-weight:700; }
+  [data-testid^="identity-badge-"] { display:inline-block; width:12px; height:12px; background:#53fc18; border-radius:3px; }
+  [style*="--chatroom-mod-actions-display"] button, .ntv__chat-message__mod-buttons button { width:14px; height:14px; margin-right:2px; background:#444; border-radius:3px; }
+  [class*="border-l-4"] { border-left:4px solid; padding:6px 8px; margin:2px 0; background:#24272c; }
+  .text-xs { font-size:12px; color:#9aa0a6; display:flex; align-items:center; gap:4px; }
+  svg[data-ds-icon] { width:14px; height:14px; background:#9aa0a6; }
+  .ntv__chat-message > .group { display:none; }
+  .ntv__chat-message__username { font-weight:700; cursor:pointer; }
+  .seventv-chat-badge { display:inline-block; width:12px; height:12px; background:#29b6f6; border-radius:3px; }
   [data-testid="livestream-results-card"] { display:inline-block; width:200px; margin:8px; background:#24272c; padding:8px; }
   .spacer { height: 1400px; }
 `;
 
+/**
+ * The sidebar: sections of `button[dir="ltr"] > a[data-testid="sidebar-{following|recommended}-channel-{n}"]`, the
+ * suffix a position, not the slug. Source: thened/KickSanitizer tests/test.js ("Real markup, captured live
+ * 2026-08-16", reduced by its author to the link text). guess: `#sidebar-wrapper` around it (kick-dom.md, from
+ * sixem/kick-enhancer's selectors) and the site links below.
+ */
 function sidebar(data: SimData): string {
   const users = [...data.users.values()].filter((u) => u.username);
-  const following = users.slice(0, 5).map((u) =>
-    `<a data-testid="sidebar-following-channel-${esc(u.slug)}" href="/${esc(u.slug)}"><span>${esc(u.username)}</span></a>`);
-  const recommended = users.slice(5, 9).map((u) =>
-    `<a data-testid="sidebar-recommended-channel-${esc(u.slug)}" href="/${esc(u.slug)}"><span>${esc(u.username)}</span></a>`);
-  return `<nav id="sidebar-wrapper"><h3>Following</h3>${following.join('')}<h3>Recommended</h3>${recommended.join('')}
+  const section = (title: string, kind: string, list: typeof users) =>
+    `<section><div>${title}</div>${list.map((u, i) => `<button dir="ltr"><a data-testid="sidebar-${kind}-channel-${i + 1}" href="/${esc(u.slug)}">${esc(u.username)}</a></button>`).join('')}</section>`;
+  return `<nav id="sidebar-wrapper">${section('Following', 'following', users.slice(0, 5))}${section('Recommended', 'recommended', users.slice(5, 9))}
     <hr><a href="/categories">Categories</a><a href="/following">Following</a><a href="/search?q=x">Search</a></nav>`;
 }
 
@@ -66,56 +84,42 @@ export function notFoundPage(): string {
   return shell('Not found', '<main><h1>Oops, something went wrong</h1></main>');
 }
 
-/** Script that drives the simulated chat: rows are virtualised like Kick's (at most 200 mounted). */
-function chatScript(chatters: { username: string; color: string }[], emptyChat: boolean): string {
+/**
+ * Drives the simulated chat like Kick's virtualiser: rows are cloned from the rendered cycle, at most 200 stay
+ * mounted, the oldest are unmounted, and `data-index` values are recycled (Kick reuses its row slots;
+ * steveseguin/social_stream sources/kick.js: "starts reusing those row slots around 270-299").
+ */
+function chatScript(templates: string[], kickCard: string): string {
   return `(() => {
-  const chatters = ${safeJson(chatters)};
-  const emptyChat = ${emptyChat ? 'true' : 'false'};
-  const MAX_ROWS = 200;
+  const MAX_ROWS = 200, INDEX_SLOTS = 300;
+  const templates = ${safeJson(templates)}.map((html) => { const t = document.createElement('template'); t.innerHTML = html; return t.content.firstElementChild; });
+  const kickCard = ${safeJson(kickCard)};
   let next = 0;
-  const list = () => document.querySelector('#chatroom-messages > .no-scrollbar');
-  const el = (tag, attrs, ...children) => {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
-    for (const c of children) node.append(c);
-    return node;
-  };
-  function row(i) {
-    const who = chatters[i % chatters.length];
-    const other = chatters[(i * 7 + 3) % chatters.length];
-    if (emptyChat) return el('div', { 'data-index': String(i) }, el('span', { class: 'x-name' }, who.username), ': message ' + i);
-    const r = el('div', { 'data-index': String(i) });
-    if (i % 7 === 3) r.append(el('div', { class: 'w-full' }, 'Replying to ', el('span', { class: 'reply-author', title: other.username }, '@' + other.username), ': earlier message'));
-    const badges = el('div', { class: 'badges' });
-    if (i % 3 === 0) badges.append(el('span', { class: 'badge' }, 'sub'));
-    // Every ninth row shows a name rewritten by "another extension"; the title keeps the real one.
-    const visible = i % 9 === 4 ? '~' + who.username.toUpperCase() + '~' : who.username;
-    const name = el('button', { 'data-prevent-expand': 'true', title: who.username, style: 'color:' + who.color }, visible);
-    r.append(el('div', { class: 'inline-flex' }, badges, name), ': ');
-    const text = el('span', { class: 'font-normal' }, 'message ' + i + ' ');
-    if (i % 5 === 1) text.append('hey ', el('span', { class: 'mention' }, '@' + other.username), ' what do you think?');
-    // Some mentions are plain text, with no element of their own.
-    else if (i % 6 === 2) text.append('thanks @' + other.username + ', for the raid');
-    r.append(text);
-    return r;
-  }
+  // The hidden server-rendered copy of #channel-chatroom comes first and holds no list.
+  const list = () => document.querySelector('#chatroom-messages > div');
   function appendRows(n) {
     const container = list();
     const frag = document.createDocumentFragment();
-    for (let k = 0; k < n; k++) frag.append(row(next++));
+    for (let k = 0; k < n; k++) {
+      const row = templates[next % templates.length].cloneNode(true);
+      row.setAttribute('data-index', String(next % INDEX_SLOTS));
+      frag.append(row);
+      next++;
+    }
     container.append(frag);
     while (container.children.length > MAX_ROWS) container.firstElementChild.remove();
     return next;
   }
-  // Kick's own user card opens on click of a name (kick-dom.md: #user-identity, .base-floating-card.user-profile).
+  // Kick opens its own user card on a click on one of its name buttons.
+  const KICK_NAMES = '[data-index] button[data-prevent-expand], [data-index] div.inline-flex > button[title], [data-index] [class*="border-l-4"] button, [data-testid="sent-by"] button';
+  const escape = (s) => s.replace(/[&<>"']/g, (c) => '&#' + c.charCodeAt(0) + ';');
   document.addEventListener('click', (e) => {
-    const name = e.target instanceof Element && e.target.closest('button[data-prevent-expand][title]');
+    const name = e.target instanceof Element && !e.target.closest('#user-identity') && e.target.closest(KICK_NAMES);
+    if (e.target instanceof Element && e.target.closest('#user-identity')) return;
     document.getElementById('user-identity')?.remove();
     if (!name) return;
-    const card = el('div', { id: 'user-identity', class: 'base-floating-card user-profile',
-      style: 'position:fixed;left:300px;top:200px;width:280px;padding:16px;background:#24272c;border:1px solid #444;z-index:50' },
-      el('strong', {}, name.getAttribute('title')), ' (Kick’s own card)');
-    document.body.append(card);
+    const who = name.getAttribute('title') || name.textContent.trim();
+    document.body.insertAdjacentHTML('beforeend', kickCard.split('__NAME__').join(escape(who)));
   });
   window.__sim = {
     appendRows,
@@ -126,28 +130,30 @@ function chatScript(chatters: { username: string; color: string }[], emptyChat: 
 })();`;
 }
 
-const COLORS = ['#ff6b6b', '#4ecdc4', '#ffe66d', '#a29bfe', '#fd79a8', '#00cec9', '#fab1a0', '#81ecec', '#74b9ff', '#55efc4'];
+export type PageShell = 'channel' | 'popout' | 'moderator';
 
-export function channelPage(data: SimData, channel: SimUser, opts: { emptyChat: boolean }): string {
-  const chatters = CHATTERS.map((username, i) => ({ username, color: COLORS[i % COLORS.length]! }));
-  const ntvRows = ['modmaria', 'subsam', 'cool_cat'].map((name, i) =>
-    `<div class="ntv__chat-message"><span class="ntv__chat-message__username" ntv-username="${esc(name)}">${esc(name.toUpperCase())}</span>: nipah row ${i}</div>`).join('');
+function chatPanel(channel: SimUser): string {
   const owner = channel.username || channel.slug;
-  const body = `<div class="layout">${sidebar(data)}
-<main>
-  <div data-testid="channel-header"><img alt="" width="48" height="48" src="https://files.kick.com/images/avatar/${channel.userId}.png">
-    <h1 id="channel-username" data-testid="channel-header-username" title="${esc(owner)}">${esc(owner)}</h1>
-    <p>${esc(channel.live ? channel.live.title : 'Offline')}</p></div>
+  return chatroom(pinnedMessage(owner, 'Welcome to the stream!'));
+}
+
+export function channelPage(data: SimData, channel: SimUser, opts: { variant: Variant; shell: PageShell }): string {
+  const templates = Array.from({ length: CHAT_CYCLE }, (_, i) => renderRow(opts.variant, i, 0));
+  const script = `<script>${chatScript(templates, kickUserCard('__NAME__'))}</script>`;
+  const owner = channel.username || channel.slug;
+  // guess: no public capture of the popout chat or the moderator view's page frame; their chat panel is the channel's.
+  if (opts.shell === 'popout') return shell(channel.slug, `${hiddenDuplicateChatroom()}<div class="popout">${chatPanel(channel)}</div>${script}`);
+  const main =
+    opts.shell === 'moderator'
+      ? `<main><h2>Mod view: ${esc(owner)}</h2><section data-panel="mod-actions"><p>Recent actions</p></section></main>`
+      : `<main>
+  <div><img alt="" width="48" height="48" src="https://files.kick.com/images/avatar/${channel.userId}.png">
+    <h1 id="channel-username">${esc(owner)}</h1><!-- guess: the tag; only the id is known -->
+    <p data-testid="livestream-title">${esc(channel.live ? channel.live.title : 'Offline')}</p></div>
   <p>Friends: <a href="/${esc(MAIN_CHANNEL)}">${esc(MAIN_CHANNEL)}</a> · <a href="/secondstreamer">secondstreamer</a> ·
      <a href="/categories">Categories</a> · <a href="/following">Following</a></p>
   <section>${directory(data)}</section>
   <div class="spacer"></div>
-</main>
-<aside id="channel-chatroom">
-  <div class="pinned" data-testid="pinned-message">Pinned by <button data-prevent-expand="true" title="${esc(owner)}">${esc(owner)}</button>: Welcome to the stream!</div>
-  <div id="chatroom-messages"><div class="no-scrollbar">${opts.emptyChat ? '' : ''}</div><div class="ntv-rows">${opts.emptyChat ? '' : ntvRows}</div></div>
-  <div id="chatroom-footer"><div data-testid="chat-input" contenteditable="true">Send a message</div></div>
-</aside></div>
-<script>${chatScript(chatters, opts.emptyChat)}</script>`;
-  return shell(channel.slug, body);
+</main>`;
+  return shell(channel.slug, `${hiddenDuplicateChatroom()}<div class="layout">${sidebar(data)}${main}<aside>${chatPanel(channel)}</aside></div>${script}`);
 }

@@ -1,13 +1,16 @@
 import { findUserByName, findUserBySlug, html, json, type SimContext, type SimReply } from './http-types';
-import { channelPage, homePage, notFoundPage } from './pages';
+import { channelPage, homePage, notFoundPage, type PageShell } from './pages';
+import { parseVariant } from './variants';
 import type { SimUser } from './types';
 
 /**
- * kick.com: the site's pages (DOM as described in kick-dom.md) and its own /api/v2 endpoints.
+ * kick.com: the site's pages (built from captured row shapes, see ./fixtures) and its own /api/v2 endpoints.
+ * Pages: `/{slug}`, the popout chat `/popout/{slug}/chat` and the moderator view `/moderator/{slug}`, each in the
+ * chat variant `?variant=` (./variants.ts); `?empty=1` is the old name of `?variant=unknown`.
  * Like Kick's bot protection, the endpoints answer 403 unless the request comes from a page on the site.
  */
 
-const SITE_ROUTES = new Set(['categories', 'following', 'browse', 'search', 'settings', 'dashboard', 'terms-of-service', 'api']);
+const SITE_ROUTES = new Set(['categories', 'following', 'browse', 'search', 'settings', 'dashboard', 'terms-of-service', 'api', 'popout', 'moderator']);
 
 function fromSitePage(ctx: SimContext): boolean {
   return ctx.headers['sec-fetch-site'] === 'same-origin';
@@ -79,9 +82,14 @@ export function handleWeb(ctx: SimContext): SimReply | undefined {
     return json(404, { message: 'Not found' });
   }
   if (parts.length === 0) return html(homePage(ctx.data));
-  if (parts.length === 1 && !SITE_ROUTES.has(parts[0]!)) {
-    const user = findUserBySlug(ctx.data, parts[0]!);
-    if (user) return html(channelPage(ctx.data, user, { emptyChat: ctx.url.searchParams.get('empty') === '1' }));
+  const page: { slug: string; shell: PageShell } | undefined =
+    parts.length === 1 && !SITE_ROUTES.has(parts[0]!) ? { slug: parts[0]!, shell: 'channel' } :
+    parts.length === 3 && parts[0] === 'popout' && parts[2] === 'chat' ? { slug: parts[1]!, shell: 'popout' } :
+    parts.length === 2 && parts[0] === 'moderator' ? { slug: parts[1]!, shell: 'moderator' } : undefined;
+  const user = page && findUserBySlug(ctx.data, page.slug);
+  if (page && user) {
+    const variant = ctx.url.searchParams.get('empty') === '1' ? 'unknown' : parseVariant(ctx.url.searchParams.get('variant'));
+    return html(channelPage(ctx.data, user, { variant, shell: page.shell }));
   }
   return html(notFoundPage(), 404);
 }

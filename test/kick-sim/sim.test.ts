@@ -253,10 +253,17 @@ describe('simulated kick.com', () => {
     expect(await rel.json()).toMatchObject({ subscribed_for: 14, badges: [{ type: 'subscriber' }] });
   });
 
-  it('serves channel pages with Kick-shaped chat markup', async () => {
-    const page = await (await fetch(`${sim.endpoints.webBase}/${SEED.mainChannel}`)).text();
-    for (const marker of ['id="channel-chatroom"', 'id="chatroom-messages"', 'class="no-scrollbar"', 'sidebar-following-channel-', 'ntv-username=', 'data-testid="pinned-message"'])
-      expect(page).toContain(marker);
+  // The markup itself is checked against the captured shapes in pages.test.ts; this is about routing.
+  it('serves the channel page, the popout chat and the moderator view, in the chat variant asked for', async () => {
+    for (const path of [`/${SEED.mainChannel}`, `/popout/${SEED.mainChannel}/chat`, `/moderator/${SEED.mainChannel}`]) {
+      const res = await fetch(`${sim.endpoints.webBase}${path}?variant=nipahtv`);
+      expect(res.status).toBe(200);
+      const page = await res.text();
+      for (const marker of ['id="channel-chatroom"', 'id="chatroom-messages"', 'data-testid="pinned-message-modal"', 'ntv__chat-message__username'])
+        expect(page).toContain(marker);
+    }
+    expect((await fetch(`${sim.endpoints.webBase}/popout/${SEED.mainChannel}/videos`)).status).toBe(404);
+    expect((await fetch(`${sim.endpoints.webBase}/popout`)).status).toBe(404);
   });
 });
 
