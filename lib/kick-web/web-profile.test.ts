@@ -17,7 +17,7 @@ afterEach(() => {
 
 describe('kick.com reads', () => {
   it('asks the page’s own origin with absolute URLs, which a Firefox content script needs', async () => {
-    const fetch = vi.fn((url: string) => Promise.resolve(answer(200, url.endsWith('/users/streamer1') ? relation : channel)));
+    const fetch = vi.fn((url: string, _init: RequestInit) => Promise.resolve(answer(200, url.endsWith('/users/streamer1') ? relation : channel)));
     vi.stubGlobal('fetch', fetch);
     const result = await fetchWebProfile('streamer1', 'streamer1');
     expect(fetch.mock.calls.map(([url]) => url).sort()).toEqual([
