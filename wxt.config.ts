@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { FIREFOX_ADDON_ID, FIREFOX_MIN_VERSION } from './config/firefox';
 
 // A fixed public key keeps the Chrome extension id (and so the OAuth redirect URI
 // https://<id>.chromiumapp.org/) the same wherever the unpacked build is loaded from.
@@ -14,7 +15,12 @@ export default defineConfig({
     host_permissions: ['https://api.kick.com/*', 'https://id.kick.com/*'],
     ...(browser === 'chrome' ? { key: CHROME_MANIFEST_KEY } : {}),
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'kick-user-cards@example.org', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            // Nothing leaves the browser except calls to Kick made for the user: no data collection to declare.
+            gecko: { id: FIREFOX_ADDON_ID, strict_min_version: FIREFOX_MIN_VERSION, data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
   }),
   // React's API on Preact: the content script ships on every kick.com page, and Preact's runtime
