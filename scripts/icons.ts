@@ -106,5 +106,5 @@ export const iconPng = (size: number) => encodePng(size, drawIcon(size));
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   mkdirSync(ICON_DIR, { recursive: true });
   for (const size of ICON_SIZES) writeFileSync(path.join(ICON_DIR, `${size}.png`), iconPng(size));
-  console.log(`Drew ${ICON_SIZES.join(', ')} px icons in ${ICON_DIR}`);
+  console.info(`Drew ${ICON_SIZES.join(', ')} px icons in ${ICON_DIR}`);
 }
