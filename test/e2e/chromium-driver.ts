@@ -21,6 +21,7 @@ export async function launchChromium(sim: KickSim): Promise<BrowserDriver> {
   return {
     browser: 'chromium',
     sim,
+    showsRefusedSignIn: false,
     redirectUri: `https://${session.extensionId}.chromiumapp.org/`,
     async openKick(path) {
       const page = await session.context.newPage();

@@ -24,6 +24,12 @@ export interface BrowserDriver {
   sim: KickSim;
   /** The OAuth redirect URI this browser gives the extension (`identity.getRedirectURL()`). */
   redirectUri: string;
+  /**
+   * Whether the sign-in window stays open on Kick's error page when Kick refuses the authorize
+   * request: Firefox shows it; Chrome shows no window and fails the flow with "Authorization page
+   * could not be loaded." (both seen against the simulator).
+   */
+  showsRefusedSignIn: boolean;
   /** A kick.com page, once the content script listens. */
   openKick(path: string): Promise<UiPage>;
   /** An extension page (`?query` allowed), once it has rendered. */

@@ -91,6 +91,7 @@ export async function launchFirefox(sim: KickSim): Promise<BrowserDriver> {
   return {
     browser: 'firefox',
     sim,
+    showsRefusedSignIn: true,
     redirectUri: FIREFOX_REDIRECT_URI,
     async openKick(pagePath) {
       const page = await browser.newPage();

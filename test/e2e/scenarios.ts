@@ -182,21 +182,28 @@ export function userScenarios(driver: () => BrowserDriver): void {
     it('Kick refusing the sign-in (redirect URI not registered) is said at once, not left on connecting', async () => {
       const d = driver();
       // The user registered only the other browser's redirect URI.
-      d.sim.app.redirectUris = d.sim.app.redirectUris.filter((uri) => uri !== d.redirectUri);
-      const popup = await d.openExtensionPage('popup.html');
-      await expect.poll(() => popupState(popup)).toBe('disconnected');
-      const window = d.nextPage(/\/oauth\/authorize/);
-      await popup.click('[data-testid="popup-connect"]');
-      const signIn = await window;
-      await expect
-        .poll(() => text(popup, '[data-testid="popup-action-error"]'), { timeout: 15_000 })
-        .toBe('Kick refused the sign-in: is the redirect URI registered on your app?');
-      expect(await popupState(popup)).toBe('disconnected');
-      // The window shows Kick's own answer; the user closes it.
-      await expect.poll(() => signIn.evaluate(() => document.body?.textContent ?? '', undefined)).toContain('Invalid request');
-      await signIn.close().catch(() => undefined);
-      await popup.close();
-      d.sim.app.redirectUris.push(d.redirectUri);
+      const registered = d.sim.app.redirectUris;
+      d.sim.app.redirectUris = registered.filter((uri) => uri !== d.redirectUri);
+      try {
+        const popup = await d.openExtensionPage('popup.html');
+        await expect.poll(() => popupState(popup)).toBe('disconnected');
+        const window = d.showsRefusedSignIn ? d.nextPage(/\/oauth\/authorize/) : undefined;
+        await popup.click('[data-testid="popup-connect"]');
+        await expect
+          .poll(() => text(popup, '[data-testid="popup-action-error"]'), { timeout: 15_000 })
+          .toBe('Kick refused the sign-in: is the redirect URI registered on your app?');
+        expect(await popupState(popup)).toBe('disconnected');
+        expect(d.sim.requests({ host: 'id', path: '/oauth/authorize' }).at(-1)?.status).toBe(400);
+        if (window) {
+          // The window shows Kick's own answer; the user closes it.
+          const signIn = await window;
+          await expect.poll(() => signIn.evaluate(() => document.body?.textContent ?? '', undefined)).toContain('Invalid request');
+          await signIn.close().catch(() => undefined);
+        }
+        await popup.close();
+      } finally {
+        d.sim.app.redirectUris = registered;
+      }
     });
 
     it('connects through Kick’s consent page, showing connecting until Authorize', async () => {
