@@ -8,7 +8,8 @@ import type { BrowserDriver, StorageArea, UiPage } from './driver';
 import { KICK_HOSTS } from './harness';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-export const FIREFOX_EXTENSION_PATH = path.resolve(import.meta.dirname, '../../.output/firefox-mv2');
+/** The Firefox build under test; FIREFOX_EXTENSION_PATH points the suite at another one (e.g. a test-mode build). */
+export const FIREFOX_EXTENSION_PATH = process.env.FIREFOX_EXTENSION_PATH ?? path.resolve(import.meta.dirname, '../../.output/firefox-mv2');
 /**
  * Firefox gives each install a random internal UUID; pinning it (pref extensions.webextensions.uuids,
  * keyed by the add-on id in config/firefox.ts) makes popup and options reachable by URL.
