@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { FIREFOX_ADDON_ID, FIREFOX_MIN_VERSION } from './config/firefox';
 
 // A fixed public key keeps the Chrome extension id (and so the OAuth redirect URI
 // https://<id>.chromiumapp.org/) the same wherever the unpacked build is loaded from.
@@ -15,7 +16,12 @@ export default defineConfig({
     // 102: the first Chrome with storage.local.setAccessLevel (lib/auth/storage-access.ts).
     ...(browser === 'chrome' ? { key: CHROME_MANIFEST_KEY, minimum_chrome_version: '102' } : {}),
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'kick-user-cards@example.org', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            // Nothing leaves the browser except calls to Kick made for the user: no data collection to declare.
+            gecko: { id: FIREFOX_ADDON_ID, strict_min_version: FIREFOX_MIN_VERSION, data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
   }),
   // React's API on Preact: the content script ships on every kick.com page, and Preact's runtime

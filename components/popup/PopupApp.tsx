@@ -31,6 +31,12 @@ function TabStatus({ send }: { send: Send }) {
             : 'kick.com layout not recognised on this page: cards may not open. Kick may have changed its site.'}
         </div>
       )}
+      {info.webFailures && (
+        <div data-testid="popup-web-failures" data-count={info.webFailures.count}>
+          {info.webFailures.count} read{info.webFailures.count === 1 ? '' : 's'} from kick.com failed on this tab, so cards lack some
+          details (last: {info.webFailures.last.part === 'channel' ? 'channel details' : 'standing in this channel'}, {info.webFailures.last.reason}).
+        </div>
+      )}
       <div data-testid="popup-cached">{info.cachedCards} card{info.cachedCards === 1 ? '' : 's'} cached</div>
     </section>
   );

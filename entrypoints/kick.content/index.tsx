@@ -19,7 +19,11 @@ export default defineContentScript({
 
     const loader = createCardLoader({
       official: (username, forceRefresh) => send('getUserCard', { username, forceRefresh }),
-      web: fetchWebProfile,
+      web: (username, channelSlug) =>
+        fetchWebProfile(username, channelSlug).then((result) => {
+          for (const failure of result.failures ?? []) void send('reportWebFailure', { part: failure.part, reason: failure.reason.slice(0, 200) }).catch(() => undefined);
+          return result;
+        }),
       channelSlug: () => channelSlugFromPath(location.pathname),
     });
 

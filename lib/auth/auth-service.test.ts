@@ -42,6 +42,33 @@ describe('connect', () => {
     await expect(auth.connect()).rejects.toMatchObject({ info: { code: 'state_mismatch' } });
   });
 
+  it('says Kick refused the sign-in when the redirect URI is not registered, while the window still shows Kick’s error', async () => {
+    const refused = await backgroundOnSim(sim);
+    sim.app.redirectUris = ['https://someone-else.chromiumapp.org/'];
+    const { createAuthService, SIGN_IN_REFUSED } = await import('./auth-service');
+    // Like the browser's window on Kick's error page: it stays open until the user closes it.
+    let closeWindow: (error: Error) => void = () => undefined;
+    const auth = createAuthService({
+      ...depsOf(refused.services),
+      launchAuthFlow: () => new Promise<string>((_, reject) => (closeWindow = reject)),
+    });
+    const connect = auth.connect();
+    await expect(connect).rejects.toMatchObject({ info: { code: 'invalid_request', message: SIGN_IN_REFUSED } });
+    expect(auth.isConnecting()).toBe(false);
+    // (A probe from the test before may land here too: the success path does not wait for it.)
+    expect(sim.requests({ host: 'id', path: '/oauth/authorize' }).map((r) => r.status)).toContain(400);
+    closeWindow(new Error('The user did not approve access.'));
+    expect(await tokenStore.getAccount()).toBeNull();
+  });
+
+  it('a window closed on a page Kick answered still reads as closed, not refused', async () => {
+    const closed = await backgroundOnSim(sim);
+    sim.authorize.mode = 'page';
+    const { createAuthService } = await import('./auth-service');
+    const auth = createAuthService({ ...depsOf(closed.services), launchAuthFlow: () => Promise.reject(new Error('The user did not approve access.')) });
+    await expect(auth.connect()).rejects.toMatchObject({ info: { code: 'cancelled' } });
+  });
+
   it('reports a wrong client secret as invalid_client', async () => {
     const { services } = await backgroundOnSim(sim);
     sim.app.clientSecret = 'rotated-by-the-user';

@@ -5,6 +5,7 @@ import type { KickEndpoints } from '../kick/endpoints';
 import type { TokenExchanger } from '../kick/token-exchange';
 import type { AppConfig } from '../settings/app-config';
 import type { AuthStatus, ConnectedUser } from './status-schema';
+import { authorizeStatus } from './authorize-probe';
 import { tokenSetFrom, type TokenManager } from './token-manager';
 import type { TokenStore } from './token-store';
 
@@ -20,8 +21,12 @@ export interface AuthServiceDeps {
   exchanger: () => Promise<TokenExchanger | null>;
   redirectUri: () => string;
   launchAuthFlow: AuthFlowLauncher;
+  /** Kick's HTTP status for the authorize URL (see authorize-probe.ts). */
+  probeAuthorize?: (authorizeUrl: string) => Promise<number | undefined>;
   now?: () => number;
 }
+
+export const SIGN_IN_REFUSED = 'Kick refused the sign-in: is the redirect URI registered on your app?';
 
 function userFrom(u: { userId: number; name: string; email: string; profilePicture: string }): ConnectedUser {
   return { userId: u.userId, name: u.name, avatarUrl: u.profilePicture.startsWith('https://') ? u.profilePicture : undefined, email: u.email || undefined };
@@ -42,10 +47,17 @@ export function createAuthService(deps: AuthServiceDeps) {
     const { app, exchanger } = await requireApp();
     const pkce = await createPkceSession();
     const redirectUri = deps.redirectUri();
+    const authorizeUrl = buildAuthorizeUrl(deps.endpoints, { clientId: app.clientId, redirectUri, scopes: app.scopes, pkce });
     let callback: string | undefined;
+    const flow = deps.launchAuthFlow(authorizeUrl);
+    // Kick's error page keeps the window open with nothing to approve: say so now, not when it is closed.
+    const refused = (deps.probeAuthorize ?? authorizeStatus)(authorizeUrl).then((status) => status === 400, () => false);
+    const refusal = new KickError({ code: 'invalid_request', message: SIGN_IN_REFUSED });
+    flow.catch(() => undefined); // a refusal returns while the window is still open
     try {
-      callback = await deps.launchAuthFlow(buildAuthorizeUrl(deps.endpoints, { clientId: app.clientId, redirectUri, scopes: app.scopes, pkce }));
+      callback = await Promise.race([flow, refused.then((no) => (no ? Promise.reject(refusal) : flow))]);
     } catch (error) {
+      if (error === refusal || (await refused)) throw refusal;
       const message = error instanceof Error ? error.message : String(error);
       if (/closed|cancel|did not approve/i.test(message)) throw new KickError({ code: 'cancelled', message: 'The Kick sign-in window was closed before finishing.' });
       throw new KickError({ code: 'network', message: `Could not open Kick’s sign-in page: ${message}` });

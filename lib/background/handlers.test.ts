@@ -34,6 +34,19 @@ describe('background handlers', () => {
     expect(await handlers.clearCache({}, {})).toEqual({ cleared: 1 });
   });
 
+  it('counts failed kick.com reads per tab, also when they arrive together', async () => {
+    const { services } = await backgroundOnSim(sim);
+    const handlers = createHandlers(services);
+    await Promise.all([
+      handlers.reportWebFailure({ part: 'channel', reason: 'kick.com answered 403' }, { tab: { id: 7 } }),
+      handlers.reportWebFailure({ part: 'relation', reason: 'kick.com answered 403' }, { tab: { id: 7 } }),
+      handlers.reportWebFailure({ part: 'channel', reason: 'kick.com did not answer in time' }, { tab: { id: 9 } }),
+    ]);
+    expect((await handlers.getTabInfo({ tabId: 7 }, {})).webFailures).toMatchObject({ count: 2, last: { part: 'relation' } });
+    expect((await handlers.getTabInfo({ tabId: 9 }, {})).webFailures).toMatchObject({ count: 1, last: { reason: 'kick.com did not answer in time' } });
+    expect((await handlers.getTabInfo({ tabId: 8 }, {})).webFailures).toBeUndefined();
+  });
+
   it('schedules the refresh alarm five minutes before the token expires', async () => {
     const { services } = await backgroundOnSim(sim);
     const expiresAt = Date.now() + 7_200_000;

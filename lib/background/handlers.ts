@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
 import { toKickErrorInfo } from '../kick/errors';
 import { isExtensionPage, type Handlers, type SenderInfo } from '../messaging/extension';
-import type { CardResult, LayoutReport } from '../messaging/protocol';
+import type { CardResult, LayoutReport, WebFailureTally } from '../messaging/protocol';
 import type { BackgroundServices } from './services';
 import { TabBudgets } from './tab-budgets';
 
 const layoutKey = (tabId: number) => `layout:${tabId}`;
+const webFailuresKey = (tabId: number) => `webFailures:${tabId}`;
 
 /** A content script's forced refresh is honoured only for a card at least this old. */
 export const FORCE_MIN_AGE_MS = 30_000;
@@ -44,6 +45,8 @@ async function action(run: () => Promise<void>) {
 export function createHandlers(services: BackgroundServices, options: HandlerOptions = {}): Handlers & { forgetTab(tabId: number): Promise<void> } {
   const budgets = new TabBudgets();
   const trusted = options.isTrustedSender ?? ((sender: SenderInfo) => isExtensionPage(sender));
+  // Reports arrive in bursts (two reads per card): one at a time, so no count is lost between read and write.
+  let tallying: Promise<unknown> = Promise.resolve();
   return {
     ping: ({ nonce }) => ({ nonce, version: browser.runtime.getManifest().version }),
     getUserCard({ username, forceRefresh }, sender) {
@@ -61,11 +64,24 @@ export function createHandlers(services: BackgroundServices, options: HandlerOpt
     /** Per-tab state goes with the tab. */
     async forgetTab(tabId) {
       budgets.forget(tabId);
-      await browser.storage.session.remove(layoutKey(tabId));
+      await browser.storage.session.remove([layoutKey(tabId), webFailuresKey(tabId)]);
     },
     async reportLayout(report, sender) {
       const tabId = sender.tab?.id;
       if (tabId !== undefined) await browser.storage.session.set({ [layoutKey(tabId)]: { ...report, at: Date.now() } });
+      return { ok: true };
+    },
+    async reportWebFailure(report, sender) {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return { ok: true };
+      const key = webFailuresKey(tabId);
+      const next = tallying.then(async () => {
+        const before = (await browser.storage.session.get(key))[key] as WebFailureTally | undefined;
+        const tally: WebFailureTally = { count: (before?.count ?? 0) + 1, last: { ...report, at: Date.now() } };
+        await browser.storage.session.set({ [key]: tally });
+      });
+      tallying = next.catch(() => undefined);
+      await next;
       return { ok: true };
     },
     async openOptions() {
@@ -73,9 +89,11 @@ export function createHandlers(services: BackgroundServices, options: HandlerOpt
       return { ok: true };
     },
     async getTabInfo({ tabId }) {
-      const key = layoutKey(tabId);
-      const layout = (await browser.storage.session.get(key))[key] as (LayoutReport & { at: number }) | undefined;
-      return { layout, cachedCards: await services.cache.size() };
+      const [key, failuresKey] = [layoutKey(tabId), webFailuresKey(tabId)];
+      const stored = await browser.storage.session.get([key, failuresKey]);
+      const layout = stored[key] as (LayoutReport & { at: number }) | undefined;
+      const webFailures = stored[failuresKey] as WebFailureTally | undefined;
+      return { layout, webFailures, cachedCards: await services.cache.size() };
     },
     getAuthStatus: ({ live }) => services.auth.status({ live }),
     connect: () => action(async () => {

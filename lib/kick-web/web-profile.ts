@@ -6,18 +6,53 @@ import { isSiteRoute } from '../page/site-routes';
 import { WebChannelSchema, WebChannelUserSchema, type WebChannel, type WebChannelUser } from './schemas';
 
 export type WebSource = 'ok' | 'not_found' | 'error';
+/** Which read failed: the channel (followers, channel age, bio, socials) or the user's standing in this channel. */
+export type WebReadPart = 'channel' | 'relation';
+export interface WebReadFailure {
+  part: WebReadPart;
+  reason: string;
+}
 export interface WebResult {
   state: WebSource;
   profile?: WebProfile;
+  /** Reads that failed, also when the rest of the profile came through. */
+  failures?: WebReadFailure[];
 }
 
 const TIMEOUT_MS = 6000;
 
+type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+
+/**
+ * The page's own fetch where the browser offers one. A Firefox content script's plain fetch sends no
+ * Referer, while `content.fetch` goes out exactly like the site's calls (same-origin, Referer,
+ * cookies); Chrome's content-script fetch already does (both checked against the simulator's log).
+ */
+function pageFetch(): Fetch {
+  const page = (globalThis as { content?: { fetch?: Fetch } }).content;
+  const own = page?.fetch;
+  return own ? (input, init) => own.call(page, input, init) : (input, init) => fetch(input, init);
+}
+
+class WebReadError extends Error {}
+
+/** Why a read failed, in words for the card and the popup (never a URL or a body). */
+function reasonOf(error: unknown): string {
+  if (error instanceof WebReadError) return error.message;
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'kick.com did not answer in time';
+  if (error instanceof Error && error.name === 'ZodError') return 'kick.com answered in an unexpected shape';
+  return 'the request could not be sent';
+}
+
 async function getJson<T extends z.ZodType>(path: string, schema: T): Promise<z.output<T> | 'not_found'> {
-  // Absolute: in a Firefox content script a relative URL "is not a valid URL" (shared/reference/toolchain.md).
-  const res = await fetch(new URL(path, location.origin).href, { credentials: 'include', headers: { accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  // Absolute: a Firefox content script does not resolve relative URLs against the page.
+  const res = await pageFetch()(new URL(path, location.origin).href, {
+    credentials: 'include',
+    headers: { accept: 'application/json' },
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+  });
   if (res.status === 404) return 'not_found';
-  if (!res.ok) throw new Error(`kick.com answered ${res.status}`);
+  if (!res.ok) throw new WebReadError(`kick.com answered ${res.status}`);
   return schema.parse(await res.json());
 }
 
@@ -131,22 +166,32 @@ async function fetchChannel(username: string): Promise<WebChannel | undefined> {
 
 async function fetchRelation(channelSlug: string, username: string): Promise<WebChannelUser | undefined> {
   const path = kickPath('api', 'v2', 'channels', channelSlug, 'users', username.toLowerCase());
-  // The relation is a bonus: its failure must not cost the rest of the card.
-  const answer = await getJson(path, WebChannelUserSchema).catch(() => 'not_found' as const);
+  const answer = await getJson(path, WebChannelUserSchema);
   return answer === 'not_found' ? undefined : answer;
 }
 
+type Read<T> = { ok: true; value: T | undefined } | { ok: false; failure: WebReadFailure };
+const settle = <T>(part: WebReadPart, job: Promise<T | undefined>): Promise<Read<T>> =>
+  job.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, failure: { part, reason: reasonOf(error) } }));
+
 /**
  * What kick.com itself says about a user, read like the site does (same-origin). Optional
- * enrichment: any failure gives `error` and the card goes on without it.
+ * enrichment: a failed read costs only its own part of the card, and says which and why.
  */
 export async function fetchWebProfile(username: string, channelSlug: string | undefined): Promise<WebResult> {
+  // Both requests at once: on a cold card they are on the critical path.
+  const [channel, relation] = await Promise.all([
+    settle('channel', fetchChannel(username)),
+    channelSlug ? settle('relation', fetchRelation(channelSlug, username)) : ({ ok: true, value: undefined } as const),
+  ]);
+  const failures = [channel, relation].flatMap((r) => (r.ok ? [] : [r.failure]));
+  const channelValue = channel.ok ? channel.value : undefined;
+  const relationValue = relation.ok ? relation.value : undefined;
+  const withFailures = failures.length ? { failures } : {};
+  if (!channelValue && !relationValue) return { state: channel.ok ? 'not_found' : 'error', ...withFailures };
   try {
-    // Both requests at once: on a cold card they are on the critical path.
-    const [channel, relation] = await Promise.all([fetchChannel(username), channelSlug ? fetchRelation(channelSlug, username) : undefined]);
-    if (!channel && !relation) return { state: 'not_found' };
-    return { state: 'ok', profile: webProfileFrom(channel, relation, channelSlug) };
-  } catch {
-    return { state: 'error' };
+    return { state: 'ok', profile: webProfileFrom(channelValue, relationValue, channelSlug), ...withFailures };
+  } catch (error) {
+    return { state: 'error', failures: [...failures, { part: 'channel', reason: reasonOf(error) }] };
   }
 }

@@ -13,6 +13,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     ping: ({ nonce }) => ({ nonce, version: '9.9.9' }),
     getUserCard: unused,
     reportLayout: () => ({ ok: true as const }),
+    reportWebFailure: () => ({ ok: true as const }),
     openOptions: () => ({ ok: true as const }),
     getAuthStatus: () => ({ state: 'not_configured' as const }),
     connect: () => ({ ok: true as const }),
@@ -45,6 +46,9 @@ describe('typed messaging', () => {
     await expect(send('clearCache', {})).rejects.toThrow(/rejected/);
     // Content scripts may still read card data and report the layout.
     await expect(send('reportLayout', { url: 'https://kick.com/x', recognised: true, namesSeen: 1, surfaces: {} })).resolves.toEqual({ ok: true });
+    await expect(send('reportWebFailure', { part: 'channel', reason: 'kick.com answered 403' })).resolves.toEqual({ ok: true });
+    // Bounded, so a page cannot fill the background's storage through a content script.
+    await expect(send('reportWebFailure', { part: 'channel', reason: 'x'.repeat(201) })).rejects.toThrow(/rejected/);
   });
 
   it('checks the answer too, so a handler bug is a clear error and not a malformed reply', async () => {

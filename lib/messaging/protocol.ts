@@ -6,7 +6,7 @@ import { AuthStatusSchema } from '../auth/status-schema';
 /**
  * The one protocol between the extension's parts. Each message has a zod schema for what it
  * carries and what it answers; `lib/messaging/extension.ts` checks both on the receiving side.
- * `from` says who may send it: content scripts may only read card data and report the layout,
+ * `from` says who may send it: content scripts may only read card data and report the layout and failed kick.com reads,
  * token operations are for the extension's own pages.
  */
 
@@ -63,8 +63,22 @@ export const LayoutReportSchema = z.object({
 });
 export type LayoutReport = z.infer<typeof LayoutReportSchema>;
 
+/** A kick.com read that failed in a tab: which part of the card it cost, and why in a few words. */
+export const WebFailureReportSchema = z.object({
+  part: z.enum(['channel', 'relation']),
+  reason: z.string().max(200),
+});
+export type WebFailureReport = z.infer<typeof WebFailureReportSchema>;
+
+export const WebFailureTallySchema = z.object({
+  count: z.number().int().nonnegative(),
+  last: WebFailureReportSchema.extend({ at: z.number() }),
+});
+export type WebFailureTally = z.infer<typeof WebFailureTallySchema>;
+
 export const TabInfoSchema = z.object({
   layout: LayoutReportSchema.extend({ at: z.number() }).optional(),
+  webFailures: WebFailureTallySchema.optional(),
   cachedCards: z.number().int().nonnegative(),
 });
 
@@ -76,6 +90,7 @@ export const protocol = {
     output: CardResultSchema,
   },
   reportLayout: { from: 'any', input: LayoutReportSchema, output: Ok },
+  reportWebFailure: { from: 'any', input: WebFailureReportSchema, output: Ok },
   /** Content scripts cannot open the options page themselves. */
   openOptions: { from: 'any', input: Empty, output: Ok },
   getAuthStatus: { from: 'extension', input: z.object({ live: z.boolean().optional() }), output: AuthStatusSchema },

@@ -96,3 +96,38 @@ describe('card loader memory in a long session', () => {
     expect(loader.size).toBe(0);
   });
 });
+
+describe('kick.com read failures on the card', () => {
+  it('say which part is missing and why, next to the connect hint', async () => {
+    const loader = createCardLoader({
+      official: () => Promise.resolve({ ok: false, error: { code: 'not_configured', message: 'Set up' } }),
+      web: () => Promise.resolve({ state: 'ok', profile: { username: 'a', followersCount: 3 }, failures: [{ part: 'relation', reason: 'kick.com answered 403' }] }),
+      channelSlug: () => 'streamer1',
+    });
+    const state = await loader.load('a');
+    expect(state).toMatchObject({ status: 'ready', card: { followersCount: 3 } });
+    const notice = (state as { notice: string }).notice;
+    expect(notice).toMatch(/Connect a Kick account/);
+    expect(notice).toContain('Follow age, subscription and roles in this channel could not be loaded from kick.com (kick.com answered 403).');
+  });
+
+  it('make the error card name kick.com’s failure when it was the only source', async () => {
+    const loader = createCardLoader({
+      official: () => Promise.resolve({ ok: false, error: { code: 'not_configured', message: 'Set up your app.' } }),
+      web: () => Promise.resolve({ state: 'error', failures: [{ part: 'channel', reason: 'the request could not be sent' }] }),
+      channelSlug: () => undefined,
+    });
+    expect(await loader.load('a')).toMatchObject({
+      status: 'error',
+      error: { code: 'not_configured', message: 'Set up your app. Followers, channel age, bio and socials could not be loaded from kick.com (the request could not be sent).' },
+    });
+  });
+
+  it('are not remembered: the next hover reads kick.com again', async () => {
+    const web = vi.fn(() => Promise.resolve({ state: 'ok' as const, profile: { username: 'a' }, failures: [{ part: 'channel' as const, reason: 'kick.com answered 429' }] }));
+    const loader = createCardLoader({ official: () => Promise.resolve(okOfficial), web, channelSlug: () => undefined });
+    await loader.load('a');
+    await loader.load('a');
+    expect(web).toHaveBeenCalledTimes(2);
+  });
+});

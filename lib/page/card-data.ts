@@ -3,7 +3,7 @@ import type { UserCard } from '../cards/schema';
 import { mergeCard, type OfficialPart, type WebPart } from '../cards/merge';
 import type { KickErrorInfo } from '../kick/errors';
 import type { CardResult } from '../messaging/protocol';
-import type { WebResult } from '../kick-web/web-profile';
+import type { WebReadFailure, WebResult } from '../kick-web/web-profile';
 
 export type LoadState =
   | { status: 'loading' }
@@ -34,19 +34,34 @@ function officialPart(result: CardResult | Error): OfficialPart {
   return { state: result.error.code === 'not_found' ? 'not_found' : 'error', error: result.error };
 }
 
+const WEB_PARTS: Record<WebReadFailure['part'], string> = {
+  channel: 'Followers, channel age, bio and socials',
+  relation: 'Follow age, subscription and roles in this channel',
+};
+
+/** Which part of the card kick.com did not give, and why: a failed read is never silent. */
+export function webFailureNotice(failures: readonly WebReadFailure[]): string | undefined {
+  if (failures.length === 0) return undefined;
+  return failures.map((f) => `${WEB_PARTS[f.part]} could not be loaded from kick.com (${f.reason}).`).join(' ');
+}
+
 /** What the card shows for a pair of answers: a card, a card with a notice, or an error with its reason. */
-export function toLoadState(username: string, official: OfficialPart, web: WebPart): LoadState {
+export function toLoadState(username: string, official: OfficialPart, web: WebPart, webFailures: readonly WebReadFailure[] = []): LoadState {
   if (official.state !== 'ok' && web.state !== 'ok') {
     if (official.state === 'not_found' || (web.state === 'not_found' && official.error?.code === 'not_configured'))
       return { status: 'error', error: { code: 'not_found', message: `No Kick user named “${username}”.` } };
-    return { status: 'error', error: official.error ?? { code: 'network', message: 'Could not load this user.' } };
+    const error = official.error ?? { code: 'network' as const, message: 'Could not load this user.' };
+    // Without an account kick.com is the card's only source: its failure is the real reason.
+    const webNotice = webFailureNotice(webFailures);
+    return { status: 'error', error: webNotice ? { ...error, message: `${error.message} ${webNotice}` } : error };
   }
   const card = mergeCard(username, official, web);
-  let notice: string | undefined;
-  if (official.state === 'error' && official.error) {
-    notice = ['not_configured', 'not_connected'].includes(official.error.code) ? CONNECT_HINT : `Kick’s API: ${official.error.message}`;
-  } else if (web.state === 'error') notice = 'Some details from kick.com could not be loaded.';
-  return { status: 'ready', card, notice };
+  const notices: string[] = [];
+  if (official.state === 'error' && official.error)
+    notices.push(['not_configured', 'not_connected'].includes(official.error.code) ? CONNECT_HINT : `Kick’s API: ${official.error.message}`);
+  const webNotice = webFailureNotice(webFailures) ?? (web.state === 'error' ? 'Details from kick.com could not be loaded (no reason given).' : undefined);
+  if (webNotice) notices.push(webNotice);
+  return { status: 'ready', card, notice: notices.length ? notices.join(' ') : undefined };
 }
 
 /**
@@ -82,15 +97,18 @@ export function createCardLoader(deps: CardLoaderDeps) {
       }
       const job = Promise.all([
         deps.official(username, force).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))),
-        deps.web(username, deps.channelSlug()).catch((): WebResult => ({ state: 'error' })),
+        deps.web(username, deps.channelSlug()).catch((e: unknown): WebResult => ({
+          state: 'error',
+          failures: [{ part: 'channel', reason: e instanceof Error ? e.message.slice(0, 200) : 'unknown error' }],
+        })),
       ])
         .then(([official, web]) => {
           const webPart: WebPart = web.state === 'ok' && web.profile ? { state: 'ok', profile: web.profile } : { state: web.state === 'ok' ? 'error' : web.state };
           const part = officialPart(official);
-          const state = toLoadState(username, part, webPart);
-          // A card missing what a passing failure cost (token, network, 5xx, 429) is not remembered,
+          const state = toLoadState(username, part, webPart, web.failures);
+          // A card missing what a passing failure cost (token, network, 5xx, 429, a failed kick.com read) is not remembered,
           // so the next hover asks again and shows the real card once the failure has cleared.
-          if (state.status === 'ready' && (part.state === 'ok' || LASTING_CODES.has(part.error?.code ?? ''))) memory.set(key, { state, at: now() });
+          if (state.status === 'ready' && !web.failures?.length && (part.state === 'ok' || LASTING_CODES.has(part.error?.code ?? ''))) memory.set(key, { state, at: now() });
           return state;
         })
         .finally(() => inFlight.delete(key));

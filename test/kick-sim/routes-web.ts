@@ -12,8 +12,25 @@ import type { SimUser } from './types';
 
 const SITE_ROUTES = new Set(['categories', 'following', 'browse', 'search', 'settings', 'dashboard', 'terms-of-service', 'api', 'popout', 'moderator']);
 
+const SITE_HOSTS = new Set(['kick.com', 'www.kick.com']);
+const onSite = (value: string | string[] | undefined): boolean => {
+  if (typeof value !== 'string' || !URL.canParse(value)) return false;
+  const parsed = new URL(value);
+  return parsed.protocol === 'https:' && SITE_HOSTS.has(parsed.hostname);
+};
+
+/**
+ * Whether a request looks like kick.com's own call from one of its pages, the same test for every browser.
+ * Known (kick-dom.md, kick-api.md): Kick's bot protection answers these endpoints only from the page's
+ * origin, and refuses servers. Guessed, since Kick does not publish how it tells: it reads what a
+ * browser sends for a page's same-origin fetch, `Sec-Fetch-Site: same-origin`, a Referer on the site,
+ * and (sent only on some requests) an Origin of the site. Cookies are not required: a first visit has
+ * none. Chrome's content-script fetch and Firefox's `content.fetch` send all of these; Firefox's plain
+ * content-script fetch sends no Referer (seen in this simulator's request log).
+ */
 function fromSitePage(ctx: SimContext): boolean {
-  return ctx.headers['sec-fetch-site'] === 'same-origin';
+  const { headers } = ctx;
+  return headers['sec-fetch-site'] === 'same-origin' && onSite(headers.referer) && (headers.origin === undefined || onSite(headers.origin));
 }
 
 function channelJson(user: SimUser) {

@@ -133,6 +133,12 @@ function queryOf(url: URL): Record<string, string[]> {
   return out;
 }
 
+function siteHeaders(h: IncomingMessage['headers']): NonNullable<RequestLogEntry['site']> {
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const cookies = (one(h.cookie) ?? '').split(';').map((c) => c.split('=')[0]!.trim()).filter(Boolean);
+  return { fetchSite: one(h['sec-fetch-site']), origin: one(h.origin), referer: one(h.referer), cookies };
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function pathMatches(rule: FaultRule['path'], path: string): boolean {
@@ -177,6 +183,7 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
     const method = req.method ?? 'GET';
     const ctx: SimContext = { vhost, method, url, headers: req.headers, body: Buffer.concat(chunks), data, auth: 'none' };
     const entry: RequestLogEntry = { at: Date.now(), host: vhost, method, path: url.pathname, query: queryOf(url), status: 0, auth: 'none' };
+    if (vhost === 'web') entry.site = siteHeaders(req.headers);
     log.push(entry);
 
     if (sim.latencyMs > 0 && vhost !== 'files') await sleep(sim.latencyMs);

@@ -245,11 +245,15 @@ describe('simulated api.kick.com', () => {
 describe('simulated kick.com', () => {
   it('answers its own endpoints only to same-origin page requests', async () => {
     const url = `${sim.endpoints.webBase}/api/v2/channels/${SEED.mainChannel}`;
+    const page = { 'sec-fetch-site': 'same-origin', referer: `https://kick.com/${SEED.mainChannel}` };
     expect((await fetch(url)).status).toBe(403);
-    const ok = await fetch(url, { headers: { 'sec-fetch-site': 'same-origin' } });
+    expect((await fetch(url, { headers: { 'sec-fetch-site': 'same-origin' } })).status).toBe(403);
+    expect((await fetch(url, { headers: { ...page, origin: 'https://evil.example' } })).status).toBe(403);
+    expect((await fetch(url, { headers: { ...page, referer: 'https://evil.example/kick.com' } })).status).toBe(403);
+    const ok = await fetch(url, { headers: page });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ slug: 'streamer1', verified: true, user: { username: 'streamer1' } });
-    const rel = await fetch(`${sim.endpoints.webBase}/api/v2/channels/${SEED.mainChannel}/users/${SEED.subscriber.username}`, { headers: { 'sec-fetch-site': 'same-origin' } });
+    const rel = await fetch(`${sim.endpoints.webBase}/api/v2/channels/${SEED.mainChannel}/users/${SEED.subscriber.username}`, { headers: page });
     expect(await rel.json()).toMatchObject({ subscribed_for: 14, badges: [{ type: 'subscriber' }] });
   });
 

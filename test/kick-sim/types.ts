@@ -70,4 +70,6 @@ export interface RequestLogEntry {
   auth: 'none' | 'user' | 'app' | 'invalid';
   /** Token endpoint form, with secrets, tokens, codes and verifiers redacted. */
   form?: Record<string, string>;
+  /** What kick.com's own endpoints are told about where a request comes from (cookie names only, never values). */
+  site?: { fetchSite?: string; origin?: string; referer?: string; cookies: string[] };
 }

@@ -1,0 +1,65 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fetchWebProfile } from './web-profile';
+
+const channel = { slug: 'streamer1', followers_count: 10, user: { id: 1, username: 'streamer1' }, chatroom: { created_at: '2022-11-01T00:00:00Z' } };
+const relation = { id: 1, username: 'streamer1', following_since: '2023-01-01T00:00:00Z', is_channel_owner: true };
+
+function answer(status: number, body: unknown = {}) {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+beforeEach(() => {
+  vi.stubGlobal('location', new URL('https://kick.com/streamer1'));
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('kick.com reads', () => {
+  it('asks the page’s own origin with absolute URLs, which a Firefox content script needs', async () => {
+    const fetch = vi.fn((url: string, _init: RequestInit) => Promise.resolve(answer(200, url.endsWith('/users/streamer1') ? relation : channel)));
+    vi.stubGlobal('fetch', fetch);
+    const result = await fetchWebProfile('streamer1', 'streamer1');
+    expect(fetch.mock.calls.map(([url]) => url).sort()).toEqual([
+      'https://kick.com/api/v2/channels/streamer1',
+      'https://kick.com/api/v2/channels/streamer1/users/streamer1',
+    ]);
+    expect(fetch.mock.calls[0]![1]).toMatchObject({ credentials: 'include' });
+    expect(result).toMatchObject({ state: 'ok', profile: { followersCount: 10, relation: { roles: ['owner'] } } });
+    expect(result.failures).toBeUndefined();
+  });
+
+  it('prefers the page’s fetch (Firefox’s content.fetch), so the request carries the page’s Referer', async () => {
+    const own = vi.fn(() => Promise.resolve(answer(404)));
+    const plain = vi.fn(() => Promise.resolve(answer(404)));
+    vi.stubGlobal('content', { fetch: own });
+    vi.stubGlobal('fetch', plain);
+    await fetchWebProfile('nobody', undefined);
+    expect(own).toHaveBeenCalled();
+    expect(plain).not.toHaveBeenCalled();
+  });
+
+  it('keeps the channel when only the relation fails, and says which read failed and why', async () => {
+    vi.stubGlobal('fetch', (url: string) => Promise.resolve(url.includes('/users/') ? answer(403) : answer(200, channel)));
+    const result = await fetchWebProfile('streamer1', 'streamer1');
+    expect(result).toMatchObject({ state: 'ok', profile: { followersCount: 10 }, failures: [{ part: 'relation', reason: 'kick.com answered 403' }] });
+  });
+
+  it('reports a channel read that cannot be sent, instead of swallowing it', async () => {
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('/api/v2/channels/x is not a valid URL.')));
+    const result = await fetchWebProfile('x', undefined);
+    expect(result).toEqual({ state: 'error', failures: [{ part: 'channel', reason: 'the request could not be sent' }] });
+  });
+
+  it('names an answer of an unexpected shape', async () => {
+    // Odd fields are tolerated one by one (web-profile.test.ts); an answer that is not an object at all is not.
+    vi.stubGlobal('fetch', () => Promise.resolve(answer(200, ['not', 'a', 'channel'])));
+    const result = await fetchWebProfile('x', undefined);
+    expect(result.failures).toEqual([{ part: 'channel', reason: 'kick.com answered in an unexpected shape' }]);
+  });
+
+  it('a user kick.com does not know is not a failure', async () => {
+    vi.stubGlobal('fetch', () => Promise.resolve(answer(404)));
+    expect(await fetchWebProfile('ghost', 'streamer1')).toEqual({ state: 'not_found' });
+  });
+});

@@ -1,0 +1,265 @@
+import { describe, expect, it } from 'vitest';
+import { SEED } from '../kick-sim/index';
+import type { BrowserDriver, UiPage } from './driver';
+
+/**
+ * What a user does with the extension, written once for every browser: each browser's test file
+ * calls `userScenarios` with its driver. The steps run in order and build on each other, from a
+ * fresh install to a connected account and back. Hover targets are the channel header, a sidebar
+ * link and links the test adds, not chat rows, whose markup changes more often.
+ */
+
+interface CardView {
+  username: string | null;
+  state: string | null;
+  live: string | null;
+  /** Text of each element in the card with a data-testid. */
+  parts: Record<string, string>;
+}
+
+/** The open card, read through the content script's (open) shadow root. */
+function readCard(page: UiPage): Promise<CardView | null> {
+  return page.evaluate(() => {
+    const find = (root: Document | ShadowRoot): Element | null => {
+      const hit = root.querySelector('[data-kuc-card]');
+      if (hit) return hit;
+      for (const el of root.querySelectorAll('*')) {
+        const inner = el.shadowRoot ? find(el.shadowRoot) : null;
+        if (inner) return inner;
+      }
+      return null;
+    };
+    const card = find(document);
+    if (!card) return null;
+    const parts: Record<string, string> = {};
+    for (const el of card.querySelectorAll('[data-testid]')) parts[el.getAttribute('data-testid')!] ??= el.textContent ?? '';
+    return {
+      username: card.getAttribute('data-username'),
+      state: card.getAttribute('data-state'),
+      live: card.querySelector('[data-testid="card-live"]')?.getAttribute('data-live') ?? null,
+      parts,
+    };
+  }, undefined);
+}
+
+async function openCard(page: UiPage, selector: string, username: string): Promise<CardView> {
+  await page.hover(selector);
+  await expect.poll(async () => (await readCard(page))?.username, { timeout: 10_000 }).toBe(username);
+  await expect.poll(async () => (await readCard(page))?.state, { timeout: 10_000 }).not.toBe('loading');
+  return (await readCard(page))!;
+}
+
+async function closeCard(page: UiPage): Promise<void> {
+  const height = await page.evaluate(() => innerHeight, undefined);
+  await page.mouseMove(2, height - 2);
+  await expect.poll(() => readCard(page), { timeout: 5000 }).toBeNull();
+}
+
+/** A link to a channel, added by the test so the hover target does not depend on Kick's markup. */
+async function addLink(page: UiPage, slug: string): Promise<string> {
+  const id = `kuc-test-link-${slug}`;
+  await page.evaluate(
+    ([s, i]) => {
+      const a = document.createElement('a');
+      a.href = `/${s}`;
+      a.id = i;
+      a.textContent = s;
+      a.style.cssText = 'position:fixed;left:45%;top:45%;z-index:99999;padding:6px;background:#222;color:#fff';
+      document.body.append(a);
+    },
+    [slug, id] as const,
+  );
+  return `#${id}`;
+}
+
+const attr = (page: UiPage, selector: string, name: string) =>
+  page.evaluate(([s, n]) => document.querySelector(s)?.getAttribute(n) ?? null, [selector, name] as const);
+const text = (page: UiPage, selector: string) => page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
+const popupState = (popup: UiPage) => attr(popup, '[data-testid="popup-state"]', 'data-state');
+const accountState = (options: UiPage) => attr(options, '[data-testid="opt-account"]', 'data-state');
+
+/** The id of the tab whose content script reported under `prefix` (the popup is opened for it with ?tab=). */
+async function tabIdFor(d: BrowserDriver, prefix: 'webFailures:' | 'layout:'): Promise<string> {
+  let id: string | undefined;
+  await expect
+    .poll(async () => (id = Object.keys(await d.getStorage('session')).find((k) => k.startsWith(prefix))?.slice(prefix.length)), { timeout: 10_000 })
+    .toBeDefined();
+  return id!;
+}
+
+export function userScenarios(driver: () => BrowserDriver): void {
+  let options: UiPage;
+
+  describe('a user from a fresh install to a connected account and back', () => {
+    it('the popup says the extension is not configured, with the way to fix it', async () => {
+      const popup = await driver().openExtensionPage('popup.html');
+      await expect.poll(() => popupState(popup)).toBe('not_configured');
+      expect(await text(popup, '[data-testid="popup-open-options"]')).toBe('Open options');
+      await popup.close();
+    });
+
+    it('a card without an account shows what kick.com knows, read like the site’s own calls', async () => {
+      const d = driver();
+      const page = await d.openKick(`/${SEED.mainChannel}`);
+      // A cookie of the site's, to see whether it goes along with the reads.
+      await page.evaluate(() => void (document.cookie = 'kuc_probe=1; path=/; secure'), undefined);
+      d.sim.clearLog();
+
+      const streamer = await openCard(page, '#channel-username', 'streamer1');
+      expect(streamer.state).toBe('ready');
+      expect(streamer.parts['card-followers']).toBe('254.3K');
+      expect(streamer.parts['card-channel-created']).toContain('Nov 2022');
+      expect(streamer.parts['card-roles']).toContain('Owner');
+      expect(streamer.live).toBe('true');
+      expect(streamer.parts['card-notice']).toMatch(/Connect a Kick account/);
+      expect(streamer.parts['card-notice']).not.toMatch(/could not be loaded/);
+      await closeCard(page);
+
+      const mod = await openCard(page, '#sidebar-wrapper a[href="/modmaria"]', 'modmaria');
+      expect(mod.state).toBe('ready');
+      expect(mod.parts['card-relation']).toMatch(/Following streamer1\s*since May 1, 2023/);
+      expect(mod.parts['card-roles']).toContain('Moderator');
+      await closeCard(page);
+
+      const reads = d.sim.requests({ host: 'web', path: /^\/api\/v2\// });
+      expect(reads.length).toBeGreaterThanOrEqual(4);
+      for (const read of reads) {
+        expect(read.status, read.path).toBe(200);
+        expect(read.site).toMatchObject({ fetchSite: 'same-origin', referer: `https://kick.com/${SEED.mainChannel}` });
+        expect([undefined, 'https://kick.com']).toContain(read.site?.origin);
+        expect(read.site?.cookies).toContain('kuc_probe');
+      }
+      await page.close();
+    });
+
+    it('a kick.com read that fails is named on the card and counted in the popup', async () => {
+      const d = driver();
+      const stop = d.sim.fault({ host: 'web', path: /^\/api\/v2\/channels\/[^/]+\/users\//, status: 403 });
+      try {
+        const page = await d.openKick(`/${SEED.mainChannel}`);
+        const card = await openCard(page, await addLink(page, 'vipvictor'), 'vipvictor');
+        expect(card.state).toBe('ready');
+        expect(card.parts['card-followers']).toBeDefined();
+        expect(card.parts['card-notice']).toContain('Follow age, subscription and roles in this channel could not be loaded from kick.com (kick.com answered 403).');
+
+        const tab = await tabIdFor(d, 'webFailures:');
+        const popup = await d.openExtensionPage(`popup.html?tab=${tab}`);
+        await expect.poll(() => attr(popup, '[data-testid="popup-web-failures"]', 'data-count')).toBe('1');
+        expect(await text(popup, '[data-testid="popup-web-failures"]')).toMatch(/1 read from kick\.com failed on this tab.*kick\.com answered 403/);
+        await popup.close();
+        await page.close();
+      } finally {
+        stop();
+      }
+    });
+
+    it('the options page shows this browser’s redirect URI, validates the app inline and saves it', async () => {
+      const d = driver();
+      options = await d.openExtensionPage('options.html');
+      expect(await text(options, '[data-testid="opt-redirect-uri"]')).toBe(d.redirectUri);
+      await options.click('[data-testid="opt-save"]');
+      await expect.poll(() => options.evaluate(() => document.body.textContent, undefined)).toMatch(/Client ID is required\..*Client secret is required\./s);
+      await options.fill('[data-testid="opt-client-id"]', 'sim client id with spaces');
+      await options.click('[data-testid="opt-save"]');
+      await expect.poll(() => options.evaluate(() => document.body.textContent, undefined)).toMatch(/characters Kick never uses/);
+      expect(await d.getStorage('local')).not.toHaveProperty('kickApp');
+
+      await options.fill('[data-testid="opt-client-id"]', d.sim.app.clientId);
+      await options.fill('[data-testid="opt-client-secret"]', d.sim.app.clientSecret);
+      await options.click('[data-testid="opt-save"]');
+      await expect.poll(() => text(options, '[data-testid="opt-saved"]')).toMatch(/Saved/);
+      expect((await d.getStorage('local')).kickApp).toMatchObject({ clientId: d.sim.app.clientId });
+      await expect.poll(() => accountState(options)).toBe('disconnected');
+    });
+
+    it('the popup offers Connect', async () => {
+      const popup = await driver().openExtensionPage('popup.html');
+      await expect.poll(() => popupState(popup)).toBe('disconnected');
+      expect(await attr(popup, '[data-testid="popup-connect"]', 'disabled')).toBeNull();
+      await popup.close();
+    });
+
+    it('Kick refusing the sign-in (redirect URI not registered) is said at once, not left on connecting', async () => {
+      const d = driver();
+      // The user registered only the other browser's redirect URI.
+      const registered = d.sim.app.redirectUris;
+      d.sim.app.redirectUris = registered.filter((uri) => uri !== d.redirectUri);
+      try {
+        const popup = await d.openExtensionPage('popup.html');
+        await expect.poll(() => popupState(popup)).toBe('disconnected');
+        const window = d.showsRefusedSignIn ? d.nextPage(/\/oauth\/authorize/) : undefined;
+        await popup.click('[data-testid="popup-connect"]');
+        await expect
+          .poll(() => text(popup, '[data-testid="popup-action-error"]'), { timeout: 15_000 })
+          .toBe('Kick refused the sign-in: is the redirect URI registered on your app?');
+        expect(await popupState(popup)).toBe('disconnected');
+        expect(d.sim.requests({ host: 'id', path: '/oauth/authorize' }).at(-1)?.status).toBe(400);
+        if (window) {
+          // The window shows Kick's own answer; the user closes it.
+          const signIn = await window;
+          await expect.poll(() => signIn.evaluate(() => document.body?.textContent ?? '', undefined)).toContain('Invalid request');
+          await signIn.close().catch(() => undefined);
+        }
+        await popup.close();
+      } finally {
+        d.sim.app.redirectUris = registered;
+      }
+    });
+
+    it('connects through Kick’s consent page, showing connecting until Authorize', async () => {
+      const d = driver();
+      d.sim.authorize.mode = 'page';
+      try {
+        // Opened first: Firefox opens new tabs in the newest window, and the sign-in window then
+        // ignores its own redirect (it watches only its selected tab).
+        const popup = await d.openExtensionPage('popup.html');
+        const window = d.nextPage(/\/oauth\/authorize/);
+        await options.click('[data-testid="opt-connect"]');
+        const consent = await window;
+        // A popup (re)opened meanwhile asks the background, which knows a sign-in is under way.
+        await popup.evaluate(() => location.reload(), undefined);
+        await expect.poll(() => popupState(popup)).toBe('connecting');
+        // The browser closes the window on the redirect, which may cut the click short.
+        await consent.click('#authorize').catch(() => undefined);
+        await expect.poll(() => accountState(options), { timeout: 20_000 }).toBe('connected');
+        await expect.poll(() => popupState(popup), { timeout: 20_000 }).toBe('connected');
+        expect(await text(popup, '[data-testid="popup-user-name"]')).toBe(SEED.viewer.username);
+        const authorize = d.sim.requests({ host: 'id', path: '/oauth/authorize' }).at(-1)!;
+        expect(authorize.query.redirect_uri).toEqual([d.redirectUri]);
+        expect(authorize.query.code_challenge_method).toEqual(['S256']);
+        await popup.close();
+      } finally {
+        d.sim.authorize.mode = 'approve';
+      }
+    });
+
+    it('a card with an account adds Kick’s official data to kick.com’s', async () => {
+      const d = driver();
+      expect((await d.getStorage('local')).kickAccount).toBeDefined();
+      d.sim.clearLog();
+      const page = await d.openKick(`/${SEED.mainChannel}`);
+      const card = await openCard(page, await addLink(page, 'og_olga'), 'og_olga');
+      expect(card.state).toBe('ready');
+      expect(card.parts['card-notice']).toBeUndefined();
+      expect(card.parts['card-relation']).toMatch(/since Dec 1, 2022/);
+      expect(card.parts['card-roles']).toContain('OG');
+      expect(d.sim.requests({ host: 'api' }).filter((r) => r.auth === 'user' || r.auth === 'app').length).toBeGreaterThan(0);
+      await page.close();
+    });
+
+    it('disconnect revokes both tokens at Kick and forgets them', async () => {
+      const d = driver();
+      const { tokens } = (await d.getStorage('local')).kickAccount as { tokens: { accessToken: string; refreshToken: string } };
+      const popup = await d.openExtensionPage('popup.html');
+      await expect.poll(() => popupState(popup)).toBe('connected');
+      await popup.click('[data-testid="popup-disconnect"]');
+      await expect.poll(() => popupState(popup)).toBe('disconnected');
+      expect(d.sim.tokenState(tokens.accessToken)).toBe('revoked');
+      expect(d.sim.tokenState(tokens.refreshToken)).toBe('revoked');
+      expect((await d.getStorage('local')).kickAccount).toBeUndefined();
+      await expect.poll(() => accountState(options)).toBe('disconnected');
+      await popup.close();
+      await options.close();
+    });
+  });
+}
