@@ -4,6 +4,7 @@ import '@/components/card/card.css';
 import { channelSlugFromPath, fetchWebProfile } from '@/lib/kick-web/web-profile';
 import { send } from '@/lib/messaging/extension';
 import { createCardLoader } from '@/lib/page/card-data';
+import { RequestBudget, TAB_LOOKUPS_PER_MINUTE } from '@/lib/rate/request-budget';
 import { createCardStore } from '@/lib/page/card-store';
 import { startHoverCards } from '@/lib/page/hover-cards';
 import { startLayoutWatch } from '@/lib/page/layout-watch';
@@ -18,6 +19,7 @@ export default defineContentScript({
     watchSettings(({ settings }) => store.setState({ settings }));
 
     const loader = createCardLoader({
+      budget: new RequestBudget(TAB_LOOKUPS_PER_MINUTE, 60_000),
       official: (username, forceRefresh) => send('getUserCard', { username, forceRefresh }),
       web: (username, channelSlug) =>
         fetchWebProfile(username, channelSlug).then((result) => {

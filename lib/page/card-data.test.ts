@@ -131,3 +131,20 @@ describe('kick.com read failures on the card', () => {
     expect(web).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('the tab’s request budget', () => {
+  it('stops loads that would reach Kick once it is spent; remembered cards stay free', async () => {
+    const official = vi.fn((username: string) => Promise.resolve<CardResult>({ ok: true, profile: { userId: 1, slug: username, name: username }, fetchedAt: 0, stale: false }));
+    const web = vi.fn(() => Promise.resolve({ state: 'not_found' as const }));
+    let left = 2;
+    const loader = createCardLoader({ official, web, channelSlug: () => undefined, budget: { take: () => left-- > 0, waitMs: () => 3000 } });
+    await loader.load('a');
+    await loader.load('b');
+    expect(await loader.load('c')).toEqual({
+      status: 'error', error: { code: 'rate_limited', retryAfterSec: 3, message: 'Too many new cards from this tab in a minute; try again in 3 s.' },
+    });
+    expect(await loader.load('a')).toMatchObject({ status: 'ready' });
+    expect(official).toHaveBeenCalledTimes(2);
+    expect(web).toHaveBeenCalledTimes(2);
+  });
+});

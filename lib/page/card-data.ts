@@ -17,6 +17,8 @@ export interface CardLoaderDeps {
   ttlMs?: number;
   /** Cards kept in memory; the least recently used go first. */
   maxEntries?: number;
+  /** Asked before a load reaches Kick (memory and loads in flight are free): see README, request budget. */
+  budget?: { take(): boolean; waitMs(): number };
   now?: () => number;
 }
 
@@ -94,6 +96,14 @@ export function createCardLoader(deps: CardLoaderDeps) {
         if (hit) return Promise.resolve(hit);
         const running = inFlight.get(key);
         if (running) return running;
+      }
+      // kick.com's own endpoints are read from here, so this tab's budget is kept here too.
+      if (deps.budget && !deps.budget.take()) {
+        const retryAfterSec = Math.max(1, Math.ceil(deps.budget.waitMs() / 1000));
+        return Promise.resolve({
+          status: 'error',
+          error: { code: 'rate_limited', retryAfterSec, message: `Too many new cards from this tab in a minute; try again in ${retryAfterSec} s.` },
+        });
       }
       const job = Promise.all([
         deps.official(username, force).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))),

@@ -16,7 +16,8 @@ export interface UiPage {
   close(): Promise<void>;
 }
 
-export type StorageArea = 'local' | 'session' | 'sync';
+/** `secrets`: the extension's IndexedDB secret store (lib/auth/secret-store.ts). */
+export type StorageArea = 'local' | 'session' | 'sync' | 'secrets';
 export type ExtensionFile = 'popup.html' | 'options.html';
 
 export interface BrowserDriver {

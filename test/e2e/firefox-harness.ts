@@ -5,6 +5,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_ADDON_ID } from '../../config/firefox';
 import type { KickSim } from '../kick-sim/index';
 import type { BrowserDriver, StorageArea, UiPage } from './driver';
+import { secretStoreExpression } from './secret-store-access';
 import { KICK_HOSTS } from './harness';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -116,10 +117,11 @@ export async function launchFirefox(sim: KickSim): Promise<BrowserDriver> {
       return uiPage(page);
     },
     async getStorage(a) {
-      return (await storage()).evaluate(`browser.storage[${area(a)}].get(null)`) as Promise<Record<string, unknown>>;
+      const expression = a === 'secrets' ? secretStoreExpression(null) : `browser.storage[${area(a)}].get(null)`;
+      return (await storage()).evaluate(expression) as Promise<Record<string, unknown>>;
     },
     async setStorage(a, values) {
-      await (await storage()).evaluate(`browser.storage[${area(a)}].set(${JSON.stringify(values)})`);
+      await (await storage()).evaluate(a === 'secrets' ? secretStoreExpression(values) : `browser.storage[${area(a)}].set(${JSON.stringify(values)})`);
     },
     async close() {
       await browser.close().catch(() => undefined);

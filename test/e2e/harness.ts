@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { KickSim } from '../kick-sim/index';
+import { secretStoreExpression } from './secret-store-access';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /**
@@ -162,40 +163,13 @@ export async function waitForContentScript(page: Page): Promise<void> {
   );
 }
 
-/** Writes extension storage from the service worker, as the extension itself would. */
 /** Storage areas of the extension, plus `secrets`: the IndexedDB secret store (lib/auth/secret-store.ts). */
 export type StorageArea = 'local' | 'session' | 'sync' | 'secrets';
 
 /** Reads (values undefined) or writes (null deletes) the secret store from the service worker, as the extension does. */
 async function secrets(session: ExtensionSession, values?: Record<string, unknown>): Promise<Record<string, unknown>> {
   const worker = await session.serviceWorker();
-  return worker.evaluate(async (changes) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('kick-user-cards');
-      request.onupgradeneeded = () => request.result.createObjectStore('secrets');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(new Error(request.error?.message ?? 'indexedDB.open failed'));
-    });
-    const tx = db.transaction('secrets', changes ? 'readwrite' : 'readonly');
-    const store = tx.objectStore('secrets');
-    const out: Record<string, unknown> = {};
-    if (changes) {
-      for (const [k, v] of Object.entries(changes)) {
-        if (v === null) store.delete(k);
-        else store.put(v, k);
-      }
-    }
-    else {
-      // The secret store's keys are strings (lib/auth/secret-store.ts).
-      const keys = await new Promise<string[]>((resolve) => (store.getAllKeys().onsuccess = (e) => resolve((e.target as IDBRequest<string[]>).result)));
-      for (const key of keys) out[key] = await new Promise((resolve) => (store.get(key).onsuccess = (e) => resolve((e.target as IDBRequest).result)));
-    }
-    await new Promise((resolve) => (tx.oncomplete = resolve));
-    db.close();
-    // The popup and options page watch this revision to notice a change of secrets.
-    if (changes) await chrome.storage.local.set({ kickSecretsRev: Date.now() });
-    return out;
-  }, values ?? null);
+  return worker.evaluate<Record<string, unknown>>(secretStoreExpression(values ?? null));
 }
 
 /** Writes extension storage from the service worker, as the extension itself would (null deletes a secret). */

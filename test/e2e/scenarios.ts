@@ -169,6 +169,9 @@ export function userScenarios(driver: () => BrowserDriver): void {
       await options.click('[data-testid="opt-save"]');
       await expect.poll(() => text(options, '[data-testid="opt-saved"]')).toMatch(/Saved/);
       expect((await d.getStorage('local')).kickApp).toMatchObject({ clientId: d.sim.app.clientId });
+      // In both browsers the secret is in the extension's own database, never in storage.local (issue #10).
+      expect(JSON.stringify(await d.getStorage('local'))).not.toContain(d.sim.app.clientSecret);
+      expect((await d.getStorage('secrets')).kickClientSecret).toBe(d.sim.app.clientSecret);
       await expect.poll(() => accountState(options)).toBe('disconnected');
     });
 
@@ -235,7 +238,7 @@ export function userScenarios(driver: () => BrowserDriver): void {
 
     it('a card with an account adds Kick’s official data to kick.com’s', async () => {
       const d = driver();
-      expect((await d.getStorage('local')).kickAccount).toBeDefined();
+      expect((await d.getStorage('secrets')).kickAccount).toBeDefined();
       d.sim.clearLog();
       const page = await d.openKick(`/${SEED.mainChannel}`);
       const card = await openCard(page, await addLink(page, 'og_olga'), 'og_olga');
@@ -249,14 +252,14 @@ export function userScenarios(driver: () => BrowserDriver): void {
 
     it('disconnect revokes both tokens at Kick and forgets them', async () => {
       const d = driver();
-      const { tokens } = (await d.getStorage('local')).kickAccount as { tokens: { accessToken: string; refreshToken: string } };
+      const { tokens } = (await d.getStorage('secrets')).kickAccount as { tokens: { accessToken: string; refreshToken: string } };
       const popup = await d.openExtensionPage('popup.html');
       await expect.poll(() => popupState(popup)).toBe('connected');
       await popup.click('[data-testid="popup-disconnect"]');
       await expect.poll(() => popupState(popup)).toBe('disconnected');
       expect(d.sim.tokenState(tokens.accessToken)).toBe('revoked');
       expect(d.sim.tokenState(tokens.refreshToken)).toBe('revoked');
-      expect((await d.getStorage('local')).kickAccount).toBeUndefined();
+      expect((await d.getStorage('secrets')).kickAccount).toBeUndefined();
       await expect.poll(() => accountState(options)).toBe('disconnected');
       await popup.close();
       await options.close();
