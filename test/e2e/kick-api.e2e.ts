@@ -154,4 +154,24 @@ describe('cards against Kick as its docs and issues describe it', () => {
     expect(await card().getByTestId('card-avatar').textContent()).toBe('NO');
     expect(await card().locator('.banner img').count()).toBe(0);
   });
+
+  it('obeys a 429 with Retry-After: no Kick request until it has passed (issue #10)', async () => {
+    await configureAccount(session, sim, { connected: false });
+    await openChannelWithLinks(['modmaria', 'vipvictor', 'subsam', 'og_olga']);
+    const channels = () => sim.requests({ host: 'api', path: '/public/v1/channels' });
+    const removeFault = sim.fault({ host: 'api', path: '/public/v1/channels', status: 429, retryAfter: '4' });
+    await hover('modmaria');
+    // kick.com's own data still makes the card; the notice says when Kick may be asked again.
+    await expect.poll(() => card().getByTestId('card-notice').textContent()).toMatch(/rate limiting requests; try again in \d s/);
+    expect(channels()).toHaveLength(1);
+    for (const name of ['vipvictor', 'subsam', 'modmaria']) await hover(name);
+    await card().getByTestId('card-retry').click();
+    await page.waitForTimeout(300);
+    expect(channels()).toHaveLength(1);
+    removeFault();
+    await page.waitForTimeout(4_200);
+    await hover('og_olga');
+    await expect.poll(() => card().getByTestId('card-notice').count(), { timeout: 10_000 }).toBe(0);
+    expect(channels().map((r) => r.status)).toEqual([429, 200]);
+  });
 });
