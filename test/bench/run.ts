@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
+import { moduleBreakdown, packageTotals, SIZEMAP_CONTENT_SCRIPT } from './breakdown';
 import { CONTENT_SCRIPT_BUDGET_BYTES, contentScriptSize } from './size';
 import { startKickSim, type KickSim } from '../kick-sim/index';
 import { chatNameSelector } from '../e2e/page-selectors';
@@ -210,10 +211,23 @@ async function main() {
     how: `gzip -9 of ${size.files.join(', ')} in .output/chrome-mv3, summed`, raw: size,
   });
 
+  // Shares from the source map of the sizemap build (same code as production, plus the map): minified bytes before gzip.
+  const breakdown = moduleBreakdown(SIZEMAP_CONTENT_SCRIPT);
+  const packages = packageTotals(breakdown.modules);
+
+  console.log('\ncontent script, minified bytes by module (source map of the sizemap build)\n');
+  console.table(packages.map((m) => ({ module: m.module, bytes: m.bytes, share: `${round(m.share * 100)}%` })));
   console.log('\nkick-user-cards benchmark\n');
   console.table(figures.map(({ figure, value, budget, holds }) => ({ figure, value, budget, holds: holds === null ? '—' : holds ? 'yes' : 'NO' })));
   const out = path.resolve(import.meta.dirname, 'results.json');
-  writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}`, figures }, null, 2));
+  writeFileSync(
+    out,
+    JSON.stringify(
+      { at: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}`, figures, contentScriptModules: { total: breakdown.total, packages, files: breakdown.modules } },
+      null,
+      2,
+    ),
+  );
   console.log(`\nwritten to ${path.relative(process.cwd(), out)}`);
 }
 
