@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { KickErrorInfoSchema } from '../kick/errors';
 import { OfficialProfileSchema } from '../cards/schema';
 import { AuthStatusSchema } from '../auth/status-schema';
+import { USERNAME_CHARS, USERNAME_HAS_ALNUM, USERNAME_MAX } from '../kick/username';
 
 /**
  * The one protocol between the extension's parts. Each message has a zod schema for what it
@@ -29,9 +30,9 @@ export const UsernameSchema = z
   .string()
   .trim()
   .min(1)
-  .max(25)
-  .regex(/^[A-Za-z0-9_-]+$/, 'not a Kick username')
-  .regex(/[A-Za-z0-9]/, 'not a Kick username');
+  .max(USERNAME_MAX)
+  .regex(USERNAME_CHARS, 'not a Kick username')
+  .regex(USERNAME_HAS_ALNUM, 'not a Kick username');
 
 export const CardResultSchema = z.discriminatedUnion('ok', [
   z.object({
