@@ -2,7 +2,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { CardLayer } from '@/components/card/CardLayer';
 import '@/components/card/card.css';
 import { channelSlugFromPath, fetchWebProfile } from '@/lib/kick-web/web-profile';
-import { send } from '@/lib/messaging/extension';
+import { sendToBackground as send } from '@/lib/messaging/send';
 import { createCardLoader } from '@/lib/page/card-data';
 import { RequestBudget, TAB_LOOKUPS_PER_MINUTE } from '@/lib/rate/request-budget';
 import { createCardStore } from '@/lib/page/card-store';
