@@ -8,15 +8,15 @@ import { RequestBudget, TAB_LOOKUPS_PER_MINUTE } from '@/lib/rate/request-budget
 import { createCardStore } from '@/lib/page/card-store';
 import { startHoverCards } from '@/lib/page/hover-cards';
 import { startLayoutWatch } from '@/lib/page/layout-watch';
-import { loadSettings, watchSettings } from '@/lib/settings/settings';
+import { loadSettingsFromPage, watchSettingsFromPage } from '@/lib/settings/settings-page';
 
 export default defineContentScript({
   matches: ['https://kick.com/*', 'https://www.kick.com/*'],
   cssInjectionMode: 'ui',
   async main(ctx) {
     const store = createCardStore();
-    store.setState({ settings: (await loadSettings()).settings });
-    watchSettings(({ settings }) => store.setState({ settings }));
+    store.setState({ settings: (await loadSettingsFromPage()).settings });
+    watchSettingsFromPage(({ settings }) => store.setState({ settings }));
 
     const loader = createCardLoader({
       budget: new RequestBudget(TAB_LOOKUPS_PER_MINUTE, 60_000),
