@@ -1,7 +1,7 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { CardLayer } from '@/components/card/CardLayer';
 import '@/components/card/card.css';
-import { channelSlugFromPath, fetchWebProfile } from '@/lib/kick-web/web-profile';
+import { channelSlugFromPath, fetchWebProfile } from '@/lib/kick-web/web-reads';
 import { sendToBackground as send } from '@/lib/messaging/send';
 import { createCardLoader } from '@/lib/page/card-data';
 import { RequestBudget, TAB_LOOKUPS_PER_MINUTE } from '@/lib/rate/request-budget';
@@ -22,7 +22,7 @@ export default defineContentScript({
       budget: new RequestBudget(TAB_LOOKUPS_PER_MINUTE, 60_000),
       official: (username, forceRefresh) => send('getUserCard', { username, forceRefresh }),
       web: (username, channelSlug) =>
-        fetchWebProfile(username, channelSlug).then((result) => {
+        fetchWebProfile(username, channelSlug, (answers) => send('readWebProfile', answers)).then((result) => {
           for (const failure of result.failures ?? []) void send('reportWebFailure', { part: failure.part, reason: failure.reason.slice(0, 200) }).catch(() => undefined);
           return result;
         }),

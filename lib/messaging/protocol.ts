@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { KickErrorInfoSchema } from '../kick/errors';
-import { OfficialProfileSchema } from '../cards/schema';
+import { OfficialProfileSchema, WebProfileSchema } from '../cards/schema';
+import { MAX_ANSWER_CHARS } from '../kick-web/web-reads';
 import { AuthStatusSchema } from '../auth/status-schema';
 import { USERNAME_CHARS, USERNAME_HAS_ALNUM, USERNAME_MAX } from '../kick/username';
 
@@ -77,6 +78,25 @@ export const WebFailureTallySchema = z.object({
 });
 export type WebFailureTally = z.infer<typeof WebFailureTallySchema>;
 
+/** One kick.com read as the content script got it: the answer unchecked, or why it failed (lib/kick-web/web-reads.ts). */
+const RawReadSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), failure: WebFailureReportSchema }),
+]);
+/**
+ * What a content script read from kick.com, for the background to check: raw, so zod stays off the page (issue #12),
+ * and bounded as the page bounds each answer's body, so a tab cannot hand the background more than that.
+ */
+export const WebAnswersSchema = z
+  .object({ channelSlug: z.string().max(25).optional(), channel: RawReadSchema, relation: RawReadSchema })
+  .refine((answers) => JSON.stringify(answers).length <= 2 * MAX_ANSWER_CHARS + 1024, 'kick.com answers too large');
+
+export const WebResultSchema = z.object({
+  state: z.enum(['ok', 'not_found', 'error']),
+  profile: WebProfileSchema.optional(),
+  failures: z.array(WebFailureReportSchema).optional(),
+});
+
 export const TabInfoSchema = z.object({
   layout: LayoutReportSchema.extend({ at: z.number() }).optional(),
   webFailures: WebFailureTallySchema.optional(),
@@ -92,6 +112,7 @@ export const protocol = {
   },
   reportLayout: { from: 'any', input: LayoutReportSchema, output: Ok },
   reportWebFailure: { from: 'any', input: WebFailureReportSchema, output: Ok },
+  readWebProfile: { from: 'any', input: WebAnswersSchema, output: WebResultSchema },
   /** Content scripts cannot open the options page themselves. */
   openOptions: { from: 'any', input: Empty, output: Ok },
   getAuthStatus: { from: 'extension', input: z.object({ live: z.boolean().optional() }), output: AuthStatusSchema },
