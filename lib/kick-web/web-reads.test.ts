@@ -5,7 +5,7 @@ import { createHandlers } from '../background/handlers';
 import type { BackgroundServices } from '../background/services';
 import { registerHandlers } from '../messaging/extension';
 import { sendToBackground } from '../messaging/send';
-import { fetchWebProfile as fetchRaw, MAX_ANSWER_CHARS } from './web-reads';
+import { fetchWebProfile as fetchRaw, MAX_ANSWER_CHARS, type WebAnswers } from './web-reads';
 
 /** The content script's reads with the background's checks, called directly instead of over messaging. */
 const fetchWebProfile = (username: string, channelSlug: string | undefined) => fetchRaw(username, channelSlug, (answers) => Promise.resolve(buildWebProfile(answers)));
@@ -110,6 +110,13 @@ describe('kick.com answers checked in the background', () => {
     const overMessaging = await fetchRaw('streamer1', 'streamer1', (answers) => sendToBackground('readWebProfile', answers));
     expect(overMessaging).toEqual(JSON.parse(JSON.stringify(await fetchWebProfile('streamer1', 'streamer1'))));
     expect(overMessaging).toMatchObject({ state: 'ok', profile: { followersCount: 10, relation: { roles: ['owner'] } } });
+  });
+
+  it('accept a read with no answer as the browser delivers it: without its undefined value', async () => {
+    unregister = registerHandlers(createHandlers({} as BackgroundServices), { isTrustedSender: () => false });
+    // Runtime messaging is JSON: `{ ok: true, value: undefined }` (a 404) arrives as `{ ok: true }`.
+    const delivered = JSON.parse(JSON.stringify({ channelSlug: 'streamer1', channel: { ok: true, value: channel }, relation: { ok: true, value: undefined } })) as WebAnswers;
+    await expect(sendToBackground('readWebProfile', delivered)).resolves.toMatchObject({ state: 'ok', profile: { followersCount: 10 } });
   });
 
   it('are refused beyond the size a page may send', async () => {

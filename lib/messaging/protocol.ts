@@ -80,7 +80,8 @@ export type WebFailureTally = z.infer<typeof WebFailureTallySchema>;
 
 /** One kick.com read as the content script got it: the answer unchecked, or why it failed (lib/kick-web/web-reads.ts). */
 const RawReadSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), value: z.unknown() }),
+  // Optional: an undefined answer (kick.com knows no such user) loses its key on the way through runtime messaging.
+  z.object({ ok: z.literal(true), value: z.unknown().optional() }),
   z.object({ ok: z.literal(false), failure: WebFailureReportSchema }),
 ]);
 /**
