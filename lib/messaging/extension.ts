@@ -1,8 +1,11 @@
 import { browser } from 'wxt/browser';
 import type { z } from 'zod';
 import { KickError } from '../kick/errors';
-import { protocol, type MessageInput, type MessageName, type MessageOutput } from './protocol';
-import { messenger, sendToBackground } from './send';
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import { protocol, type MessageInput, type MessageName, type MessageOutput, type ProtocolMap } from './protocol';
+import { sendToBackground } from './send';
+
+const messenger = defineExtensionMessaging<ProtocolMap>();
 
 export interface SenderInfo {
   id?: string;
