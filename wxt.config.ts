@@ -30,6 +30,8 @@ export default defineConfig({
   // and an open shadow root. Every other build is the production one, with neither (issue #10).
   vite: ({ mode }) => ({
     define: { __KUC_TEST_HOOKS__: JSON.stringify(mode === 'e2e') },
+    // `--mode sizemap` (npm run size): the production code with a hidden source map, for the content script's module breakdown.
+    build: mode === 'sizemap' ? { sourcemap: 'hidden' as const } : {},
     resolve: {
       alias: [
         { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },

@@ -1,28 +1,28 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { CardLayer } from '@/components/card/CardLayer';
 import '@/components/card/card.css';
-import { channelSlugFromPath, fetchWebProfile } from '@/lib/kick-web/web-profile';
-import { send } from '@/lib/messaging/extension';
+import { channelSlugFromPath, fetchWebProfile } from '@/lib/kick-web/web-reads';
+import { sendToBackground as send } from '@/lib/messaging/send';
 import { createCardLoader } from '@/lib/page/card-data';
 import { RequestBudget, TAB_LOOKUPS_PER_MINUTE } from '@/lib/rate/request-budget';
 import { createCardStore } from '@/lib/page/card-store';
 import { startHoverCards } from '@/lib/page/hover-cards';
 import { startLayoutWatch } from '@/lib/page/layout-watch';
-import { loadSettings, watchSettings } from '@/lib/settings/settings';
+import { loadSettingsFromPage, watchSettingsFromPage } from '@/lib/settings/settings-page';
 
 export default defineContentScript({
   matches: ['https://kick.com/*', 'https://www.kick.com/*'],
   cssInjectionMode: 'ui',
   async main(ctx) {
     const store = createCardStore();
-    store.setState({ settings: (await loadSettings()).settings });
-    watchSettings(({ settings }) => store.setState({ settings }));
+    store.setState({ settings: (await loadSettingsFromPage()).settings });
+    watchSettingsFromPage(({ settings }) => store.setState({ settings }));
 
     const loader = createCardLoader({
       budget: new RequestBudget(TAB_LOOKUPS_PER_MINUTE, 60_000),
       official: (username, forceRefresh) => send('getUserCard', { username, forceRefresh }),
       web: (username, channelSlug) =>
-        fetchWebProfile(username, channelSlug).then((result) => {
+        fetchWebProfile(username, channelSlug, (answers) => send('readWebProfile', answers)).then((result) => {
           for (const failure of result.failures ?? []) void send('reportWebFailure', { part: failure.part, reason: failure.reason.slice(0, 200) }).catch(() => undefined);
           return result;
         }),

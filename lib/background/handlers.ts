@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { toKickErrorInfo } from '../kick/errors';
+import { buildWebProfile } from '../kick-web/web-profile';
 import { isExtensionPage, type Handlers, type SenderInfo } from '../messaging/extension';
 import type { CardResult, LayoutReport, WebFailureTally } from '../messaging/protocol';
 import type { BackgroundServices } from './services';
@@ -84,6 +85,8 @@ export function createHandlers(services: BackgroundServices, options: HandlerOpt
       await next;
       return { ok: true };
     },
+    // Checking kick.com's answers here keeps zod out of the content script (issue #12); no request leaves, so no budget.
+    readWebProfile: (answers) => buildWebProfile(answers),
     async openOptions() {
       await browser.runtime.openOptionsPage();
       return { ok: true };

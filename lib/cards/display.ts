@@ -1,4 +1,4 @@
-import { UsernameSchema } from '../messaging/protocol';
+import { kickUsername } from '../kick/username';
 
 /**
  * Text and images from Kick are written by users. Format characters (Unicode category Cf: bidi
@@ -27,7 +27,7 @@ export function displayText(value: string | undefined): string | undefined {
 
 /** A slug only if it is one Kick could have made (it ends up in links and in the clipboard). */
 export function kickSlug(value: string | undefined): string | undefined {
-  return UsernameSchema.safeParse(value).data;
+  return kickUsername(value);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channelSlugFromPath } from './web-profile';
+import { channelSlugFromPath } from './web-reads';
 
 describe('channelSlugFromPath', () => {
   it('reads the channel of channel pages, the popout chat and the moderator view', () => {

@@ -1,7 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebChannelSchema, WebChannelUserSchema } from './schemas';
-import { fetchWebProfile, kickPath, webProfileFrom } from './web-profile';
+import { buildWebProfile, webProfileFrom } from './web-profile';
+import { fetchWebProfile as fetchRaw, kickPath } from './web-reads';
+
+/** The content script's reads with the background's checks, called directly instead of over messaging. */
+const fetchWebProfile = (username: string, channelSlug: string | undefined) => fetchRaw(username, channelSlug, (answers) => Promise.resolve(buildWebProfile(answers)));
 
 function stubFetch() {
   const paths: string[] = [];

@@ -1,60 +1,16 @@
-import type { z } from 'zod';
 import { HttpsUrlSchema, WebProfileSchema, type Role, type WebProfile } from '../cards/schema';
 import { socialLinks } from '../cards/socials';
-import { slugCandidates } from '../kick/slug';
-import { isSiteRoute } from '../page/site-routes';
 import { WebChannelSchema, WebChannelUserSchema, type WebChannel, type WebChannelUser } from './schemas';
-
-export type WebSource = 'ok' | 'not_found' | 'error';
-/** Which read failed: the channel (followers, channel age, bio, socials) or the user's standing in this channel. */
-export type WebReadPart = 'channel' | 'relation';
-export interface WebReadFailure {
-  part: WebReadPart;
-  reason: string;
-}
-export interface WebResult {
-  state: WebSource;
-  profile?: WebProfile;
-  /** Reads that failed, also when the rest of the profile came through. */
-  failures?: WebReadFailure[];
-}
-
-const TIMEOUT_MS = 6000;
-
-type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+import type { RawRead, WebAnswers, WebReadFailure, WebReadPart, WebResult } from './web-reads';
 
 /**
- * The page's own fetch where the browser offers one. A Firefox content script's plain fetch sends no
- * Referer, while `content.fetch` goes out exactly like the site's calls (same-origin, Referer,
- * cookies); Chrome's content-script fetch already does (both checked against the simulator's log).
+ * The background's half of kick.com's own endpoints: the content script fetched them (./web-reads.ts) and sends the
+ * raw answers here, where zod checks them and the profile is built; zod stays out of every kick.com page (issue #12).
  */
-function pageFetch(): Fetch {
-  const page = (globalThis as { content?: { fetch?: Fetch } }).content;
-  const own = page?.fetch;
-  return own ? (input, init) => own.call(page, input, init) : (input, init) => fetch(input, init);
-}
 
-class WebReadError extends Error {}
+export type { WebReadFailure, WebReadPart, WebResult, WebSource } from './web-reads';
 
-/** Why a read failed, in words for the card and the popup (never a URL or a body). */
-function reasonOf(error: unknown): string {
-  if (error instanceof WebReadError) return error.message;
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'kick.com did not answer in time';
-  if (error instanceof Error && error.name === 'ZodError') return 'kick.com answered in an unexpected shape';
-  return 'the request could not be sent';
-}
-
-async function getJson<T extends z.ZodType>(path: string, schema: T): Promise<z.output<T> | 'not_found'> {
-  // Absolute: a Firefox content script does not resolve relative URLs against the page.
-  const res = await pageFetch()(new URL(path, location.origin).href, {
-    credentials: 'include',
-    headers: { accept: 'application/json' },
-    signal: AbortSignal.timeout(TIMEOUT_MS),
-  });
-  if (res.status === 404) return 'not_found';
-  if (!res.ok) throw new WebReadError(`kick.com answered ${res.status}`);
-  return schema.parse(await res.json());
-}
+const UNEXPECTED_SHAPE = 'kick.com answered in an unexpected shape';
 
 const url = (value: string | null | undefined) => (value ? HttpsUrlSchema.safeParse(value).data : undefined);
 const opt = <T>(value: T | null | undefined) => value ?? undefined;
@@ -126,64 +82,22 @@ export function webProfileFrom(channel: WebChannel | undefined, relation: WebCha
   return WebProfileSchema.parse(profile);
 }
 
-/**
- * The current channel's slug from a kick.com URL path: `/{slug}`, the popout chat `/popout/{slug}/chat` and the
- * moderator view `/moderator/{slug}` (kick-dom.md "channel of a page"). Site routes are no channel.
- */
-export function channelSlugFromPath(pathname: string): string | undefined {
-  const parts = pathname.split('/').filter(Boolean);
-  const first = parts[0]?.toLowerCase();
-  const slug = first === 'popout' || first === 'moderator' ? parts[1] : parts[0];
-  if (first === 'popout' && parts[2]?.toLowerCase() !== 'chat') return undefined;
-  if (!slug || isSiteRoute(slug)) return undefined;
-  return /^[A-Za-z0-9_-]{1,25}$/.test(slug) ? slug.toLowerCase() : undefined;
-}
-
-const decoded = (segment: string) => {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-};
-
-/**
- * A same-origin kick.com path from raw segments. Each is encoded, and an empty or dot-only segment
- * (also once percent-decoded) is refused: `/channels/streamer1/users/..` resolves to the channel itself.
- */
-export function kickPath(...segments: string[]): string {
-  for (const segment of segments) if (/^\.*$/.test(segment) || /^\.*$/.test(decoded(segment))) throw new Error(`unsafe path segment ${JSON.stringify(segment)}`);
-  return `/${segments.map(encodeURIComponent).join('/')}`;
-}
-
-async function fetchChannel(username: string): Promise<WebChannel | undefined> {
-  for (const slug of slugCandidates(username)) {
-    const answer = await getJson(kickPath('api', 'v2', 'channels', slug), WebChannelSchema);
-    if (answer !== 'not_found') return answer;
-  }
-  return undefined;
-}
-
-async function fetchRelation(channelSlug: string, username: string): Promise<WebChannelUser | undefined> {
-  const path = kickPath('api', 'v2', 'channels', channelSlug, 'users', username.toLowerCase());
-  const answer = await getJson(path, WebChannelUserSchema);
-  return answer === 'not_found' ? undefined : answer;
-}
-
 type Read<T> = { ok: true; value: T | undefined } | { ok: false; failure: WebReadFailure };
-const settle = <T>(part: WebReadPart, job: Promise<T | undefined>): Promise<Read<T>> =>
-  job.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, failure: { part, reason: reasonOf(error) } }));
+
+function check<T>(part: WebReadPart, read: RawRead, schema: { safeParse(v: unknown): { success: boolean; data?: T } }): Read<T> {
+  if (!read.ok) return read;
+  if (read.value === undefined) return { ok: true, value: undefined };
+  const parsed = schema.safeParse(read.value);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, failure: { part, reason: UNEXPECTED_SHAPE } };
+}
 
 /**
- * What kick.com itself says about a user, read like the site does (same-origin). Optional
- * enrichment: a failed read costs only its own part of the card, and says which and why.
+ * Checks what the content script read from kick.com and builds the profile. A failed read or an answer of the
+ * wrong shape costs only its own part of the card, and says which and why.
  */
-export async function fetchWebProfile(username: string, channelSlug: string | undefined): Promise<WebResult> {
-  // Both requests at once: on a cold card they are on the critical path.
-  const [channel, relation] = await Promise.all([
-    settle('channel', fetchChannel(username)),
-    channelSlug ? settle('relation', fetchRelation(channelSlug, username)) : ({ ok: true, value: undefined } as const),
-  ]);
+export function buildWebProfile({ channelSlug, channel: channelRead, relation: relationRead }: WebAnswers): WebResult {
+  const channel = check<WebChannel>('channel', channelRead, WebChannelSchema);
+  const relation = check<WebChannelUser>('relation', relationRead, WebChannelUserSchema);
   const failures = [channel, relation].flatMap((r) => (r.ok ? [] : [r.failure]));
   const channelValue = channel.ok ? channel.value : undefined;
   const relationValue = relation.ok ? relation.value : undefined;
@@ -192,6 +106,7 @@ export async function fetchWebProfile(username: string, channelSlug: string | un
   try {
     return { state: 'ok', profile: webProfileFrom(channelValue, relationValue, channelSlug), ...withFailures };
   } catch (error) {
-    return { state: 'error', failures: [...failures, { part: 'channel', reason: reasonOf(error) }] };
+    const reason = error instanceof Error && error.name === 'ZodError' ? UNEXPECTED_SHAPE : 'the request could not be sent';
+    return { state: 'error', failures: [...failures, { part: 'channel', reason }] };
   }
 }

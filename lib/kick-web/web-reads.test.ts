@@ -1,5 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fetchWebProfile } from './web-profile';
+import { buildWebProfile } from './web-profile';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createHandlers } from '../background/handlers';
+import type { BackgroundServices } from '../background/services';
+import { registerHandlers } from '../messaging/extension';
+import { sendToBackground } from '../messaging/send';
+import { fetchWebProfile as fetchRaw, MAX_ANSWER_CHARS, type WebAnswers } from './web-reads';
+
+/** The content script's reads with the background's checks, called directly instead of over messaging. */
+const fetchWebProfile = (username: string, channelSlug: string | undefined) => fetchRaw(username, channelSlug, (answers) => Promise.resolve(buildWebProfile(answers)));
 
 const channel = { slug: 'streamer1', followers_count: 10, user: { id: 1, username: 'streamer1' }, chatroom: { created_at: '2022-11-01T00:00:00Z' } };
 const relation = { id: 1, username: 'streamer1', following_since: '2023-01-01T00:00:00Z', is_channel_owner: true };
@@ -62,4 +71,60 @@ describe('kick.com reads', () => {
     vi.stubGlobal('fetch', () => Promise.resolve(answer(404)));
     expect(await fetchWebProfile('ghost', 'streamer1')).toEqual({ state: 'not_found' });
   });
+
+  it('refuses an answer too large to hand to the background, and says so', async () => {
+    const huge = { ...channel, user: { ...channel.user, bio: 'x'.repeat(MAX_ANSWER_CHARS) } };
+    vi.stubGlobal('fetch', () => Promise.resolve(answer(200, huge)));
+    const result = await fetchWebProfile('streamer1', undefined);
+    expect(result).toEqual({ state: 'error', failures: [{ part: 'channel', reason: 'kick.com answered with more data than a card can use' }] });
+  });
+
+  it('wakes the background only when there is an answer to check', async () => {
+    const build = vi.fn(() => Promise.resolve({ state: 'ok' as const }));
+    vi.stubGlobal('fetch', () => Promise.resolve(answer(404)));
+    expect(await fetchRaw('ghost', 'streamer1', build)).toEqual({ state: 'not_found' });
+    vi.stubGlobal('fetch', () => Promise.resolve(answer(500)));
+    expect(await fetchRaw('ghost', 'streamer1', build)).toEqual({
+      state: 'error',
+      failures: [{ part: 'channel', reason: 'kick.com answered 500' }, { part: 'relation', reason: 'kick.com answered 500' }],
+    });
+    expect(build).not.toHaveBeenCalled();
+    vi.stubGlobal('fetch', (url: string) => Promise.resolve(url.includes('/users/') ? answer(404) : answer(200, channel)));
+    await fetchRaw('streamer1', 'streamer1', build);
+    expect(build).toHaveBeenCalledWith({ channelSlug: 'streamer1', channel: { ok: true, value: channel }, relation: { ok: true, value: undefined } });
+  });
 });
+
+describe('kick.com answers checked in the background', () => {
+  let unregister = () => undefined as void;
+  beforeEach(() => {
+    fakeBrowser.reset();
+    // The file's afterEach unstubs every global, the fake `chrome` that messaging uses included.
+    vi.stubGlobal('chrome', fakeBrowser);
+  });
+  afterEach(() => unregister());
+
+  it('arrive over messaging raw and come back as the same profile as a check on the spot', async () => {
+    unregister = registerHandlers(createHandlers({} as BackgroundServices), { isTrustedSender: () => false });
+    vi.stubGlobal('fetch', (url: string) => Promise.resolve(url.endsWith('/users/streamer1') ? answer(200, relation) : answer(200, channel)));
+    const overMessaging = await fetchRaw('streamer1', 'streamer1', (answers) => sendToBackground('readWebProfile', answers));
+    expect(overMessaging).toEqual(JSON.parse(JSON.stringify(await fetchWebProfile('streamer1', 'streamer1'))));
+    expect(overMessaging).toMatchObject({ state: 'ok', profile: { followersCount: 10, relation: { roles: ['owner'] } } });
+  });
+
+  it('accept a read with no answer as the browser delivers it: without its undefined value', async () => {
+    unregister = registerHandlers(createHandlers({} as BackgroundServices), { isTrustedSender: () => false });
+    // Runtime messaging is JSON: `{ ok: true, value: undefined }` (a 404) arrives as `{ ok: true }`.
+    const delivered = JSON.parse(JSON.stringify({ channelSlug: 'streamer1', channel: { ok: true, value: channel }, relation: { ok: true, value: undefined } })) as WebAnswers;
+    await expect(sendToBackground('readWebProfile', delivered)).resolves.toMatchObject({ state: 'ok', profile: { followersCount: 10 } });
+  });
+
+  it('are refused beyond the size a page may send', async () => {
+    unregister = registerHandlers(createHandlers({} as BackgroundServices), { isTrustedSender: () => false });
+    // Each answer just over what the page would pass on (its body's bound), so the pair is over the message's bound.
+    const big = 'x'.repeat(MAX_ANSWER_CHARS + 600);
+    const answers = { channel: { ok: true as const, value: { bio: big } }, relation: { ok: true as const, value: { bio: big } } };
+    await expect(sendToBackground('readWebProfile', answers)).rejects.toThrow(/rejected: .*too large/);
+  });
+});
+

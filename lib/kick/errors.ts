@@ -1,4 +1,5 @@
 import { z, ZodError } from 'zod';
+import { KickError } from './kick-error';
 
 /**
  * Every failure the extension can meet while talking to Kick, as plain data so it can cross
@@ -35,17 +36,7 @@ export const KickErrorInfoSchema = z.object({
 });
 export type KickErrorInfo = z.infer<typeof KickErrorInfoSchema>;
 
-export class KickError extends Error {
-  readonly info: KickErrorInfo;
-  constructor(info: KickErrorInfo) {
-    super(info.message);
-    this.name = 'KickError';
-    this.info = info;
-  }
-  get code(): KickErrorCode {
-    return this.info.code;
-  }
-}
+export { KickError };
 
 export function isKickError(error: unknown, code?: KickErrorCode): error is KickError {
   return error instanceof KickError && (code === undefined || error.info.code === code);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { isExtensionPage, registerHandlers, send, type Handlers } from './extension';
+import { sendToBackground } from './send';
 
 const EXT_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const BASE = `chrome-extension://${EXT_ID}/`;
@@ -14,6 +15,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     getUserCard: unused,
     reportLayout: () => ({ ok: true as const }),
     reportWebFailure: () => ({ ok: true as const }),
+    readWebProfile: () => ({ state: 'not_found' as const }),
     openOptions: () => ({ ok: true as const }),
     getAuthStatus: () => ({ state: 'not_configured' as const }),
     connect: () => ({ ok: true as const }),
@@ -57,6 +59,18 @@ describe('typed messaging', () => {
       { isTrustedSender: () => true },
     );
     await expect(send('clearCache', {})).rejects.toThrow();
+    // The content script's sender does not parse again: the background's own check is what stops the reply.
+    await expect(sendToBackground('clearCache', {})).rejects.toThrow();
+  });
+
+  it('lets the content script send without the schemas, with the same round trip and input checks', async () => {
+    unregister = registerHandlers(handlers(), { isTrustedSender: () => false });
+    await expect(sendToBackground('ping', { nonce: 'n-2' })).resolves.toEqual({ nonce: 'n-2', version: '9.9.9' });
+    await expect(sendToBackground('getUserCard', { username: 'bad name<script>' })).rejects.toThrow(/rejected: username: not a Kick username/);
+  });
+
+  it('rejects, rather than hangs, when nothing in the extension answers', async () => {
+    await expect(sendToBackground('ping', { nonce: 'n-3' })).rejects.toThrow();
   });
 });
 

@@ -1,8 +1,9 @@
-import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
 import type { z } from 'zod';
 import { KickError } from '../kick/errors';
+import { defineExtensionMessaging } from '@webext-core/messaging';
 import { protocol, type MessageInput, type MessageName, type MessageOutput, type ProtocolMap } from './protocol';
+import { sendToBackground } from './send';
 
 const messenger = defineExtensionMessaging<ProtocolMap>();
 
@@ -54,30 +55,9 @@ export function registerHandlers(
   return () => removers.forEach((remove) => remove());
 }
 
-const DEFAULT_TIMEOUT_MS = 20_000;
-/** Connecting waits for the user in Kick's authorize window. */
-const TIMEOUTS: Partial<Record<MessageName, number>> = { connect: 10 * 60_000 };
-
-/**
- * Sends a message and checks the answer with the protocol's schema. Never hangs: a background
- * that does not answer (killed, updating) rejects after a timeout with a readable error.
- */
+/** Sends a message (see sendToBackground: never hangs) and checks the answer with the protocol's schema, for the extension's own pages. */
 export async function send<K extends MessageName>(name: K, data: MessageInput<K>): Promise<MessageOutput<K>> {
-  const timeoutMs = TIMEOUTS[name] ?? DEFAULT_TIMEOUT_MS;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new KickError({ code: 'timeout', message: `The extension's background did not answer "${name}" in time.` })),
-      timeoutMs,
-    );
-  });
-  try {
-    const sending = (messenger.sendMessage as (n: K, d: MessageInput<K>) => Promise<unknown>)(name, data);
-    const answer = await Promise.race([sending, timeout]);
-    return protocol[name].output.parse(answer) as MessageOutput<K>;
-  } finally {
-    clearTimeout(timer);
-  }
+  return protocol[name].output.parse(await sendToBackground(name, data)) as MessageOutput<K>;
 }
 
 export function removeAllHandlers(): void {

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { KickErrorInfoSchema } from '../kick/errors';
-import { OfficialProfileSchema } from '../cards/schema';
+import { OfficialProfileSchema, WebProfileSchema } from '../cards/schema';
+import { MAX_ANSWER_CHARS } from '../kick-web/web-reads';
 import { AuthStatusSchema } from '../auth/status-schema';
+import { USERNAME_CHARS, USERNAME_HAS_ALNUM, USERNAME_MAX } from '../kick/username';
 
 /**
  * The one protocol between the extension's parts. Each message has a zod schema for what it
@@ -29,9 +31,9 @@ export const UsernameSchema = z
   .string()
   .trim()
   .min(1)
-  .max(25)
-  .regex(/^[A-Za-z0-9_-]+$/, 'not a Kick username')
-  .regex(/[A-Za-z0-9]/, 'not a Kick username');
+  .max(USERNAME_MAX)
+  .regex(USERNAME_CHARS, 'not a Kick username')
+  .regex(USERNAME_HAS_ALNUM, 'not a Kick username');
 
 export const CardResultSchema = z.discriminatedUnion('ok', [
   z.object({
@@ -76,6 +78,26 @@ export const WebFailureTallySchema = z.object({
 });
 export type WebFailureTally = z.infer<typeof WebFailureTallySchema>;
 
+/** One kick.com read as the content script got it: the answer unchecked, or why it failed (lib/kick-web/web-reads.ts). */
+const RawReadSchema = z.discriminatedUnion('ok', [
+  // Optional: an undefined answer (kick.com knows no such user) loses its key on the way through runtime messaging.
+  z.object({ ok: z.literal(true), value: z.unknown().optional() }),
+  z.object({ ok: z.literal(false), failure: WebFailureReportSchema }),
+]);
+/**
+ * What a content script read from kick.com, for the background to check: raw, so zod stays off the page (issue #12),
+ * and bounded as the page bounds each answer's body, so a tab cannot hand the background more than that.
+ */
+export const WebAnswersSchema = z
+  .object({ channelSlug: z.string().max(25).optional(), channel: RawReadSchema, relation: RawReadSchema })
+  .refine((answers) => JSON.stringify(answers).length <= 2 * MAX_ANSWER_CHARS + 1024, 'kick.com answers too large');
+
+export const WebResultSchema = z.object({
+  state: z.enum(['ok', 'not_found', 'error']),
+  profile: WebProfileSchema.optional(),
+  failures: z.array(WebFailureReportSchema).optional(),
+});
+
 export const TabInfoSchema = z.object({
   layout: LayoutReportSchema.extend({ at: z.number() }).optional(),
   webFailures: WebFailureTallySchema.optional(),
@@ -91,6 +113,7 @@ export const protocol = {
   },
   reportLayout: { from: 'any', input: LayoutReportSchema, output: Ok },
   reportWebFailure: { from: 'any', input: WebFailureReportSchema, output: Ok },
+  readWebProfile: { from: 'any', input: WebAnswersSchema, output: WebResultSchema },
   /** Content scripts cannot open the options page themselves. */
   openOptions: { from: 'any', input: Empty, output: Ok },
   getAuthStatus: { from: 'extension', input: z.object({ live: z.boolean().optional() }), output: AuthStatusSchema },

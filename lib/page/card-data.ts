@@ -3,7 +3,7 @@ import type { UserCard } from '../cards/schema';
 import { mergeCard, type OfficialPart, type WebPart } from '../cards/merge';
 import type { KickErrorInfo } from '../kick/errors';
 import type { CardResult } from '../messaging/protocol';
-import type { WebReadFailure, WebResult } from '../kick-web/web-profile';
+import type { WebReadFailure, WebResult } from '../kick-web/web-reads';
 
 export type LoadState =
   | { status: 'loading' }

@@ -2,7 +2,8 @@ import { createStore } from 'zustand/vanilla';
 import type { OpenVia } from './hover-intent';
 import type { TextAnchor } from './text-mention';
 import type { LoadState } from './card-data';
-import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
+import type { Settings } from '../settings/settings';
+import { DEFAULT_SETTINGS } from '../settings/settings-page';
 
 /** What the card layer renders: at most one open card, and the load state of each name seen. */
 export interface CardState {

@@ -1,4 +1,4 @@
-import { UsernameSchema } from '../messaging/protocol';
+import { kickUsername } from '../kick/username';
 import type { SurfaceId } from '../settings/settings';
 import { isSiteRoute, SITE_ROUTES } from './site-routes';
 
@@ -122,8 +122,8 @@ export function findName(target: EventTarget | null, enabled?: (id: SurfaceId) =
     if (enabled && !enabled(surface.id)) continue;
     const element = target.closest(surface.selector);
     if (!element) continue;
-    const parsed = UsernameSchema.safeParse(surface.readName(element));
-    if (parsed.success) return { element, surface, username: parsed.data };
+    const username = kickUsername(surface.readName(element));
+    if (username) return { element, surface, username };
   }
   return null;
 }
@@ -142,7 +142,7 @@ export function rewrittenText(found: FoundName): string | null {
 export function rowHasName(row: Element): boolean {
   for (const surface of SURFACES) {
     if (surface.id !== 'chat' && surface.id !== 'reply') continue;
-    for (const el of row.querySelectorAll(surface.selector)) if (UsernameSchema.safeParse(surface.readName(el)).success) return true;
+    for (const el of row.querySelectorAll(surface.selector)) if (kickUsername(surface.readName(el))) return true;
   }
   return false;
 }
@@ -154,7 +154,7 @@ export function countNames(root: ParentNode = document): Record<string, number> 
     if (surface.id === 'link') continue;
     let n = 0;
     for (const el of root.querySelectorAll(surface.selector))
-      if (!el.closest(KICK_CARD_SELECTOR) && UsernameSchema.safeParse(surface.readName(el)).success) n++;
+      if (!el.closest(KICK_CARD_SELECTOR) && kickUsername(surface.readName(el))) n++;
     if (n) counts[surface.id] = (counts[surface.id] ?? 0) + n;
   }
   return counts;

@@ -1,4 +1,4 @@
-import { UsernameSchema } from '../messaging/protocol';
+import { kickUsername } from '../kick/username';
 
 /**
  * An "@name" written as plain text inside a chat message (kick-dom.md: a mention "may be a styled
@@ -55,11 +55,11 @@ export function mentionAtPoint(body: Element, x: number, y: number): { anchor: T
   while (end < text.length && NAME_CHAR.test(text[end]!)) end++;
   const word = text.slice(start, end).replace(/[.-]+$/, '');
   if (!word.startsWith('@')) return null;
-  const parsed = UsernameSchema.safeParse(word.slice(1));
-  if (!parsed.success) return null;
+  const username = kickUsername(word.slice(1));
+  if (!username) return null;
   const anchor = new TextAnchor(node, start, start + word.length);
   // Caret lookups snap to the nearest character even past the end of a line: check the pointer is on the word.
   const rect = anchor.getBoundingClientRect();
   if (x < rect.left - 1 || x > rect.right + 1 || y < rect.top - 1 || y > rect.bottom + 1) return null;
-  return { anchor, username: parsed.data };
+  return { anchor, username };
 }

@@ -1,35 +1,31 @@
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
+import {
+  CACHE_TTL_MINUTES, CARD_FIELDS, DEFAULT_SETTINGS, HOVER_DELAY_MS, parseSettings, SURFACE_IDS, THEMES, type LoadedSettings,
+} from './settings-page';
+
+// The checks themselves live in ./settings-page.ts, zod-free for the content script; these schemas give the types.
+export { DEFAULT_SETTINGS, parseSettings, type LoadedSettings };
 
 /** Where on kick.com cards may open (ids match lib/page/surfaces.ts). */
-export const SurfaceIdSchema = z.enum(['chat', 'mention', 'reply', 'pinned', 'channelHeader', 'sidebar', 'link']);
+export const SurfaceIdSchema = z.enum(SURFACE_IDS);
 export type SurfaceId = z.infer<typeof SurfaceIdSchema>;
 
 /** Card sections the user can hide. */
-export const CardFieldSchema = z.enum(['banner', 'bio', 'live', 'followers', 'channelCreated', 'relation', 'badges', 'socials']);
+export const CardFieldSchema = z.enum(CARD_FIELDS);
 export type CardField = z.infer<typeof CardFieldSchema>;
 
-export const ThemeSchema = z.enum(['auto', 'dark', 'light']);
+export const ThemeSchema = z.enum(THEMES);
 export type Theme = z.infer<typeof ThemeSchema>;
 
-const allTrue = <T extends string>(ids: readonly T[]) => Object.fromEntries(ids.map((id) => [id, true])) as Record<T, boolean>;
-
 export const SettingsSchema = z.object({
-  hoverDelayMs: z.number().int().min(0).max(2000),
+  hoverDelayMs: z.number().int().min(HOVER_DELAY_MS.min).max(HOVER_DELAY_MS.max),
   surfaces: z.record(SurfaceIdSchema, z.boolean()),
   fields: z.record(CardFieldSchema, z.boolean()),
   theme: ThemeSchema,
-  cacheTtlMinutes: z.number().int().min(1).max(1440),
+  cacheTtlMinutes: z.number().int().min(CACHE_TTL_MINUTES.min).max(CACHE_TTL_MINUTES.max),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
-
-export const DEFAULT_SETTINGS: Settings = {
-  hoverDelayMs: 300,
-  surfaces: allTrue(SurfaceIdSchema.options),
-  fields: allTrue(CardFieldSchema.options),
-  theme: 'auto',
-  cacheTtlMinutes: 10,
-};
 
 /**
  * In `sync`, not `local`: the background restricts `local` (tokens, the app secret) to the
@@ -39,30 +35,6 @@ export const settingsItem = storage.defineItem<unknown>('sync:settings', {
   version: 1,
   fallback: DEFAULT_SETTINGS,
 });
-
-export interface LoadedSettings {
-  settings: Settings;
-  /** Set when the stored value was unusable and defaults were used instead. */
-  problem?: string;
-}
-
-/** Reads settings; a bad stored value falls back to the defaults and says so instead of breaking the page. */
-export function parseSettings(raw: unknown): LoadedSettings {
-  if (raw === null || raw === undefined) return { settings: DEFAULT_SETTINGS };
-  const parsed = SettingsSchema.safeParse(raw);
-  if (parsed.success) return { settings: parsed.data };
-  // Keep every field that is still valid on its own; only the broken ones go back to defaults.
-  const stored = typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-  const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-  for (const [key, schema] of Object.entries(SettingsSchema.shape)) {
-    const field = schema.safeParse(stored[key]);
-    if (field.success) merged[key] = field.data;
-  }
-  return {
-    settings: SettingsSchema.parse(merged),
-    problem: 'Some stored settings were invalid and were reset to their defaults.',
-  };
-}
 
 export async function loadSettings(): Promise<LoadedSettings> {
   return parseSettings(await settingsItem.getValue());

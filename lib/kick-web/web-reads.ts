@@ -1,0 +1,139 @@
+import { slugCandidates } from '../kick/slug';
+import type { WebProfile } from '../cards/schema';
+import type { MessageInput } from '../messaging/protocol';
+import { isSiteRoute } from '../page/site-routes';
+
+/**
+ * The content script's half of reading kick.com's own (unofficial) endpoints: it fetches them same-origin, as the
+ * site does, and hands the raw answers to the background, whose zod schemas check them (./web-profile.ts). zod was
+ * half the content script (issue #12); the checks stay exactly the ones they were, only on the other side.
+ */
+
+export type WebSource = 'ok' | 'not_found' | 'error';
+/** Which read failed: the channel (followers, channel age, bio, socials) or the user's standing in this channel. */
+export type WebReadPart = 'channel' | 'relation';
+export interface WebReadFailure {
+  part: WebReadPart;
+  reason: string;
+}
+export interface WebResult {
+  state: WebSource;
+  profile?: WebProfile;
+  /** Reads that failed, also when the rest of the profile came through. */
+  failures?: WebReadFailure[];
+}
+
+/** What the page read, for the background's checks (WebAnswersSchema in lib/messaging/protocol.ts). */
+export type WebAnswers = MessageInput<'readWebProfile'>;
+/** One read as it came from kick.com: an unchecked answer (undefined when kick.com knows no such user) or why it failed. */
+export type RawRead = WebAnswers['channel'];
+/** Checks the answers and builds the profile: the background, over messaging, in the content script. */
+export type BuildWebProfile = (answers: WebAnswers) => Promise<WebResult>;
+
+const TIMEOUT_MS = 6000;
+/**
+ * More than any channel answer kick.com sends (a few kB to a few tens of kB), bounded so that what the page hands the
+ * background stays small whatever kick.com answers. Characters of the body, checked before parsing.
+ */
+export const MAX_ANSWER_CHARS = 256 * 1024;
+
+type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+
+/**
+ * The page's own fetch where the browser offers one. A Firefox content script's plain fetch sends no
+ * Referer, while `content.fetch` goes out exactly like the site's calls (same-origin, Referer,
+ * cookies); Chrome's content-script fetch already does (both checked against the simulator's log).
+ */
+function pageFetch(): Fetch {
+  const page = (globalThis as { content?: { fetch?: Fetch } }).content;
+  const own = page?.fetch;
+  return own ? (input, init) => own.call(page, input, init) : (input, init) => fetch(input, init);
+}
+
+class WebReadError extends Error {}
+
+/** Why a read failed, in words for the card and the popup (never a URL or a body). */
+function reasonOf(error: unknown): string {
+  if (error instanceof WebReadError) return error.message;
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'kick.com did not answer in time';
+  return 'the request could not be sent';
+}
+
+async function getJson(path: string): Promise<unknown> {
+  // Absolute: a Firefox content script does not resolve relative URLs against the page.
+  const res = await pageFetch()(new URL(path, location.origin).href, {
+    credentials: 'include',
+    headers: { accept: 'application/json' },
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+  });
+  if (res.status === 404) return 'not_found';
+  if (!res.ok) throw new WebReadError(`kick.com answered ${res.status}`);
+  const body = await res.text();
+  if (body.length > MAX_ANSWER_CHARS) throw new WebReadError('kick.com answered with more data than a card can use');
+  return JSON.parse(body) as unknown;
+}
+
+/**
+ * The current channel's slug from a kick.com URL path: `/{slug}`, the popout chat `/popout/{slug}/chat` and the
+ * moderator view `/moderator/{slug}` (kick-dom.md "channel of a page"). Site routes are no channel.
+ */
+export function channelSlugFromPath(pathname: string): string | undefined {
+  const parts = pathname.split('/').filter(Boolean);
+  const first = parts[0]?.toLowerCase();
+  const slug = first === 'popout' || first === 'moderator' ? parts[1] : parts[0];
+  if (first === 'popout' && parts[2]?.toLowerCase() !== 'chat') return undefined;
+  if (!slug || isSiteRoute(slug)) return undefined;
+  return /^[A-Za-z0-9_-]{1,25}$/.test(slug) ? slug.toLowerCase() : undefined;
+}
+
+const decoded = (segment: string) => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+};
+
+/**
+ * A same-origin kick.com path from raw segments. Each is encoded, and an empty or dot-only segment
+ * (also once percent-decoded) is refused: `/channels/streamer1/users/..` resolves to the channel itself.
+ */
+export function kickPath(...segments: string[]): string {
+  for (const segment of segments) if (/^\.*$/.test(segment) || /^\.*$/.test(decoded(segment))) throw new Error(`unsafe path segment ${JSON.stringify(segment)}`);
+  return `/${segments.map(encodeURIComponent).join('/')}`;
+}
+
+async function fetchChannel(username: string): Promise<unknown> {
+  for (const slug of slugCandidates(username)) {
+    const answer = await getJson(kickPath('api', 'v2', 'channels', slug));
+    if (answer !== 'not_found') return answer;
+  }
+  return undefined;
+}
+
+async function fetchRelation(channelSlug: string, username: string): Promise<unknown> {
+  const answer = await getJson(kickPath('api', 'v2', 'channels', channelSlug, 'users', username.toLowerCase()));
+  return answer === 'not_found' ? undefined : answer;
+}
+
+const settle = (part: WebReadPart, job: Promise<unknown>): Promise<RawRead> =>
+  job.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, failure: { part, reason: reasonOf(error) } }));
+
+/**
+ * What kick.com itself says about a user, read like the site does (same-origin). Optional
+ * enrichment: a failed read costs only its own part of the card, and says which and why.
+ */
+export async function fetchWebProfile(username: string, channelSlug: string | undefined, build: BuildWebProfile): Promise<WebResult> {
+  // Both requests at once: on a cold card they are on the critical path.
+  const [channel, relation] = await Promise.all([
+    settle('channel', fetchChannel(username)),
+    channelSlug ? settle('relation', fetchRelation(channelSlug, username)) : ({ ok: true, value: undefined } as const),
+  ]);
+  const unread = (read: RawRead) => !read.ok || read.value === undefined;
+  // Nothing to check: no need to wake the background.
+  if (unread(channel) && unread(relation)) {
+    const failures = [channel, relation].flatMap((r) => (r.ok ? [] : [r.failure]));
+    return { state: channel.ok ? 'not_found' : 'error', ...(failures.length ? { failures } : {}) };
+  }
+  return build({ channelSlug, channel, relation });
+}

@@ -1,0 +1,94 @@
+import { browser } from 'wxt/browser';
+import type { CardField, Settings, SurfaceId, Theme } from './settings';
+
+/**
+ * The settings as the content script needs them, without zod (issue #12: zod was half the script). The schemas in
+ * ./settings.ts are built from these lists and stay the source of the types; settings-page.test.ts checks that
+ * parseSettings here decides exactly as SettingsSchema does.
+ */
+
+/** Where on kick.com cards may open (ids match lib/page/surfaces.ts). */
+export const SURFACE_IDS = ['chat', 'mention', 'reply', 'pinned', 'channelHeader', 'sidebar', 'link'] as const;
+/** Card sections the user can hide. */
+export const CARD_FIELDS = ['banner', 'bio', 'live', 'followers', 'channelCreated', 'relation', 'badges', 'socials'] as const;
+export const THEMES = ['auto', 'dark', 'light'] as const;
+export const HOVER_DELAY_MS = { min: 0, max: 2000 } as const;
+export const CACHE_TTL_MINUTES = { min: 1, max: 1440 } as const;
+
+const allTrue = <T extends string>(ids: readonly T[]) => Object.fromEntries(ids.map((id) => [id, true])) as Record<T, boolean>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  hoverDelayMs: 300,
+  surfaces: allTrue<SurfaceId>(SURFACE_IDS),
+  fields: allTrue<CardField>(CARD_FIELDS),
+  theme: 'auto',
+  cacheTtlMinutes: 10,
+};
+
+export interface LoadedSettings {
+  settings: Settings;
+  /** Set when the stored value was unusable and defaults were used instead. */
+  problem?: string;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const intIn = ({ min, max }: { min: number; max: number }) => (value: unknown) =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max ? value : undefined;
+
+/** A flag for every id and nothing else, as zod's record over an enum demands. */
+function flags<T extends string>(ids: readonly T[], value: unknown): Record<T, boolean> | undefined {
+  if (!isRecord(value) || Object.keys(value).length !== ids.length) return undefined;
+  const out = {} as Record<T, boolean>;
+  for (const id of ids) {
+    const flag = Object.hasOwn(value, id) ? value[id] : undefined;
+    if (typeof flag !== 'boolean') return undefined;
+    out[id] = flag;
+  }
+  return out;
+}
+
+/** Each field's check: its value when valid, else undefined. */
+const FIELDS: { [K in keyof Settings]: (value: unknown) => Settings[K] | undefined } = {
+  hoverDelayMs: intIn(HOVER_DELAY_MS),
+  surfaces: (value) => flags(SURFACE_IDS, value),
+  fields: (value) => flags(CARD_FIELDS, value),
+  theme: (value) => (THEMES as readonly unknown[]).includes(value) ? (value as Theme) : undefined,
+  cacheTtlMinutes: intIn(CACHE_TTL_MINUTES),
+};
+
+/** Reads settings; a bad stored value falls back to the defaults and says so instead of breaking the page. */
+export function parseSettings(raw: unknown): LoadedSettings {
+  if (raw === null || raw === undefined) return { settings: DEFAULT_SETTINGS };
+  // Keep every field that is still valid on its own; only the broken ones go back to defaults.
+  const stored = typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const settings = { ...DEFAULT_SETTINGS } as Record<keyof Settings, unknown>;
+  let broken = !isRecord(raw);
+  for (const key of Object.keys(FIELDS) as (keyof Settings)[]) {
+    const value = FIELDS[key](stored[key]);
+    if (value === undefined) broken = true;
+    else settings[key] = value;
+  }
+  return broken
+    ? { settings: settings as Settings, problem: 'Some stored settings were invalid and were reset to their defaults.' }
+    : { settings: settings as Settings };
+}
+
+/** `sync:settings` in WXT's storage naming (./settings.ts settingsItem): the key in `storage.sync`. */
+const KEY = 'settings';
+
+/** Reads the settings straight from `storage.sync`: WXT's storage helpers were 7 kB of the content script. */
+export async function loadSettingsFromPage(): Promise<LoadedSettings> {
+  const stored = await browser.storage.sync.get<Record<string, unknown>>(KEY);
+  return parseSettings(stored[KEY]);
+}
+
+/** Calls back on every change of the stored settings (an unchanged write, as WXT's watch, is no change). */
+export function watchSettingsFromPage(onChange: (loaded: LoadedSettings) => void): () => void {
+  const listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
+    const change = changes[KEY];
+    if (area !== 'sync' || !change || JSON.stringify(change.newValue) === JSON.stringify(change.oldValue)) return;
+    onChange(parseSettings(change.newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

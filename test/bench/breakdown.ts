@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** Built by `wxt build --mode sizemap`: the production code plus a hidden source map (wxt.config.ts). */
+export const SIZEMAP_CONTENT_SCRIPT = path.resolve(import.meta.dirname, '../../.output/chrome-mv3-sizemap/content-scripts/kick.js');
+
+export interface ModuleShare {
+  module: string;
+  bytes: number;
+  share: number;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** One source-map line's segments as [generated column, source index or -1]; fields are VLQ deltas, the source index runs across lines. */
+function segments(line: string, state: { source: number }): [number, number][] {
+  const out: [number, number][] = [];
+  let column = 0;
+  for (const segment of line.split(',')) {
+    if (!segment) continue;
+    const fields: number[] = [];
+    let value = 0;
+    let shift = 0;
+    for (const ch of segment) {
+      const digit = B64.indexOf(ch);
+      value += (digit & 31) << shift;
+      if (digit & 32) shift += 5;
+      else {
+        fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
+        value = 0;
+        shift = 0;
+      }
+    }
+    column += fields[0]!;
+    if (fields.length > 1) state.source += fields[1]!;
+    out.push([column, fields.length > 1 ? state.source : -1]);
+  }
+  return out;
+}
+
+/** A package (zod by its file, the big one) or a project file. */
+function moduleOf(source: string): string {
+  const dep = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(.*)/.exec(source);
+  if (!dep) return source.replace(/^(\.\.\/)+/, '');
+  return dep[1] === 'zod' ? `zod/${dep[2]}` : dep[1]!;
+}
+
+/**
+ * Minified bytes per module: each generated character goes to the source of the mapping it falls under.
+ * Bytes with no mapping (the bundler's glue) are "(unmapped)".
+ */
+export function moduleBreakdown(jsPath = SIZEMAP_CONTENT_SCRIPT): { total: number; modules: ModuleShare[] } {
+  const code = readFileSync(jsPath, 'utf8');
+  const map = JSON.parse(readFileSync(`${jsPath}.map`, 'utf8')) as { sources: string[]; mappings: string };
+  const lines = code.split('\n');
+  const bytes = new Map<string, number>();
+  const state = { source: 0 };
+  map.mappings.split(';').forEach((line, i) => {
+    const segs = segments(line, state);
+    const length = lines[i]?.length ?? 0;
+    segs.forEach(([column, source], j) => {
+      const end = j + 1 < segs.length ? segs[j + 1]![0] : length;
+      const name = source < 0 ? '(unmapped)' : moduleOf(map.sources[source]!);
+      bytes.set(name, (bytes.get(name) ?? 0) + end - column);
+    });
+  });
+  const total = code.length;
+  const modules = [...bytes].map(([module, n]) => ({ module, bytes: n, share: n / total })).sort((a, b) => b.bytes - a.bytes);
+  return { total, modules };
+}
+
+/** Packages summed (zod's files into one line), for the bench table. */
+export function packageTotals(modules: ModuleShare[]): ModuleShare[] {
+  const sums = new Map<string, number>();
+  const total = modules.reduce((n, m) => n + m.bytes, 0);
+  for (const m of modules) {
+    const key = m.module.startsWith('zod/') ? 'zod' : m.module;
+    sums.set(key, (sums.get(key) ?? 0) + m.bytes);
+  }
+  return [...sums].map(([module, bytes]) => ({ module, bytes, share: bytes / total })).sort((a, b) => b.bytes - a.bytes);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { total, modules } = moduleBreakdown(process.argv[2] ?? SIZEMAP_CONTENT_SCRIPT);
+  console.log(`content script: ${total} B minified`);
+  for (const m of process.argv.includes('--files') ? modules : packageTotals(modules))
+    console.log(`${String(m.bytes).padStart(7)} B ${(m.share * 100).toFixed(1).padStart(5)}%  ${m.module}`);
+}

@@ -1,0 +1,53 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/**
+ * The README's benchmark tables, written from test/bench/results.json between the `bench:table` markers, so the
+ * figures in the README are the ones a run measured and never typed by hand. `npm run bench` calls this last;
+ * `npm run bench:readme` redoes it from the last results.
+ */
+const README = path.resolve(import.meta.dirname, '../../README.md');
+const RESULTS = path.resolve(import.meta.dirname, 'results.json');
+const START = '<!-- bench:table (written by test/bench/readme-table.ts from results.json; do not edit) -->';
+const END = '<!-- /bench:table -->';
+
+interface Results {
+  at: string;
+  machine: string;
+  figures: { figure: string; value: string; budget: string; holds: boolean | null }[];
+  contentScriptModules?: { total: number; packages: { module: string; bytes: number; share: number }[] };
+}
+
+const cell = (text: string) => text.replaceAll('|', '\\|');
+
+export function renderTables(results: Results, topModules = 12): string {
+  const lines = [
+    `Run of ${results.at.slice(0, 10)} (${results.machine}).`,
+    '',
+    '| figure | measured | budget | holds |',
+    '|---|---|---|---|',
+    ...results.figures.map((f) => `| ${cell(f.figure)} | ${cell(f.value)} | ${cell(f.budget)} | ${f.holds === null ? '—' : f.holds ? 'yes' : 'no'} |`),
+  ];
+  const modules = results.contentScriptModules;
+  if (modules) {
+    lines.push('', `Content script by module (minified bytes from the source map, ${modules.total} B in all):`, '', '| module | bytes | share |', '|---|---|---|');
+    for (const m of modules.packages.slice(0, topModules)) lines.push(`| ${cell(m.module)} | ${m.bytes} | ${(m.share * 100).toFixed(1)}% |`);
+    const rest = modules.packages.slice(topModules);
+    if (rest.length) lines.push(`| ${rest.length} others | ${rest.reduce((n, m) => n + m.bytes, 0)} | ${(rest.reduce((n, m) => n + m.share, 0) * 100).toFixed(1)}% |`);
+  }
+  return lines.join('\n');
+}
+
+export function updateReadme(readme: string, tables: string): string {
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`README.md has no ${START} … ${END} block`);
+  return `${readme.slice(0, start + START.length)}\n${tables}\n${readme.slice(end)}`;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as Results;
+  writeFileSync(README, updateReadme(readFileSync(README, 'utf8'), renderTables(results)));
+  console.log(`README.md benchmark tables written from ${path.relative(process.cwd(), RESULTS)}`);
+}
