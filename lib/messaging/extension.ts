@@ -1,11 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { z } from 'zod';
 import { KickError } from '../kick/errors';
-import { defineExtensionMessaging } from '@webext-core/messaging';
-import { protocol, type MessageInput, type MessageName, type MessageOutput, type ProtocolMap } from './protocol';
-import { sendToBackground } from './send';
-
-const messenger = defineExtensionMessaging<ProtocolMap>();
+import { protocol, type MessageInput, type MessageName, type MessageOutput } from './protocol';
+import { messenger, sendToBackground } from './send';
 
 export interface SenderInfo {
   id?: string;

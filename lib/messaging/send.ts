@@ -1,30 +1,9 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
 import { KickError } from '../kick/kick-error';
-import type { MessageInput, MessageName, MessageOutput } from './protocol';
+import type { MessageInput, MessageName, MessageOutput, ProtocolMap } from './protocol';
 
-/**
- * The sending half of @webext-core/messaging 4's wire format (`{ id, type, data, timestamp }` out, `{ res }` or
- * `{ err }` back), written out so the content script carries 300 bytes instead of the library and its error
- * serialiser (issue #12). The background still receives with the library (registerHandlers); the round trip is
- * tested against it in extension.test.ts, and the library's version is pinned.
- */
-let nextId = Math.floor(Math.random() * 1e4);
-
-interface Reply {
-  res?: unknown;
-  err?: { message?: string; name?: string };
-}
-
-function post(type: string, data: unknown): Promise<unknown> {
-  const message = { id: nextId++, type, data, timestamp: Date.now() };
-  return new Promise((resolve, reject) =>
-    chrome.runtime.sendMessage(message, (reply?: Reply) => {
-      if (chrome.runtime.lastError) return reject(new Error(chrome.runtime.lastError.message));
-      if (reply == null) return reject(new Error('No response'));
-      if (reply.err != null) return reject(Object.assign(new Error(reply.err.message), { name: reply.err.name ?? 'Error' }));
-      resolve(reply.res);
-    }),
-  );
-}
+/** The one messenger of every context; zod-free, so the content script can use it without the schemas (issue #12). */
+export const messenger = defineExtensionMessaging<ProtocolMap>();
 
 const DEFAULT_TIMEOUT_MS = 20_000;
 /** Connecting waits for the user in Kick's authorize window. */
@@ -48,7 +27,8 @@ export async function sendToBackground<K extends MessageName>(name: K, data: Mes
     );
   });
   try {
-    return (await Promise.race([post(name, data), timeout])) as MessageOutput<K>;
+    const sending = (messenger.sendMessage as (n: K, d: MessageInput<K>) => Promise<MessageOutput<K>>)(name, data);
+    return await Promise.race([sending, timeout]);
   } finally {
     clearTimeout(timer);
   }
