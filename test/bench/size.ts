@@ -7,10 +7,11 @@ export const PRODUCTION_CHROME_DIR = path.resolve(import.meta.dirname, '../../.o
 
 /**
  * What the content script costs every kick.com page: its script and its CSS, gzipped. Issue #12 asks for ≤ 30 kB;
- * this is the size reached so far (32.2 kB, from 62.9 kB before zod left the page) with 1% of room, so growth
- * fails `npm test` while the rest of the issue is open. Lower it as the script shrinks, never raise it quietly.
+ * this is the size reached so far (33.0 kB, from 62.9 kB before zod left the page; the page sends through
+ * @webext-core/messaging, the project's fixed messaging library, which costs 0.8 kB of it) with 1.5% of room, so
+ * growth fails `npm test` while the rest of the issue is open. Lower it as the script shrinks, never raise it quietly.
  */
-export const CONTENT_SCRIPT_BUDGET_BYTES = 32.5 * 1024;
+export const CONTENT_SCRIPT_BUDGET_BYTES = 33.5 * 1024;
 
 export interface ContentScriptSize {
   files: string[];
