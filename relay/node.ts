@@ -1,4 +1,5 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { createRelay, type RelayEnv, type RelayOptions } from './handler';
@@ -50,26 +51,30 @@ export interface RunningRelay {
   close(): Promise<void>;
 }
 
-/** The handler behind a plain HTTP server on loopback (a reverse proxy adds TLS in front when it is shared). */
-export async function startRelayServer(opts: { env: RelayEnv; port?: number; host?: string } & RelayOptions): Promise<RunningRelay> {
+/** The handler behind an HTTP server on loopback; `tls` serves HTTPS (tests: the extension only talks to https relays). */
+export async function startRelayServer(
+  opts: { env: RelayEnv; port?: number; host?: string; tls?: { key: string; cert: string } } & RelayOptions,
+): Promise<RunningRelay> {
   const relay = createRelay(opts);
   const host = opts.host ?? '127.0.0.1';
-  const server = http.createServer((req, res) => {
+  const scheme = opts.tls ? 'https' : 'http';
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     relay
-      .fetch(toRequest(req, `http://${req.headers.host ?? host}`), opts.env)
+      .fetch(toRequest(req, `${scheme}://${req.headers.host ?? host}`), opts.env)
       .then((response) => respond(res, response))
       .catch(() => {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: 'relay_error' }));
       });
-  });
+  };
+  const server = opts.tls ? https.createServer(opts.tls, listener) : http.createServer(listener);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   return {
-    url: `http://${host}:${port}`,
+    url: `${scheme}://${host}:${port}`,
     port,
     close: () =>
       new Promise<void>((resolve) => {
