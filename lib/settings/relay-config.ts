@@ -33,13 +33,19 @@ export function relayConfigFrom(env: Record<string, unknown>): RelayConfig | nul
 export const BUILD_RELAY: RelayConfig | null = relayConfigFrom(import.meta.env);
 
 export type ConnectionMode = 'relay' | 'own';
-const modeItem = storage.defineItem<ConnectionMode>('local:kickConnectMode', { fallback: 'relay' });
+const modeItem = storage.defineItem<ConnectionMode | null>('local:kickConnectMode', { fallback: null });
 export const CONNECTION_MODE_KEY = 'kickConnectMode';
 
-/** How this browser connects: through the relay unless the user chose their own app (advanced), or the build has no relay. */
+/**
+ * How this browser connects: as the user chose; before any choice, through the relay, unless an
+ * app of the user's is already saved (an update from a build without a relay), whose account's
+ * tokens only that app can refresh. A build without a relay always uses the user's own app.
+ */
 export async function loadConnectionMode(relay: RelayConfig | null = BUILD_RELAY): Promise<ConnectionMode> {
   if (!relay) return 'own';
-  return (await modeItem.getValue()) === 'own' ? 'own' : 'relay';
+  const chosen = await modeItem.getValue();
+  if (chosen === 'own' || chosen === 'relay') return chosen;
+  return (await storage.getItem('local:kickApp')) ? 'own' : 'relay';
 }
 
 export function saveConnectionMode(mode: ConnectionMode): Promise<void> {
