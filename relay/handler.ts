@@ -23,6 +23,8 @@ export interface RelayEnv {
 }
 
 export const MAX_BODY_BYTES = 4096;
+/** Set on the relay's own answers, so a client never mistakes them for Kick's (which pass through without it). */
+export const REFUSAL_HEADER = 'x-kick-relay';
 const DEFAULT_RATE_LIMIT = 30;
 const DEFAULT_TIMEOUT_MS = 10_000;
 const WINDOW_MS = 60_000;
@@ -151,11 +153,14 @@ export function createRelay(options: RelayOptions = {}) {
     const origin = request.headers.get('origin');
     const allowedOrigins = list(env.ALLOWED_ORIGINS);
     const corsOk = origin !== null && originAllowed(origin, allowedOrigins);
-    const cors: Record<string, string> = corsOk ? { 'access-control-allow-origin': origin, vary: 'Origin' } : { vary: 'Origin' };
+    // Retry-After and the refusal marker are not CORS-safelisted: without exposing them the extension could not read them.
+    const cors: Record<string, string> = corsOk
+      ? { 'access-control-allow-origin': origin, 'access-control-expose-headers': `retry-after, ${REFUSAL_HEADER}`, vary: 'Origin' }
+      : { vary: 'Origin' };
     const refuse = (r: Refusal) => ({
       response: new Response(JSON.stringify({ error: r.error }), {
         status: r.status,
-        headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...cors, ...r.headers },
+        headers: { 'content-type': 'application/json', 'cache-control': 'no-store', [REFUSAL_HEADER]: 'refused', ...cors, ...r.headers },
       }),
       outcome: r.error,
     });

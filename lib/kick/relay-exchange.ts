@@ -4,11 +4,8 @@ import { errorFromResponse, DEFAULT_TIMEOUT_MS } from './http';
 import { TokenResponseSchema, type TokenResponse } from './schemas';
 import { refusalFor, type TokenExchanger } from './token-exchange';
 
-/** The relay's own refusals (relay/handler.ts); Kick's own answers pass through it unchanged. */
-const RELAY_REFUSALS = new Set([
-  'unsupported_grant_type', 'origin_not_allowed', 'redirect_uri_not_allowed', 'invalid_request', 'body_too_large',
-  'unsupported_media_type', 'not_found', 'method_not_allowed', 'relay_not_configured',
-]);
+/** Marks the relay's own answers (relay/handler.ts REFUSAL_HEADER); Kick's pass through it without. */
+const REFUSAL_HEADER = 'x-kick-relay';
 const TRANSIENT = new Set(['network', 'timeout', 'server', 'rate_limited']);
 
 export const RELAY_UNREACHABLE = 'The sign-in service is not reachable';
@@ -64,8 +61,9 @@ export function createRelayTokenExchanger(relayUrl: string, circuit?: HostCircui
       return res;
     }
     const body = (await res.clone().json().catch(() => null)) as { error?: unknown } | null;
-    const relayCode = typeof body?.error === 'string' && RELAY_REFUSALS.has(body.error) ? body.error : undefined;
-    if (relayCode && res.status < 500) {
+    const relayCode = res.headers.get(REFUSAL_HEADER) === 'refused' ? (typeof body?.error === 'string' ? body.error : 'unknown') : undefined;
+    // 429 and 5xx from the relay itself (rate limit, Kick unreachable) are passing failures like Kick's own.
+    if (relayCode && res.status < 500 && res.status !== 429) {
       throw new KickError({
         code: 'invalid_request',
         status: res.status,

@@ -108,6 +108,17 @@ describe('one-click connect through the relay (Chromium)', () => {
     await popup.close();
   });
 
+  it('a 429 through the relay reads “not reachable” with Kick’s own wait (Retry-After crosses CORS)', async () => {
+    const popup = await session.openExtensionPage('popup.html');
+    await expect.poll(() => popupState(popup)).toBe('connected');
+    sim.fault({ host: 'id', path: '/oauth/token', status: 429, retryAfter: '3', times: 1 });
+    await popup.getByTestId('popup-refresh').click();
+    await expect.poll(() => popup.getByTestId('popup-action-error').textContent()).toMatch(/^The sign-in service is not reachable\. Trying again in 3 s\./);
+    await popup.close();
+    // The host circuit holds the relay for those 3 s; the next test needs it asked again.
+    await new Promise((resolve) => setTimeout(resolve, 3_100));
+  });
+
   it('a relay answering 503 reads “the sign-in service is not reachable” and keeps the account', async () => {
     const popup = await session.openExtensionPage('popup.html');
     await expect.poll(() => popupState(popup)).toBe('connected');

@@ -49,6 +49,8 @@ describe('what the relay forwards', () => {
     const { res, body } = await exchange();
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe(CHROME_ORIGIN);
+    expect(res.headers.get('access-control-expose-headers')).toBe('retry-after, x-kick-relay');
+    expect(res.headers.get('x-kick-relay')).toBeNull();
     expect(sim.tokenState(body.access_token)).toBe('active');
     const [call] = kickCalls();
     // The simulator redacts values it logs; the keys say what the relay sent, and the 200 that the secret was right.
@@ -80,6 +82,7 @@ describe('what the relay forwards', () => {
     const res = await post('/token', { grant_type: 'refresh_token', refresh_token: 'never-issued' });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: 'Invalid request' });
+    expect(res.headers.get('x-kick-relay')).toBeNull();
     expect(kickCalls()).toHaveLength(1);
   });
 
@@ -153,6 +156,7 @@ describe('what the relay refuses, sending nothing to Kick', () => {
       const res = await refusal.send();
       expect(res.status).toBe(refusal.status);
       expect(await res.json()).toEqual({ error: refusal.error });
+      expect(res.headers.get('x-kick-relay')).toBe('refused');
       expect(sim.log).toEqual([]);
     });
   }
