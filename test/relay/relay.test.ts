@@ -249,3 +249,32 @@ describe('the relay’s log', () => {
       expect(log, `the log holds ${secret.slice(0, 4)}…`).not.toContain(secret);
   });
 });
+
+describe('the Cloudflare Workers entry', () => {
+  it('imports nothing from Node, so Workers can run it as it is', async () => {
+    const { readFile } = await import('node:fs/promises');
+    for (const file of ['relay/handler.ts', 'relay/worker.ts']) {
+      const source = await readFile(file, 'utf8');
+      expect(source, file).not.toMatch(/from ['"](node:|fs|http|https|net|crypto|path|os)['"/]/);
+      expect(source, file).not.toMatch(/\b(process|Buffer|require)\b[.(]/);
+    }
+  });
+
+  it('exports { fetch(request, env) } that relays a refresh, as Workers calls it', async () => {
+    const worker = (await import('../../relay/worker')).default;
+    const issued = sim.issueUserToken();
+    seen.push(issued.access_token, issued.refresh_token);
+    const res = await worker.fetch(
+      new Request('https://relay.example.workers.dev/token', {
+        method: 'POST',
+        headers: { origin: CHROME_ORIGIN, 'content-type': 'application/x-www-form-urlencoded', 'cf-connecting-ip': '203.0.113.9' },
+        body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: issued.refresh_token }).toString(),
+      }),
+      { KICK_CLIENT_ID: sim.app.clientId, KICK_CLIENT_SECRET: sim.app.clientSecret, ALLOWED_ORIGINS: CHROME_ORIGIN, ALLOWED_REDIRECT_URIS: SIM_REDIRECT_URI, KICK_ID_BASE: sim.origins.id },
+    );
+    expect(res.status).toBe(200);
+    expect(sim.tokenState(issued.refresh_token)).toBe('rotated');
+    const next = (await res.json()) as { access_token: string; refresh_token: string };
+    seen.push(next.access_token, next.refresh_token);
+  });
+});
