@@ -27,9 +27,10 @@ export default defineConfig({
   // React's API on Preact: the content script ships on every kick.com page, and Preact's runtime
   // is a fraction of react-dom's (see the content script size figure in `npm run bench`).
   // `--mode e2e` builds the variant the E2E tests load (.output/chrome-mv3-e2e): it has the test hooks
-  // and an open shadow root. Every other build is the production one, with neither (issue #10).
+  // and an open shadow root; `--mode e2e-relay` is the same against a token relay. Every other build
+  // is the production one, with neither (issue #10).
   vite: ({ mode }) => ({
-    define: { __KUC_TEST_HOOKS__: JSON.stringify(mode === 'e2e') },
+    define: { __KUC_TEST_HOOKS__: JSON.stringify(mode === 'e2e' || mode === 'e2e-relay') },
     // `--mode sizemap` (npm run size): the production code with a hidden source map, for the content script's module breakdown.
     build: mode === 'sizemap' ? { sourcemap: 'hidden' as const } : {},
     resolve: {

@@ -17,7 +17,7 @@ export default defineBackground(() => {
   watchSettings(({ settings }) => services.setCacheTtlMinutes(settings.cacheTtlMinutes));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== REFRESH_ALARM) return;
-    services.tokens.refresh().catch((error: unknown) => console.warn('[kick-user-cards] scheduled token refresh failed:', (error as Error).message));
+    services.refreshOnSchedule().catch((error: unknown) => console.warn('[kick-user-cards] scheduled token refresh failed:', (error as Error).message));
   });
   void services.scheduleRefresh();
 });

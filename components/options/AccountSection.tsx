@@ -1,5 +1,5 @@
 import { useStore } from 'zustand';
-import { ConnectedAccount } from '@/components/ui/AccountStatus';
+import { ConnectedAccount, connectedVia } from '@/components/ui/AccountStatus';
 import type { AuthStore } from '@/lib/stores/auth-store';
 
 export function AccountSection({ auth }: { auth: AuthStore }) {
@@ -15,6 +15,7 @@ export function AccountSection({ auth }: { auth: AuthStore }) {
       {status?.state === 'not_configured' && <p className="muted">Save your Kick app above first.</p>}
       {status?.state === 'connecting' && <p><span className="spinner" /> Waiting for Kick…</p>}
       {status?.state === 'connected' && <ConnectedAccount status={status} />}
+      {status?.state === 'connected' && <p className="muted" data-testid="opt-connected-via">{connectedVia(status.via)}</p>}
       {status?.state === 'reconnect_needed' && <p role="alert">Reconnect needed: {status.reason}</p>}
       {status?.state === 'error' && <p className="error-text" role="alert">{status.message}</p>}
       {status?.state === 'disconnected' && <p className="muted">No account connected.</p>}
@@ -22,7 +23,7 @@ export function AccountSection({ auth }: { auth: AuthStore }) {
       <div className="row">
         {status && status.state !== 'connected' && status.state !== 'not_configured' && (
           <button type="button" className="btn primary" data-testid="opt-connect" disabled={busy !== null || status.state === 'connecting'} onClick={() => void connect()}>
-            {status.state === 'reconnect_needed' ? 'Reconnect' : 'Connect Kick account'}
+            {status.state === 'reconnect_needed' ? 'Reconnect' : status.via === 'relay' ? 'Connect with Kick' : 'Connect Kick account'}
           </button>
         )}
         {status?.state === 'connected' && (

@@ -1,10 +1,63 @@
 import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
 import { AppConfigSchema, DEFAULT_SCOPES, getRedirectUri, KICK_SCOPES, loadAppConfig, saveAppConfig } from '@/lib/settings/app-config';
+import { BUILD_RELAY, loadConnectionMode, saveConnectionMode, type ConnectionMode, type RelayConfig } from '@/lib/settings/relay-config';
+import type { AuthStore } from '@/lib/stores/auth-store';
 
 type Errors = Partial<Record<'clientId' | 'clientSecret' | 'scopes', string>>;
 
+/**
+ * How this browser signs in. A build with a relay connects with one click ("Connect with Kick") and
+ * keeps the user's own app as an advanced choice; a build without one needs the user's own app.
+ */
+export function AppSection({ auth, relay = BUILD_RELAY }: { auth: AuthStore; relay?: RelayConfig | null }) {
+  const [mode, setMode] = useState<ConnectionMode | null>(relay ? null : 'own');
+  const [switching, setSwitching] = useState(false);
+  const status = useStore(auth, (s) => s.status);
+
+  useEffect(() => {
+    if (relay) void loadConnectionMode(relay).then(setMode);
+  }, [relay]);
+
+  if (!relay) return <OwnAppSection />;
+
+  // The account's tokens belong to the app that issued them: switching signs out first, so they are revoked, not orphaned.
+  const choose = async (own: boolean) => {
+    setSwitching(true);
+    try {
+      if (status?.state === 'connected' || status?.state === 'reconnect_needed' || status?.state === 'error') await auth.getState().disconnect();
+      const next: ConnectionMode = own ? 'own' : 'relay';
+      await saveConnectionMode(next);
+      setMode(next);
+    } finally {
+      setSwitching(false);
+    }
+  };
+
+  return (
+    <>
+      <section className="card stack" aria-labelledby="signin-h" data-testid="opt-signin" data-mode={mode ?? 'loading'}>
+        <h2 id="signin-h">Sign-in</h2>
+        {mode === 'relay' && (
+          <p data-testid="opt-relay-info">
+            <strong>Connect with Kick</strong> below: nothing to set up. Sign-in goes through this extension’s sign-in service
+            (<code>{new URL(relay.url).host}</code>), which adds the app’s secret to Kick’s token requests. It sees the sign-in
+            code and your tokens while passing them to Kick, and stores nothing.
+          </p>
+        )}
+        <label className="row">
+          <input type="checkbox" data-testid="opt-use-own-app" checked={mode === 'own'} disabled={mode === null || switching}
+            onChange={(e) => void choose(e.target.checked)} />
+          <span>Use your own Kick app (advanced){status?.state === 'connected' ? ': disconnects the current account' : ''}</span>
+        </label>
+      </section>
+      {mode === 'own' && <OwnAppSection />}
+    </>
+  );
+}
+
 /** The user's own Kick app: credentials, the redirect URI to register, and the scopes to ask for. */
-export function AppSection() {
+function OwnAppSection() {
   const [clientId, setClientId] = useState('');
   const [clientSecret, setClientSecret] = useState('');
   const [scopes, setScopes] = useState<string[]>(DEFAULT_SCOPES);

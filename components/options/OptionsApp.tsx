@@ -15,7 +15,7 @@ export function OptionsApp({ auth, settings, send }: { auth: AuthStore; settings
     <main className="options stack">
       <h1>Kick User Cards</h1>
       {problem && <p role="alert" className="card error-text" data-testid="opt-settings-problem">{problem}</p>}
-      <AppSection />
+      <AppSection auth={auth} />
       <AccountSection auth={auth} />
       <CardsSection settings={settings} />
       <DataSection settings={settings} send={send} />

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { browser } from 'wxt/browser';
-import { ConnectedAccount } from '@/components/ui/AccountStatus';
+import { ConnectedAccount, connectedVia } from '@/components/ui/AccountStatus';
 import type { AuthStore } from '@/lib/stores/auth-store';
 import type { Send } from '@/lib/stores/auth-store';
 import type { MessageOutput } from '@/lib/messaging/protocol';
@@ -71,13 +71,15 @@ export function PopupApp({ auth, send }: { auth: AuthStore; send: Send }) {
   } else if (status.state === 'disconnected') {
     body = (
       <>
-        <p>No Kick account connected.{status.appToken ? ' Cards use your app’s token for public data.' : ''}</p>
+        <p>No Kick account connected.{status.appToken && status.via !== 'relay' ? ' Cards use your app’s token for public data.' : ''}</p>
         {status.appError && (
           <p className="error-text" role="alert" data-testid="popup-app-error">
             {status.appError} <button type="button" className="btn" onClick={openOptions}>Open options</button>
           </p>
         )}
-        <button type="button" className="btn primary" data-testid="popup-connect" disabled={busy !== null} onClick={() => void connect()}>Connect Kick account</button>
+        <button type="button" className="btn primary" data-testid="popup-connect" disabled={busy !== null} onClick={() => void connect()}>
+          {status.via === 'relay' ? 'Connect with Kick' : 'Connect Kick account'}
+        </button>
       </>
     );
   } else if (status.state === 'connecting') {
@@ -86,6 +88,7 @@ export function PopupApp({ auth, send }: { auth: AuthStore; send: Send }) {
     body = (
       <>
         <ConnectedAccount status={status} />
+        <p className="muted" data-testid="popup-via" data-via={status.via ?? 'own'}>{connectedVia(status.via)}</p>
         <div className="row">
           <button type="button" className="btn" data-testid="popup-refresh" disabled={busy !== null} onClick={() => void refreshNow()}>
             {busy === 'refresh' ? 'Refreshing…' : 'Refresh now'}

@@ -46,3 +46,8 @@ export function ConnectedAccount({ status }: { status: Connected }) {
     </div>
   );
 }
+
+/** Which way the account is connected, in words for the popup and options. */
+export function connectedVia(via: 'relay' | 'own' | undefined): string {
+  return via === 'relay' ? 'Connected with Kick through this extension’s sign-in service.' : 'Connected through your own Kick app.';
+}

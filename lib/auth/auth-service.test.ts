@@ -77,7 +77,7 @@ describe('connect', () => {
 
   it('is not configured without a Kick app', async () => {
     const { services } = await backgroundOnSim(sim, { configured: false });
-    expect(await services.auth.status()).toEqual({ state: 'not_configured' });
+    expect(await services.auth.status()).toEqual({ state: 'not_configured', via: 'own' });
     await expect(services.auth.connect()).rejects.toMatchObject({ info: { code: 'not_configured' } });
   });
 });
@@ -92,7 +92,7 @@ describe('disconnect', () => {
     expect(sim.tokenState(tokens!.accessToken)).toBe('revoked');
     expect(sim.tokenState(tokens!.refreshToken)).toBe('revoked');
     expect(await tokenStore.getAccount()).toBeNull();
-    expect(await services.auth.status()).toEqual({ state: 'disconnected', appToken: true });
+    expect(await services.auth.status()).toEqual({ state: 'disconnected', appToken: true, via: 'own' });
   });
 
   it('still forgets the tokens when the revoke fails', async () => {
@@ -137,7 +137,7 @@ describe('status', () => {
     const { services } = await backgroundOnSim(sim);
     sim.app = { ...sim.app, clientSecret: 'rotated-on-kick' };
     expect(await services.auth.status()).toEqual({
-      state: 'disconnected', appToken: false, appError: 'Kick refused the app’s Client ID or secret: check them in the options.',
+      state: 'disconnected', appToken: false, appError: 'Kick refused the app’s Client ID or secret: check them in the options.', via: 'own',
     });
   });
 

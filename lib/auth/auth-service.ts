@@ -17,7 +17,10 @@ export interface AuthServiceDeps {
   api: KickApi;
   store: TokenStore;
   tokens: TokenManager;
-  appConfig: () => Promise<AppConfig | null>;
+  /** The app to sign in with: the user's own, or the relay's public client id (no secret either way). */
+  appConfig: () => Promise<Pick<AppConfig, 'clientId' | 'scopes'> | null>;
+  /** Which way the account connects, for the status; absent means the user's own app. */
+  connectionMode?: () => Promise<'relay' | 'own'>;
   exchanger: () => Promise<TokenExchanger | null>;
   redirectUri: () => string;
   launchAuthFlow: AuthFlowLauncher;
@@ -37,7 +40,7 @@ export function createAuthService(deps: AuthServiceDeps) {
   const now = deps.now ?? Date.now;
   let connecting: Promise<void> | null = null;
 
-  async function requireApp(): Promise<{ app: AppConfig; exchanger: TokenExchanger }> {
+  async function requireApp(): Promise<{ app: Pick<AppConfig, 'clientId' | 'scopes'>; exchanger: TokenExchanger }> {
     const [app, exchanger] = await Promise.all([deps.appConfig(), deps.exchanger()]);
     if (!app || !exchanger) throw new KickError({ code: 'not_configured', message: 'Enter your Kick app’s client ID and secret in the options first.' });
     return { app, exchanger };
@@ -100,50 +103,55 @@ export function createAuthService(deps: AuthServiceDeps) {
       await deps.tokens.refresh();
     },
 
-    /** One answer for the popup: introspection (active, expiry, scopes) plus the connected user. */
-    async status({ live = false } = {}): Promise<AuthStatus> {
-      if (connecting) return { state: 'connecting' };
-      const app = await deps.appConfig();
-      if (!app) return { state: 'not_configured' };
-      const account = await deps.store.getAccount();
-      if (account?.reconnectReason && !account.tokens) return { state: 'reconnect_needed', reason: account.reconnectReason, user: account.user };
-      if (!account?.tokens) return disconnectedStatus();
-      try {
-        let token = (await deps.tokens.userAccessToken())!;
-        let info = await introspectOrDead(token);
-        // A dead access token may only have died early: one refresh, then Kick's word is final.
-        if (!info.active) {
-          token = (await deps.tokens.refresh()).accessToken;
-          info = await introspectOrDead(token);
-        }
-        const current = await deps.store.getAccount();
-        if (!info.active) return { state: 'reconnect_needed', reason: 'Kick reports this token is no longer active (revoked or expired).', user: current?.user };
-        let user = current?.user;
-        if (live || !user) {
-          const me = await deps.api.me(token);
-          if (me) {
-            user = userFrom(me);
-            await patchUser(user);
-          }
-        }
-        if (!user) return { state: 'error', message: 'Kick did not say who this token belongs to.' };
-        return {
-          state: 'connected',
-          user,
-          token: {
-            active: true,
-            expiresAt: info.exp ? info.exp * 1000 : current?.tokens?.expiresAt,
-            scopes: (info.scope ?? current?.tokens?.scopes.join(' ') ?? '').split(' ').filter(Boolean),
-            lastRefreshedAt: current?.tokens?.lastRefreshedAt,
-            checkedAt: now(),
-          },
-        };
-      } catch (error) {
-        if (isKickError(error, 'reconnect_needed')) return { state: 'reconnect_needed', reason: error.message, user: account.user };
-        return { state: 'error', message: toKickErrorInfo(error).message, user: account.user };
-      }
+    /** One answer for the popup: introspection (active, expiry, scopes) plus the connected user, and which way it connects. */
+    async status(opts: { live?: boolean } = {}): Promise<AuthStatus> {
+      const [status, via] = await Promise.all([statusOf(opts), deps.connectionMode?.() ?? Promise.resolve('own' as const)]);
+      return { ...status, via };
     },
   };
+
+  async function statusOf({ live = false }: { live?: boolean }): Promise<AuthStatus> {
+    if (connecting) return { state: 'connecting' };
+    const app = await deps.appConfig();
+    if (!app) return { state: 'not_configured' };
+    const account = await deps.store.getAccount();
+    if (account?.reconnectReason && !account.tokens) return { state: 'reconnect_needed', reason: account.reconnectReason, user: account.user };
+    if (!account?.tokens) return disconnectedStatus();
+    try {
+      let token = (await deps.tokens.userAccessToken())!;
+      let info = await introspectOrDead(token);
+      // A dead access token may only have died early: one refresh, then Kick's word is final.
+      if (!info.active) {
+        token = (await deps.tokens.refresh()).accessToken;
+        info = await introspectOrDead(token);
+      }
+      const current = await deps.store.getAccount();
+      if (!info.active) return { state: 'reconnect_needed', reason: 'Kick reports this token is no longer active (revoked or expired).', user: current?.user };
+      let user = current?.user;
+      if (live || !user) {
+        const me = await deps.api.me(token);
+        if (me) {
+          user = userFrom(me);
+          await patchUser(user);
+        }
+      }
+      if (!user) return { state: 'error', message: 'Kick did not say who this token belongs to.' };
+      return {
+        state: 'connected',
+        user,
+        token: {
+          active: true,
+          expiresAt: info.exp ? info.exp * 1000 : current?.tokens?.expiresAt,
+          scopes: (info.scope ?? current?.tokens?.scopes.join(' ') ?? '').split(' ').filter(Boolean),
+          lastRefreshedAt: current?.tokens?.lastRefreshedAt,
+          checkedAt: now(),
+        },
+      };
+    } catch (error) {
+      if (isKickError(error, 'reconnect_needed')) return { state: 'reconnect_needed', reason: error.message, user: account.user };
+      return { state: 'error', message: toKickErrorInfo(error).message, user: account.user };
+    }
+  }
 
   /** Sets the connected user on the account as stored now, never writing back tokens read earlier. */
   function patchUser(user: ConnectedUser): Promise<void> {

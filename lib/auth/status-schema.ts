@@ -19,13 +19,16 @@ export const TokenInfoSchema = z.object({
 });
 export type TokenInfo = z.infer<typeof TokenInfoSchema>;
 
+/** Which way the account connects: the build's token relay, or the user's own Kick app. */
+const via = z.enum(['relay', 'own']).optional();
+
 export const AuthStatusSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('not_configured') }),
+  z.object({ state: z.literal('not_configured'), via }),
   /** `appError`: Kick refused the app's own credentials (client_credentials), said in words. */
-  z.object({ state: z.literal('disconnected'), appToken: z.boolean(), appError: z.string().optional() }),
-  z.object({ state: z.literal('connecting') }),
-  z.object({ state: z.literal('connected'), user: ConnectedUserSchema, token: TokenInfoSchema }),
-  z.object({ state: z.literal('reconnect_needed'), reason: z.string(), user: ConnectedUserSchema.optional() }),
-  z.object({ state: z.literal('error'), message: z.string(), user: ConnectedUserSchema.optional() }),
+  z.object({ state: z.literal('disconnected'), appToken: z.boolean(), appError: z.string().optional(), via }),
+  z.object({ state: z.literal('connecting'), via }),
+  z.object({ state: z.literal('connected'), user: ConnectedUserSchema, token: TokenInfoSchema, via }),
+  z.object({ state: z.literal('reconnect_needed'), reason: z.string(), user: ConnectedUserSchema.optional(), via }),
+  z.object({ state: z.literal('error'), message: z.string(), user: ConnectedUserSchema.optional(), via }),
 ]);
 export type AuthStatus = z.infer<typeof AuthStatusSchema>;

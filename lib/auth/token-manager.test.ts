@@ -116,6 +116,6 @@ describe('token lifecycle', () => {
     const { services } = await backgroundOnSim(sim);
     await fakeBrowser.storage.local.set({ kickAccount: { tokens: { accessToken: 42 } } });
     expect(await services.tokens.userAccessToken()).toBeNull();
-    expect(await services.auth.status()).toEqual({ state: 'disconnected', appToken: true });
+    expect(await services.auth.status()).toEqual({ state: 'disconnected', appToken: true, via: 'own' });
   });
 });

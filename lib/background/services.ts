@@ -7,27 +7,44 @@ import type { OfficialProfile } from '../cards/schema';
 import { createKickApi } from '../kick/api-client';
 import { HostCircuit } from '../kick/host-circuit';
 import { KICK_ENDPOINTS, type KickEndpoints } from '../kick/endpoints';
+import { toKickErrorInfo } from '../kick/errors';
+import { createRelayTokenExchanger } from '../kick/relay-exchange';
 import { createDirectTokenExchanger } from '../kick/token-exchange';
 import { createCardLookup } from '../lookup/card-lookup';
 import { getRedirectUri, loadAppConfig } from '../settings/app-config';
+import { BUILD_RELAY, loadConnectionMode, RELAY_SCOPES, type RelayConfig } from '../settings/relay-config';
 import { loadSettings } from '../settings/settings';
 
 export const CARD_CACHE_PREFIX = 'card:';
+/** A scheduled refresh that failed for a passing reason is tried again after this, doubling up to the cap. */
+const REFRESH_RETRY_MS = 30_000;
+const REFRESH_RETRY_CAP_MS = 30 * 60_000;
+const PASSING_FAILURES = ['network', 'timeout', 'server', 'rate_limited'];
 
 /** Everything the background owns, built once and wired together. */
-export function createBackgroundServices(opts: { endpoints?: KickEndpoints; launchAuthFlow: AuthFlowLauncher }) {
+export function createBackgroundServices(opts: {
+  endpoints?: KickEndpoints;
+  launchAuthFlow: AuthFlowLauncher;
+  /** The token relay; the build's (WXT_KICK_RELAY_URL) unless a test names one, or null for none. */
+  relay?: RelayConfig | null;
+}) {
   const endpoints = opts.endpoints ?? KICK_ENDPOINTS;
-  // One memory of Kick's Retry-After and failures per host, shared by every call to it.
+  const relay = opts.relay === undefined ? BUILD_RELAY : opts.relay;
+  // One memory of Retry-After and failures per host (Kick's and the relay's), shared by every call to it.
   const circuit = new HostCircuit();
   const api = createKickApi(endpoints, circuit);
+  const relayExchanger = relay ? createRelayTokenExchanger(relay.url, circuit) : null;
+  const connectionMode = () => loadConnectionMode(relay);
+  const appConfig = async () => (relay && (await connectionMode()) === 'relay' ? { clientId: relay.clientId, scopes: RELAY_SCOPES } : loadAppConfig());
   const exchanger = async () => {
+    if (relayExchanger && (await connectionMode()) === 'relay') return relayExchanger;
     const app = await loadAppConfig();
     return app ? createDirectTokenExchanger(endpoints, app, circuit) : null;
   };
   const tokens = new TokenManager({
     store: tokenStore,
     exchanger,
-    clientId: async () => (await loadAppConfig())?.clientId ?? null,
+    clientId: async () => (await appConfig())?.clientId ?? null,
     onTokensChanged: (set) => void scheduleRefresh(set.expiresAt),
   });
   let ttlMinutes = 10;
@@ -45,7 +62,8 @@ export function createBackgroundServices(opts: { endpoints?: KickEndpoints; laun
     api,
     store: tokenStore,
     tokens,
-    appConfig: loadAppConfig,
+    appConfig,
+    connectionMode,
     exchanger,
     redirectUri: getRedirectUri,
     launchAuthFlow: opts.launchAuthFlow,
@@ -57,6 +75,27 @@ export function createBackgroundServices(opts: { endpoints?: KickEndpoints; laun
     await browser.alarms.create(REFRESH_ALARM, { when: Math.max(Date.now() + 30_000, at - REFRESH_AHEAD_MS) });
   }
 
+  let refreshFailures = 0;
+  /**
+   * The alarm's refresh. A passing failure (relay or Kick down, slow, 429, 5xx) tries again with
+   * back-off, at least as late as Retry-After; the host circuit meanwhile answers other callers
+   * from memory. A refused grant is not retried: TokenManager has already asked for a reconnect.
+   */
+  async function refreshOnSchedule(): Promise<void> {
+    try {
+      await tokens.refresh();
+      refreshFailures = 0;
+    } catch (error) {
+      const info = toKickErrorInfo(error);
+      if (PASSING_FAILURES.includes(info.code)) {
+        refreshFailures++;
+        const backoff = Math.min(REFRESH_RETRY_CAP_MS, REFRESH_RETRY_MS * 2 ** (refreshFailures - 1));
+        await browser.alarms.create(REFRESH_ALARM, { when: Date.now() + Math.max(backoff, (info.retryAfterSec ?? 0) * 1000) });
+      }
+      throw error;
+    }
+  }
+
   return {
     api,
     tokens,
@@ -64,6 +103,7 @@ export function createBackgroundServices(opts: { endpoints?: KickEndpoints; laun
     cards,
     auth,
     scheduleRefresh,
+    refreshOnSchedule,
     setCacheTtlMinutes: (minutes: number) => (ttlMinutes = minutes),
   };
 }

@@ -1,4 +1,5 @@
 import { SECRETS_REVISION_KEY } from '../auth/secret-store';
+import { CONNECTION_MODE_KEY } from '../settings/relay-config';
 import { createStore } from 'zustand/vanilla';
 import type { AuthStatus } from '../auth/status-schema';
 import type { KickErrorInfo } from '../kick/errors';
@@ -61,7 +62,7 @@ export function createAuthStore(send: Send) {
 export type AuthStore = ReturnType<typeof createAuthStore>;
 
 /**
- * storage.local keys whose change means the account status may have changed (written by the
+ * storage.local keys (the app, the way of connecting) whose change means the account status may have changed (written by the
  * background or the other page); the secrets themselves live in IndexedDB, which bumps the revision.
  */
-export const AUTH_STORAGE_KEYS = ['kickApp', SECRETS_REVISION_KEY];
+export const AUTH_STORAGE_KEYS = ['kickApp', SECRETS_REVISION_KEY, CONNECTION_MODE_KEY];

@@ -17,6 +17,8 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const BUILDS = {
   e2e: path.resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e'),
   production: path.resolve(import.meta.dirname, '../../.output/chrome-mv3'),
+  /** The E2E build with a token relay at https://relay.test (`build:e2e`; test/e2e/relay.e2e.ts maps that host). */
+  relay: path.resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e-relay'),
 } as const;
 export type BuildName = keyof typeof BUILDS;
 /** The build most tests load. */
@@ -37,11 +39,11 @@ export interface ExtensionSession {
 
 export function assertBuildExists(build: BuildName = 'e2e'): void {
   if (!existsSync(path.join(BUILDS[build], 'manifest.json')))
-    throw new Error(`No ${build} build at ${BUILDS[build]}: run \`npm run ${build === 'e2e' ? 'build:e2e' : 'build'}\` first.`);
+    throw new Error(`No ${build} build at ${BUILDS[build]}: run \`npm run ${build === 'production' ? 'build' : 'build:e2e'}\` first.`);
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium.`);
 }
 
-export function chromiumArgs(sim: KickSim | undefined, withExtension: boolean, extensionPath: string = EXTENSION_PATH): string[] {
+export function chromiumArgs(sim: KickSim | undefined, withExtension: boolean, extensionPath: string = EXTENSION_PATH, extraHostRules: string[] = []): string[] {
   const args = [
     '--no-sandbox',
     '--disable-gpu',
@@ -53,7 +55,7 @@ export function chromiumArgs(sim: KickSim | undefined, withExtension: boolean, e
     '--disable-dev-shm-usage',
     '--ignore-certificate-errors',
   ];
-  if (sim) args.push(`--host-resolver-rules=${KICK_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${sim.httpsPort}`).join(', ')}`);
+  if (sim) args.push(`--host-resolver-rules=${[...KICK_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${sim.httpsPort}`), ...extraHostRules].join(', ')}`);
   if (withExtension) args.push(`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`);
   return args;
 }
@@ -63,6 +65,8 @@ export interface LaunchOptions {
   withExtension?: boolean;
   /** Which build to load; the E2E build unless a test is about the production package itself. */
   build?: BuildName;
+  /** More `--host-resolver-rules` entries, e.g. `MAP relay.test 127.0.0.1:<port>`. */
+  extraHostRules?: string[];
 }
 
 /** Launches headless Chromium with a build of the extension loaded and kick.com mapped onto the simulator. */
@@ -75,7 +79,7 @@ export async function launchWithExtension(sim: KickSim, opts: LaunchOptions = {}
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: opts.headless ?? true,
-    args: chromiumArgs(sim, withExtension, BUILDS[build]),
+    args: chromiumArgs(sim, withExtension, BUILDS[build], opts.extraHostRules),
     viewport: { width: 1280, height: 800 },
   });
   const close = async () => {

@@ -3,19 +3,22 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { tokenStore } from '../../lib/auth/token-store';
 import { createBackgroundServices } from '../../lib/background/services';
 import { saveAppConfig } from '../../lib/settings/app-config';
+import type { RelayConfig } from '../../lib/settings/relay-config';
 import { SIM_REDIRECT_URI, startKickSim, type KickSim } from '../kick-sim/index';
 
 /**
  * The background's real services pointed at the simulator, with `launchWebAuthFlow` played by a
  * function that performs the authorize request over HTTP and returns Kick's redirect, as Chrome does.
  */
-export async function backgroundOnSim(sim: KickSim, opts: { configured?: boolean } = {}) {
+export async function backgroundOnSim(sim: KickSim, opts: { configured?: boolean; relay?: RelayConfig | null } = {}) {
   fakeBrowser.identity.getRedirectURL = () => SIM_REDIRECT_URI;
   if (opts.configured ?? true)
     await saveAppConfig({ clientId: sim.app.clientId, clientSecret: sim.app.clientSecret, scopes: ['user:read', 'channel:read'] });
   const launches: string[] = [];
   const services = createBackgroundServices({
     endpoints: { idBase: sim.endpoints.idBase, apiBase: sim.endpoints.apiBase },
+    // Unit tests never see a build's relay: only a test that names one gets one.
+    relay: opts.relay ?? null,
     launchAuthFlow: async (url) => {
       launches.push(url);
       const res = await fetch(url, { redirect: 'manual' });

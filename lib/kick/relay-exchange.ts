@@ -1,0 +1,97 @@
+import { KickError, isKickError, toKickErrorInfo, type KickErrorInfo } from './errors';
+import type { HostCircuit } from './host-circuit';
+import { errorFromResponse, DEFAULT_TIMEOUT_MS } from './http';
+import { TokenResponseSchema, type TokenResponse } from './schemas';
+import { refusalFor, type TokenExchanger } from './token-exchange';
+
+/** Marks the relay's own answers (relay/handler.ts REFUSAL_HEADER); Kick's pass through it without. */
+const REFUSAL_HEADER = 'x-kick-relay';
+const TRANSIENT = new Set(['network', 'timeout', 'server', 'rate_limited']);
+
+export const RELAY_UNREACHABLE = 'The sign-in service is not reachable';
+
+/** Down, slow, overloaded or rate limited: the user can only wait, and cards go on with kick.com's own data. */
+function unreachable(info: KickErrorInfo): KickError {
+  const wait = info.retryAfterSec ? ` Trying again in ${info.retryAfterSec} s.` : ' Try again in a moment.';
+  return new KickError({ ...info, message: `${RELAY_UNREACHABLE}.${wait} Cards keep showing what kick.com shows.` });
+}
+
+/**
+ * The token calls through the relay (relay/, README): no client secret here, the relay adds it.
+ * Kick's answers come back as Kick sent them, so a refusal means what it means for a direct call;
+ * the relay's own refusals and failures get their own words. The relay's host has its own entry
+ * in the host circuit, so its failures make refreshes back off without blocking Kick's API.
+ */
+export function createRelayTokenExchanger(relayUrl: string, circuit?: HostCircuit, opts: { timeoutMs?: number } = {}): TokenExchanger {
+  const base = relayUrl.replace(/\/+$/, '');
+  const host = new URL(base).host;
+
+  type Grant = 'authorization_code' | 'refresh_token';
+
+  /** Kick's refusal of a grant, in the words of this way of connecting. */
+  function refused(grant: Grant | undefined, error: KickError): unknown {
+    if (!grant) return error;
+    const mapped = refusalFor(grant, error);
+    if (grant === 'authorization_code' && mapped !== error && isKickError(mapped))
+      return new KickError({ ...mapped.info, message: 'Kick refused the sign-in code. Connect again; if it keeps failing, use your own Kick app in the options.' });
+    return mapped;
+  }
+
+  async function post(path: '/token' | '/revoke', form: URLSearchParams, grant?: Grant): Promise<Response> {
+    const useCircuit = grant !== undefined;
+    let res: Response;
+    try {
+      if (useCircuit) circuit?.check(host);
+      res = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+        body: form.toString(),
+        signal: AbortSignal.timeout(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch (error) {
+      const info = toKickErrorInfo(error);
+      // A circuit refusal was recorded when it started; a fresh failure is recorded now.
+      if (!(isKickError(error) && useCircuit)) circuit?.record(host, info);
+      throw unreachable(info);
+    }
+    if (res.ok) {
+      circuit?.record(host);
+      return res;
+    }
+    const body = (await res.clone().json().catch(() => null)) as { error?: unknown } | null;
+    const relayCode = res.headers.get(REFUSAL_HEADER) === 'refused' ? (typeof body?.error === 'string' ? body.error : 'unknown') : undefined;
+    // 429 and 5xx from the relay itself (rate limit, Kick unreachable) are passing failures like Kick's own.
+    if (relayCode && res.status < 500 && res.status !== 429) {
+      throw new KickError({
+        code: 'invalid_request',
+        status: res.status,
+        message: `The sign-in service refused this request (${relayCode}). Update the extension, or use your own Kick app in the options.`,
+      });
+    }
+    const error = await errorFromResponse(res);
+    circuit?.record(host, error.info);
+    if (TRANSIENT.has(error.info.code)) throw unreachable(error.info);
+    throw refused(grant, error);
+  }
+
+  async function token(grant: Grant, fields: Record<string, string>): Promise<TokenResponse> {
+    const res = await post('/token', new URLSearchParams({ grant_type: grant, ...fields }), grant);
+    const parsed = TokenResponseSchema.safeParse(await res.json().catch(() => null));
+    if (!parsed.success) throw new KickError({ code: 'invalid_response', message: 'The sign-in service sent an answer the extension could not read.' });
+    return parsed.data;
+  }
+
+  return {
+    exchangeCode: ({ code, redirectUri, verifier }) => token('authorization_code', { code, redirect_uri: redirectUri, code_verifier: verifier }),
+    refresh: (refreshToken) => token('refresh_token', { refresh_token: refreshToken }),
+    // The relay refuses client_credentials on purpose (an app token anyone could get is nobody's):
+    // TokenManager.withPublicToken then reads public data with the user's own token.
+    appToken: () => Promise.reject(new KickError({ code: 'not_configured', message: 'Through the sign-in service there is no app token: public data uses your connected account.' })),
+    async revoke(value, hint) {
+      // No circuit, as for direct revokes: a disconnect always tries to kill its tokens.
+      await post('/revoke', new URLSearchParams({ token: value, token_hint_type: hint }));
+    },
+  };
+}

@@ -1,0 +1,11 @@
+import { createRelay, type RelayEnv } from './handler';
+
+/**
+ * Cloudflare Workers entry (relay/wrangler.toml). One relay per isolate: the rate limiter's counts
+ * live as long as the isolate, which is what "in memory, stores nothing" means there (README).
+ */
+const relay = createRelay();
+
+export default {
+  fetch: (request: Request, env: RelayEnv) => relay.fetch(request, env),
+};

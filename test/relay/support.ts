@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { SIM_REDIRECT_URI, type KickSim } from '../kick-sim/index';
+import { s256 } from '../kick-sim/oauth-state';
+import { startRelayServer, type RunningRelay } from '../../relay/node';
+import type { RelayEnv, RelayOptions } from '../../relay/handler';
+
+export const CHROME_ORIGIN = 'chrome-extension://cbcheimeidjhholbfobecagaibcflojo';
+export const FIREFOX_ORIGIN = 'moz-extension://0b7c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d';
+
+/** The relay on Node in front of the simulator's id.kick.com, configured as a real deployment would be. */
+export function relayOnSim(sim: KickSim, env: Partial<RelayEnv> = {}, opts: RelayOptions = {}): Promise<RunningRelay> {
+  return startRelayServer({
+    env: {
+      KICK_CLIENT_ID: sim.app.clientId,
+      KICK_CLIENT_SECRET: sim.app.clientSecret,
+      ALLOWED_ORIGINS: `${CHROME_ORIGIN},moz-extension://*`,
+      ALLOWED_REDIRECT_URIS: SIM_REDIRECT_URI,
+      KICK_ID_BASE: sim.origins.id,
+      RATE_LIMIT_PER_MINUTE: '1000',
+      ...env,
+    },
+    ...opts,
+  });
+}
+
+/** What Chrome's identity flow does: the authorize request, and the code from Kick's redirect. */
+export async function authorizeOnSim(sim: KickSim): Promise<{ code: string; verifier: string }> {
+  const verifier = randomBytes(32).toString('base64url');
+  const url = new URL('/oauth/authorize', sim.origins.id);
+  url.search = new URLSearchParams({
+    client_id: sim.app.clientId,
+    response_type: 'code',
+    redirect_uri: SIM_REDIRECT_URI,
+    state: 'st',
+    scope: 'user:read channel:read',
+    code_challenge: s256(verifier),
+    code_challenge_method: 'S256',
+  }).toString();
+  const res = await fetch(url, { redirect: 'manual' });
+  const code = new URL(res.headers.get('location') ?? 'x:').searchParams.get('code');
+  if (!code) throw new Error(`the simulator issued no code (${res.status})`);
+  return { code, verifier };
+}
