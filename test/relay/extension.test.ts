@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { REFRESH_ALARM } from '../../lib/auth/token-manager';
 import { secretStore } from '../../lib/auth/secret-store';
@@ -7,21 +7,17 @@ import { isKickError, type KickErrorInfo } from '../../lib/kick/errors';
 import { HostCircuit } from '../../lib/kick/host-circuit';
 import { createRelayTokenExchanger, RELAY_UNREACHABLE } from '../../lib/kick/relay-exchange';
 import { saveConnectionMode } from '../../lib/settings/relay-config';
-import { startKickSim, type KickSim } from '../kick-sim/index';
+import type { KickSim } from '../kick-sim/index';
 import { backgroundOnSim, storeConnectedAccount } from '../support/background';
 import type { RunningRelay } from '../../relay/node';
-import { relayOnSim } from './support';
+import { relayOnSim, withRelayOnSim } from './support';
 
 let sim: KickSim;
 let relay: RunningRelay;
 
-beforeAll(async () => {
-  sim = await startKickSim();
-  relay = await relayOnSim(sim);
-});
-afterAll(async () => {
-  await relay.close();
-  await sim.close();
+withRelayOnSim((startedSim, startedRelay) => {
+  sim = startedSim;
+  relay = startedRelay;
 });
 beforeEach(() => {
   fakeBrowser.reset();

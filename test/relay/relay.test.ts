@@ -1,9 +1,9 @@
 import http from 'node:http';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SIM_REDIRECT_URI, startKickSim, type KickSim } from '../kick-sim/index';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SIM_REDIRECT_URI, type KickSim } from '../kick-sim/index';
 import type { RunningRelay } from '../../relay/node';
 import { MAX_BODY_BYTES } from '../../relay/handler';
-import { authorizeOnSim, CHROME_ORIGIN, FIREFOX_ORIGIN, relayOnSim } from './support';
+import { authorizeOnSim, CHROME_ORIGIN, FIREFOX_ORIGIN, relayOnSim, withRelayOnSim } from './support';
 
 let sim: KickSim;
 let relay: RunningRelay;
@@ -11,13 +11,9 @@ let relay: RunningRelay;
 let printed: string[] = [];
 const seen: string[] = [];
 
-beforeAll(async () => {
-  sim = await startKickSim();
-  relay = await relayOnSim(sim);
-});
-afterAll(async () => {
-  await relay.close();
-  await sim.close();
+withRelayOnSim((startedSim, startedRelay) => {
+  sim = startedSim;
+  relay = startedRelay;
 });
 beforeEach(() => {
   sim.reset();

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { SIM_REDIRECT_URI, type KickSim } from '../kick-sim/index';
+import { afterAll, beforeAll } from 'vitest';
+import { SIM_REDIRECT_URI, startKickSim, type KickSim } from '../kick-sim/index';
 import { s256 } from '../kick-sim/oauth-state';
 import { startRelayServer, type RunningRelay } from '../../relay/node';
 import type { RelayEnv, RelayOptions } from '../../relay/handler';
@@ -20,6 +21,21 @@ export function relayOnSim(sim: KickSim, env: Partial<RelayEnv> = {}, opts: Rela
       ...env,
     },
     ...opts,
+  });
+}
+
+/** One simulator and one relay in front of it per test file; `onStart` receives both. */
+export function withRelayOnSim(onStart: (sim: KickSim, relay: RunningRelay) => void): void {
+  let sim: KickSim | undefined;
+  let relay: RunningRelay | undefined;
+  beforeAll(async () => {
+    sim = await startKickSim();
+    relay = await relayOnSim(sim);
+    onStart(sim, relay);
+  });
+  afterAll(async () => {
+    await relay?.close();
+    await sim?.close();
   });
 }
 
