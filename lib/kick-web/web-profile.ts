@@ -1,7 +1,7 @@
 import { HttpsUrlSchema, WebProfileSchema, type Role, type WebProfile } from '../cards/schema';
 import { socialLinks } from '../cards/socials';
 import { WebChannelSchema, WebChannelUserSchema, type WebChannel, type WebChannelUser } from './schemas';
-import type { RawRead, WebAnswers, WebReadFailure, WebReadPart, WebResult } from './web-reads';
+import { failuresOf, type RawRead, type WebAnswers, type WebReadFailure, type WebReadPart, type WebResult } from './web-reads';
 
 /**
  * The background's half of kick.com's own endpoints: the content script fetched them (./web-reads.ts) and sends the
@@ -98,7 +98,7 @@ function check<T>(part: WebReadPart, read: RawRead, schema: { safeParse(v: unkno
 export function buildWebProfile({ channelSlug, channel: channelRead, relation: relationRead }: WebAnswers): WebResult {
   const channel = check<WebChannel>('channel', channelRead, WebChannelSchema);
   const relation = check<WebChannelUser>('relation', relationRead, WebChannelUserSchema);
-  const failures = [channel, relation].flatMap((r) => (r.ok ? [] : [r.failure]));
+  const failures = failuresOf([channel, relation]);
   const channelValue = channel.ok ? channel.value : undefined;
   const relationValue = relation.ok ? relation.value : undefined;
   const withFailures = failures.length ? { failures } : {};

@@ -116,6 +116,10 @@ async function fetchRelation(channelSlug: string, username: string): Promise<unk
   return answer === 'not_found' ? undefined : answer;
 }
 
+/** The failed reads among `reads`, as the card and the popup name them. */
+export const failuresOf = (reads: readonly { ok: boolean; failure?: WebReadFailure }[]): WebReadFailure[] =>
+  reads.flatMap((r) => (!r.ok && r.failure ? [r.failure] : []));
+
 const settle = (part: WebReadPart, job: Promise<unknown>): Promise<RawRead> =>
   job.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, failure: { part, reason: reasonOf(error) } }));
 
@@ -132,7 +136,7 @@ export async function fetchWebProfile(username: string, channelSlug: string | un
   const unread = (read: RawRead) => !read.ok || read.value === undefined;
   // Nothing to check: no need to wake the background.
   if (unread(channel) && unread(relation)) {
-    const failures = [channel, relation].flatMap((r) => (r.ok ? [] : [r.failure]));
+    const failures = failuresOf([channel, relation]);
     return { state: channel.ok ? 'not_found' : 'error', ...(failures.length ? { failures } : {}) };
   }
   return build({ channelSlug, channel, relation });
