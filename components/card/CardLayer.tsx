@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import { autoUpdate, flip, offset, shift, useFloating } from '@floating-ui/react-dom';
 import { useStore } from 'zustand';
+import type { CardChat } from '@/lib/page/card-chat';
 import type { CardStore } from '@/lib/page/card-store';
 import type { Theme } from '@/lib/settings/settings';
 import { CARD_TITLE_ID, CardContent } from './UserCardContent';
@@ -12,6 +13,8 @@ export interface CardLayerProps {
   onPointerEnter: () => void;
   onPointerLeave: () => void;
   onEscape: () => void;
+  /** The chat being watched: this tab's record and Kick's history for moderators (components/card/ChatLog.tsx). */
+  chat?: CardChat;
   /** Called once the card is painted with data, for hover-to-card timing. */
   onShown: (username: string, status: string) => void;
 }
@@ -92,6 +95,7 @@ export function CardLayer(props: CardLayerProps) {
         fields={settings.fields}
         onRetry={() => props.onRetry(open.username)}
         onOpenOptions={props.onOpenOptions}
+        chat={props.chat}
       />
     </div>
   );

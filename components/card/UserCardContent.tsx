@@ -2,8 +2,11 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import type { UserCard } from '@/lib/cards/schema';
 import { formatAge, formatCount, formatDay, formatMonthYear, initials } from '@/lib/cards/format';
 import type { KickErrorInfo } from '@/lib/kick/errors';
+import type { CardChat } from '@/lib/page/card-chat';
 import type { LoadState } from '@/lib/page/card-data';
 import type { CardField } from '@/lib/settings/settings';
+import { ChatLog } from './ChatLog';
+import { NewcomerSignals } from './NewcomerSignals';
 
 export const CARD_TITLE_ID = 'kuc-card-title';
 
@@ -122,7 +125,7 @@ function Actions({ card }: { card: UserCard }) {
   );
 }
 
-export function ReadyCard({ card, notice, fields, onRetry }: { card: UserCard; notice?: string; fields: Record<CardField, boolean>; onRetry?: () => void }) {
+export function ReadyCard({ card, notice, fields, onRetry, chat }: { card: UserCard; notice?: string; fields: Record<CardField, boolean>; onRetry?: () => void; chat?: CardChat }) {
   const name = card.displayName || card.username;
   const channelAge = formatMonthYear(card.channelCreatedAt);
   return (
@@ -140,6 +143,7 @@ export function ReadyCard({ card, notice, fields, onRetry }: { card: UserCard; n
         </div>
       </div>
       <div className="body">
+        <NewcomerSignals card={card} chat={chat} />
         {fields.live && <Live card={card} />}
         {fields.bio && card.bio && <Bio text={card.bio} />}
         <dl className="facts">
@@ -157,6 +161,7 @@ export function ReadyCard({ card, notice, fields, onRetry }: { card: UserCard; n
           )}
         </dl>
         {fields.relation && <Relation card={card} fields={fields} />}
+        {chat && <ChatLog key={card.username} card={card} chat={chat} />}
         {fields.socials && card.socials.length > 0 && (
           <div className="socials" data-testid="card-socials">
             {card.socials.map((s) => (
@@ -232,9 +237,9 @@ export function ErrorCard({ username, error, onRetry, onOpenOptions }: { usernam
   );
 }
 
-export function CardContent(props: { username: string; state: LoadState; fields: Record<CardField, boolean>; onRetry: () => void; onOpenOptions: () => void }) {
+export function CardContent(props: { username: string; state: LoadState; fields: Record<CardField, boolean>; onRetry: () => void; onOpenOptions: () => void; chat?: CardChat }) {
   const { state } = props;
   if (state.status === 'loading') return <SkeletonCard username={props.username} />;
   if (state.status === 'error') return <ErrorCard username={props.username} error={state.error} onRetry={props.onRetry} onOpenOptions={props.onOpenOptions} />;
-  return <ReadyCard card={state.card} notice={state.notice} fields={props.fields} onRetry={props.onRetry} />;
+  return <ReadyCard card={state.card} notice={state.notice} fields={props.fields} onRetry={props.onRetry} chat={props.chat} />;
 }

@@ -3,6 +3,7 @@ import { CardLayer } from '@/components/card/CardLayer';
 import '@/components/card/card.css';
 import { channelSlugFromPath, fetchWebProfile } from '@/lib/kick-web/web-reads';
 import { sendToBackground as send } from '@/lib/messaging/send';
+import { startCardChat } from '@/lib/page/card-chat';
 import { createCardLoader } from '@/lib/page/card-data';
 import { RequestBudget, TAB_LOOKUPS_PER_MINUTE } from '@/lib/rate/request-budget';
 import { createCardStore } from '@/lib/page/card-store';
@@ -14,6 +15,9 @@ export default defineContentScript({
   matches: ['https://kick.com/*', 'https://www.kick.com/*'],
   cssInjectionMode: 'ui',
   async main(ctx) {
+    // First, so the chat's record misses as few rows as it can.
+    const chat = startCardChat((input) => send('readChatHistory', input));
+    ctx.onInvalidated(chat.stop);
     const store = createCardStore();
     store.setState({ settings: (await loadSettingsFromPage()).settings });
     watchSettingsFromPage(({ settings }) => store.setState({ settings }));
@@ -47,7 +51,7 @@ export default defineContentScript({
         ctx.onInvalidated(() => cards.stop());
         root = createRoot(container);
         root.render(
-          <CardLayer store={store} {...cards.cardProps} onOpenOptions={() => void send('openOptions', {}).catch(() => undefined)} />,
+          <CardLayer store={store} {...cards.cardProps} chat={chat} onOpenOptions={() => void send('openOptions', {}).catch(() => undefined)} />,
         );
       },
       onRemove() {

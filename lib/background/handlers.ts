@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { toKickErrorInfo } from '../kick/errors';
+import { checkChatHistory } from '../kick-web/chat-history-check';
 import { buildWebProfile } from '../kick-web/web-profile';
 import { isExtensionPage, type Handlers, type SenderInfo } from '../messaging/extension';
 import type { CardResult, LayoutReport, WebFailureTally } from '../messaging/protocol';
@@ -87,6 +88,7 @@ export function createHandlers(services: BackgroundServices, options: HandlerOpt
     },
     // Checking kick.com's answers here keeps zod out of the content script (issue #12); no request leaves, so no budget.
     readWebProfile: (answers) => buildWebProfile(answers),
+    readChatHistory: (input) => checkChatHistory(input),
     async openOptions() {
       await browser.runtime.openOptionsPage();
       return { ok: true };

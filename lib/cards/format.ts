@@ -48,3 +48,10 @@ export function initials(name: string): string {
   const letters = name.replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(/\s+/).map((w) => w[0] ?? '');
   return (letters.length > 1 ? letters[0]! + letters[1]! : (name.replace(/[^\p{L}\p{N}]/gu, '').slice(0, 2) || '?')).toUpperCase();
 }
+
+/** "14:05" or "2:05 PM": local, as the viewer's locale writes it (like Kick's chat times). */
+export const formatClock = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
+/** "Nov 23, 2:05 PM": a message time that may be days old. */
+export const formatDayClock = (ms: number) => new Date(ms).toLocaleString([], { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+/** The exact local moment behind a short label, seconds included. */
+export const formatExact = (ms: number) => new Date(ms).toLocaleString();

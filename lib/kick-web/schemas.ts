@@ -70,3 +70,18 @@ export const WebChannelUserSchema = z.object({
     .catch(undefined),
 });
 export type WebChannelUser = z.infer<typeof WebChannelUserSchema>;
+
+/**
+ * A page of one user's messages in a channel's chat, as kick.com shows it to the channel's moderators
+ * (`/api/v2/channels/{channelId}/users/{userId}/messages?cursor=…`). Source: Xzensi/NipahTV
+ * src/Sites/Kick/KickNetworkInterface.ts `getUserMessages` and src/Core/Users/UserInfoModal.ts (HEAD aab495c,
+ * 2026-03-31; fixed for Kick's answer in 732600d, 2025-06-14): the body is `{ data: { messages, cursor } }`, each
+ * message `{ id, content, created_at, sender: { id, username, identity } }`, and a falsy cursor means no older page.
+ */
+export const WebUserMessagesSchema = z.object({
+  data: z.object({
+    messages: z.array(z.object({ content: str, created_at: str, sender: z.object({ id: num }).nullish().catch(undefined) }).catch({})),
+    cursor: z.union([z.string(), z.number()]).nullish().catch(undefined),
+  }),
+});
+export type WebUserMessages = z.infer<typeof WebUserMessagesSchema>;

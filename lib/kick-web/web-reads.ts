@@ -50,16 +50,18 @@ function pageFetch(): Fetch {
   return own ? (input, init) => own.call(page, input, init) : (input, init) => fetch(input, init);
 }
 
-class WebReadError extends Error {}
+/** A kick.com read that failed for a reason worth showing as it is. */
+export class WebReadError extends Error {}
 
 /** Why a read failed, in words for the card and the popup (never a URL or a body). */
-function reasonOf(error: unknown): string {
+export function reasonOf(error: unknown): string {
   if (error instanceof WebReadError) return error.message;
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'kick.com did not answer in time';
   return 'the request could not be sent';
 }
 
-async function getJson(path: string): Promise<unknown> {
+/** A kick.com endpoint's JSON, read as the site reads it; 'not_found' for a 404, a WebReadError for any other failure. */
+export async function getJson(path: string): Promise<unknown> {
   // Absolute: a Firefox content script does not resolve relative URLs against the page.
   const res = await pageFetch()(new URL(path, location.origin).href, {
     credentials: 'include',

@@ -98,6 +98,22 @@ export const WebResultSchema = z.object({
   failures: z.array(WebFailureReportSchema).optional(),
 });
 
+/** A moderator's page of a user's messages in this channel, as kick.com answered it: raw, bounded like every kick.com answer. */
+export const ChatHistoryAnswerSchema = z
+  .object({ userId: z.number().int().positive(), answer: z.unknown() })
+  .refine((input) => JSON.stringify(input).length <= MAX_ANSWER_CHARS + 1024, 'kick.com answer too large');
+
+/** Checked: the messages (newest first, text as Kick wrote it, emotes as `[emote:id:name]`) and the cursor of the next older page. */
+export const ChatHistorySchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    messages: z.array(z.object({ text: z.string().max(500), at: z.string().max(40).optional() })).max(100),
+    cursor: z.string().regex(/^[1-9]\d{0,19}$/).optional(),
+  }),
+  z.object({ ok: z.literal(false), reason: z.string().max(200) }),
+]);
+export type ChatHistory = z.infer<typeof ChatHistorySchema>;
+
 export const TabInfoSchema = z.object({
   layout: LayoutReportSchema.extend({ at: z.number() }).optional(),
   webFailures: WebFailureTallySchema.optional(),
@@ -114,6 +130,7 @@ export const protocol = {
   reportLayout: { from: 'any', input: LayoutReportSchema, output: Ok },
   reportWebFailure: { from: 'any', input: WebFailureReportSchema, output: Ok },
   readWebProfile: { from: 'any', input: WebAnswersSchema, output: WebResultSchema },
+  readChatHistory: { from: 'any', input: ChatHistoryAnswerSchema, output: ChatHistorySchema },
   /** Content scripts cannot open the options page themselves. */
   openOptions: { from: 'any', input: Empty, output: Ok },
   getAuthStatus: { from: 'extension', input: z.object({ live: z.boolean().optional() }), output: AuthStatusSchema },

@@ -54,6 +54,12 @@ const linkSlug = (el: Element) => slugFromHref(el.getAttribute('href'));
 
 /** A chat row: Kick's virtualiser slot (`#chatroom-messages > div > div[data-index]`). */
 const ROW = '[data-index]';
+/**
+ * Kick's own message text in a row (kick-dom.md S1, S2). 7TV hides it and NipahTV hides the `.group` holding it, but
+ * both leave it in the row with Kick's text and emote spans (`span[data-emote-id][data-emote-name]`), so it reads the
+ * same under either.
+ */
+const KICK_TEXT = 'span.font-normal';
 
 export const SURFACES: readonly Surface[] = [
   {
@@ -107,7 +113,7 @@ export const SURFACES: readonly Surface[] = [
 ];
 
 /** Chat message text, where a plain-text "@name" may sit: Kick's own, 7TV's replacement (Kick's is hidden), NipahTV's. */
-export const MESSAGE_TEXT_SELECTOR = `${ROW} span.font-normal, ${ROW} .seventv-text-token, .ntv__chat-message__part`;
+export const MESSAGE_TEXT_SELECTOR = `${ROW} ${KICK_TEXT}, ${ROW} .seventv-text-token, .ntv__chat-message__part`;
 
 export interface FoundName {
   element: Element;
@@ -136,6 +142,22 @@ export function rewrittenText(found: FoundName): string | null {
   if (!found.surface.textIsName) return null;
   const shown = withoutAt(text(found.element));
   return shown && shown.toLowerCase() !== found.username.toLowerCase() ? shown : null;
+}
+
+/**
+ * A chat message row's sender and Kick's text element, by the same chat-name surfaces the cards use (so a name another
+ * extension rewrote still reads as the real one); null for notices, Kicks gifts and rows of an unknown shape.
+ */
+export function rowMessage(row: Element): { username: string; text: Element } | null {
+  const body = row.querySelector(KICK_TEXT);
+  if (!body) return null;
+  for (const surface of SURFACES) {
+    if (surface.id !== 'chat') continue;
+    const el = row.querySelector(surface.selector);
+    const username = el && kickUsername(surface.readName(el));
+    if (username) return { username, text: body };
+  }
+  return null;
 }
 
 /** Does this chat row show a name the registry recognises (a sender, notice name or reply header)? */

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { OAuthState } from './oauth-state';
-import type { SimApp, SimRelation, SimUser, VHost } from './types';
+import type { SimApp, SimChatMessage, SimRelation, SimUser, VHost } from './types';
 
 export interface SimContext {
   vhost: VHost;
@@ -36,6 +36,8 @@ export interface SimData {
   behaviour: SimBehaviour;
   users: Map<number, SimUser>;
   relations: SimRelation[];
+  /** Chat messages kick.com keeps, newest last. */
+  history: SimChatMessage[];
   app: SimApp;
   authorize: { mode: 'approve' | 'deny' | 'page'; userId: number };
   oauth: OAuthState;

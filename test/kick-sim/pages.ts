@@ -1,4 +1,5 @@
 import { CHAT_CYCLE } from './chat-plan';
+import { kickEmote } from './fixtures/chat-row';
 import { chatroom, hiddenDuplicateChatroom } from './fixtures/chatroom';
 import { esc } from './fixtures/html';
 import { kickUserCard } from './fixtures/kick-card';
@@ -86,22 +87,29 @@ export function notFoundPage(): string {
 
 /**
  * Drives the simulated chat like Kick's virtualiser: rows are cloned from the rendered cycle, at most 200 stay
- * mounted, the oldest are unmounted, and `data-index` values are recycled (Kick reuses its row slots;
+ * mounted, the oldest are unmounted (destroyed, not reused: thened/KickSanitizer filters/mirror.js, "The virtualiser
+ * destroys and re-creates rows", 2026-08-17), and `data-index` values are recycled (Kick reuses its row slots;
  * steveseguin/social_stream sources/kick.js: "starts reusing those row slots around 270-299").
+ * guess: 200, how many rows Kick keeps mounted (no source gives the number; Kick mounts what the viewport shows and
+ * some more). `say(who, text)` appends one message a test writes (`[emote:id:name]` as an emote), stamped with the
+ * current clock time as Kick's rows are.
  */
-function chatScript(templates: string[], kickCard: string): string {
+function chatScript(templates: string[], kickCard: string, said: string, emote: string): string {
   return `(() => {
   const MAX_ROWS = 200, INDEX_SLOTS = 300;
-  const templates = ${safeJson(templates)}.map((html) => { const t = document.createElement('template'); t.innerHTML = html; return t.content.firstElementChild; });
+  const element = (html) => { const t = document.createElement('template'); t.innerHTML = html; return t.content.firstElementChild; };
+  const templates = ${safeJson(templates)}.map(element);
   const kickCard = ${safeJson(kickCard)};
+  const said = ${safeJson(said)}, emote = ${safeJson(emote)};
+  // One pass, so what a test writes is never taken for a placeholder.
+  const fill = (html, values) => html.replace(/__[A-Z]+__/g, (k) => values[k] ?? k);
   let next = 0;
   // The hidden server-rendered copy of #channel-chatroom comes first and holds no list.
   const list = () => document.querySelector('#chatroom-messages > div');
-  function appendRows(n) {
+  function append(rows) {
     const container = list();
     const frag = document.createDocumentFragment();
-    for (let k = 0; k < n; k++) {
-      const row = templates[next % templates.length].cloneNode(true);
+    for (const row of rows) {
       row.setAttribute('data-index', String(next % INDEX_SLOTS));
       frag.append(row);
       next++;
@@ -109,6 +117,17 @@ function chatScript(templates: string[], kickCard: string): string {
     container.append(frag);
     while (container.children.length > MAX_ROWS) container.firstElementChild.remove();
     return next;
+  }
+  function appendRows(n) {
+    return append(Array.from({ length: n }, (_, k) => templates[(next + k) % templates.length].cloneNode(true)));
+  }
+  function say(who, text) {
+    const body = text.split(/(\\[emote:\\d+:[\\w!-]*\\])/).map((part) => {
+      const m = /^\\[emote:(\\d+):([\\w!-]*)\\]$/.exec(part);
+      return m ? fill(emote, { __ID__: m[1], __NAME__: m[2] }) : escape(part);
+    }).join('');
+    const time = new Date().toLocaleTimeString('en-US', { hour: '2-digit', minute: '2-digit' });
+    return append([element(fill(said, { __WHO__: escape(who), __TEXT__: escape(text), __BODY__: body, __TIME__: time }))]);
   }
   // Kick opens its own user card on a click on one of its name buttons.
   const KICK_NAMES = '[data-index] button[data-prevent-expand], [data-index] div.inline-flex > button[title], [data-index] [class*="border-l-4"] button, [data-testid="sent-by"] button';
@@ -123,6 +142,7 @@ function chatScript(templates: string[], kickCard: string): string {
   });
   window.__sim = {
     appendRows,
+    say,
     clearChat() { list().replaceChildren(); },
     rowCount() { return list().children.length; },
   };
@@ -139,7 +159,8 @@ function chatPanel(channel: SimUser): string {
 
 export function channelPage(data: SimData, channel: SimUser, opts: { variant: Variant; shell: PageShell }): string {
   const templates = Array.from({ length: CHAT_CYCLE }, (_, i) => renderRow(opts.variant, i, 0));
-  const script = `<script>${chatScript(templates, kickUserCard('__NAME__'))}</script>`;
+  const said = renderRow(opts.variant, 0, 0, { who: '__WHO__', text: '__TEXT__', body: '__BODY__', time: '__TIME__' });
+  const script = `<script>${chatScript(templates, kickUserCard('__NAME__'), said, kickEmote('__ID__', '__NAME__'))}</script>`;
   const owner = channel.username || channel.slug;
   // guess: no public capture of the popout chat or the moderator view's page frame; their chat panel is the channel's.
   if (opts.shell === 'popout') return shell(channel.slug, `${hiddenDuplicateChatroom()}<div class="popout">${chatPanel(channel)}</div>${script}`);

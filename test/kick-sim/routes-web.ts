@@ -1,6 +1,7 @@
 import { findUserByName, findUserBySlug, html, json, type SimContext, type SimReply } from './http-types';
 import { channelPage, homePage, notFoundPage, type PageShell } from './pages';
 import { parseVariant } from './variants';
+import { signedInUser } from './site-session';
 import type { SimUser } from './types';
 
 /**
@@ -86,6 +87,80 @@ function channelUserJson(ctx: SimContext, channelSlug: string, username: string)
   });
 }
 
+/** The channel-wide roles of `user` in `channel` that let kick.com show them its moderator tools. */
+const moderates = (ctx: SimContext, channel: SimUser, user: SimUser) =>
+  ctx.data.relations.some((r) => r.channelSlug === channel.slug && r.username.toLowerCase() === user.username.toLowerCase() && (r.isModerator || r.isChannelOwner));
+
+/**
+ * `/api/v2/channels/{slug}/me`: the signed-in viewer's standing in the channel. Fields as Xzensi/NipahTV reads them
+ * (src/Sites/Kick/KickNetworkInterface.ts, 2026-03-28): subscription, is_following, following_since, is_super_admin,
+ * is_broadcaster, is_moderator, banned, celebrations. guess: signed out, kick.com answers 401 (NipahTV only knows it
+ * fails).
+ */
+function channelMeJson(ctx: SimContext, channelSlug: string): SimReply {
+  const channel = findUserBySlug(ctx.data, channelSlug);
+  if (!channel) return json(404, { message: 'Not found' });
+  const viewer = signedInUser(ctx);
+  if (!viewer) return json(401, { message: 'Unauthenticated.' });
+  const relation = ctx.data.relations.find((r) => r.channelSlug === channel.slug && r.username.toLowerCase() === viewer.username.toLowerCase());
+  return json(200, {
+    subscription: null,
+    is_super_admin: false,
+    is_following: Boolean(relation?.followingSince),
+    following_since: relation?.followingSince ?? null,
+    is_broadcaster: relation?.isChannelOwner ?? false,
+    is_moderator: relation?.isModerator ?? false,
+    leaderboards: [],
+    banned: null,
+    celebrations: [],
+  });
+}
+
+/** guess: how many messages a page holds (NipahTV loads pages until its list is full, so a page is short). */
+export const USER_MESSAGES_PAGE = 25;
+
+/**
+ * `/api/v2/channels/{channelId}/users/{userId}/messages?cursor=…`: one user's messages in a channel, for its moderators,
+ * newest first. Source: Xzensi/NipahTV src/Sites/Kick/KickNetworkInterface.ts `getUserMessages` and
+ * src/Core/Users/UserInfoModal.ts (HEAD aab495c, 2026-03-31): the first page is asked with cursor=0; the body is
+ * `{ data: { messages, cursor } }`, a message `{ id, content, created_at, sender: { id, username, identity: { color,
+ * badges } } }`, and a falsy cursor means there is no older page. The channel id is the channel's `id` from
+ * `/api/v2/channels/{slug}` (NipahTV's channelData.channelId).
+ * guess: the cursor's meaning (here the time in ms of the page's oldest message), newest-first order (kick.com's
+ * channel history is newest first: BP602/KickTalk reverses it to show it, ChatProvider.jsx 2025-10-03), the `status`
+ * object (KickTalk reads `status.code` from other /api/v2 answers), the message fields NipahTV does not read, and the
+ * refusals: 401 signed out, 403 for a viewer who does not moderate the channel.
+ */
+function userMessagesJson(ctx: SimContext, channelId: string, userId: string): SimReply {
+  const channel = [...ctx.data.users.values()].find((u) => String(u.userId + 500_000) === channelId);
+  const user = ctx.data.users.get(Number(userId));
+  if (!channel || !user) return json(404, { message: 'Not found' });
+  const viewer = signedInUser(ctx);
+  if (!viewer) return json(401, { message: 'Unauthenticated.' });
+  if (!moderates(ctx, channel, viewer)) return json(403, { message: 'This action is unauthorized.' });
+  const cursor = Number(ctx.url.searchParams.get('cursor') ?? '0');
+  const theirs = ctx.data.history
+    .filter((m) => m.channelSlug === channel.slug && m.username.toLowerCase() === user.username.toLowerCase() && (!cursor || Date.parse(m.createdAt) < cursor))
+    .reverse();
+  const page = theirs.slice(0, USER_MESSAGES_PAGE);
+  return json(200, {
+    status: { error: false, code: 200, message: 'SUCCESS' },
+    data: {
+      messages: page.map((m, i) => ({
+        id: `sim-${Date.parse(m.createdAt)}-${i}`,
+        chat_id: channel.userId + 900_000,
+        user_id: user.userId,
+        content: m.content,
+        type: 'message',
+        metadata: null,
+        created_at: m.createdAt,
+        sender: { id: user.userId, username: user.username, slug: user.slug, identity: { color: '#75FD46', badges: [] } },
+      })),
+      cursor: theirs.length > page.length ? String(Date.parse(page.at(-1)!.createdAt)) : null,
+    },
+  });
+}
+
 export function handleWeb(ctx: SimContext): SimReply | undefined {
   if (ctx.method !== 'GET') return undefined;
   const parts = ctx.url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
@@ -96,6 +171,8 @@ export function handleWeb(ctx: SimContext): SimReply | undefined {
       return user ? json(200, channelJson(user)) : json(404, { message: 'Not found' });
     }
     if (parts.length === 6 && parts[4] === 'users') return channelUserJson(ctx, parts[3]!, parts[5]!);
+    if (parts.length === 5 && parts[4] === 'me') return channelMeJson(ctx, parts[3]!);
+    if (parts.length === 7 && parts[4] === 'users' && parts[6] === 'messages') return userMessagesJson(ctx, parts[3]!, parts[5]!);
     return json(404, { message: 'Not found' });
   }
   if (parts.length === 0) return html(homePage(ctx.data));

@@ -1,4 +1,4 @@
-import type { SimRelation, SimUser } from './types';
+import type { SimChatMessage, SimRelation, SimUser } from './types';
 
 /**
  * The simulator's deterministic data set: ordinary users plus the edge cases Kick is known for
@@ -22,6 +22,9 @@ function user(partial: Partial<SimUser> & { userId: number; username: string }):
     ...partial,
   };
 }
+
+/** A chat message that would run script if a card rendered it as markup. */
+export const HOSTILE_MESSAGE = '<img src=x onerror="window.__pwned=3">**not bold**';
 
 export const HOSTILE_BIO = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>**bold** & "quotes"';
 
@@ -113,3 +116,18 @@ export const SEED = {
 
 /** Users who write in the simulated chat, in rotation. */
 export const CHATTERS = ['modmaria', 'vipvictor', 'og_olga', 'subsam', 'bannedbob', 'staffsteve', 'cool_cat', 'nopicnick', 'hostile_hank', 'emoji_eve'];
+
+/**
+ * kick.com's history of the main channel's chat: 30 messages by the VIP (more than one page, see routes-web.ts), an
+ * emote and a hostile text among them, and a few by others, so a user's history can be told from the channel's.
+ * Newest last, seven minutes apart, ending 2026-11-22 20:00 UTC.
+ */
+export function seedHistory(): SimChatMessage[] {
+  const end = Date.parse('2026-11-22T20:00:00Z');
+  const texts = Array.from({ length: 30 }, (_, i) => `Earlier message ${i + 1}`);
+  texts[27] = 'Nice [emote:39284:vibePlz] play';
+  texts[28] = HOSTILE_MESSAGE;
+  const messages = texts.map((content) => ({ username: 'vipvictor', content }));
+  messages.splice(10, 0, { username: 'modmaria', content: 'Welcome everyone' }, { username: 'subsam', content: 'hello' });
+  return messages.map((m, i) => ({ channelSlug: MAIN_CHANNEL, ...m, createdAt: new Date(end - (messages.length - 1 - i) * 7 * 60_000).toISOString() }));
+}

@@ -10,8 +10,8 @@ import { OAuthState, USER_TOKEN_TTL_S } from './oauth-state';
 import { handleApi } from './routes-api';
 import { handleId } from './routes-id';
 import { handleWeb } from './routes-web';
-import { SEED, seedRelations, seedUsers } from './seed';
-import type { FaultRule, RequestLogEntry, SimApp, SimRelation, SimUser, VHost } from './types';
+import { SEED, seedHistory, seedRelations, seedUsers } from './seed';
+import type { FaultRule, RequestLogEntry, SimApp, SimChatMessage, SimRelation, SimUser, VHost } from './types';
 
 export const SIM_REDIRECT_URI = 'https://cbcheimeidjhholbfobecagaibcflojo.chromiumapp.org/';
 const HOSTS: Record<string, VHost> = {
@@ -40,6 +40,8 @@ export interface KickSim {
   behaviour: SimBehaviour;
   users: Map<number, SimUser>;
   relations: SimRelation[];
+  /** kick.com's chat history, newest last (seedHistory); tests may add to it. */
+  history: SimChatMessage[];
   addUser(user: Partial<SimUser> & { username: string }): SimUser;
   app: SimApp;
   authorize: { mode: 'approve' | 'deny' | 'page'; userId: number };
@@ -115,7 +117,8 @@ const PNG = tinyPng();
 
 function handleFiles(ctx: SimContext): SimReply | undefined {
   if (ctx.method !== 'GET') return undefined;
-  if (ctx.url.pathname.startsWith('/images/')) return { status: 200, headers: { 'content-type': 'image/png', 'cache-control': 'max-age=3600' }, body: PNG };
+  // Emotes: https://files.kick.com/emotes/{id}/fullsize (BP602/KickTalk EmoteNode.jsx, NipahTV KickEmoteProvider.ts).
+  if (ctx.url.pathname.startsWith('/images/') || /^\/emotes\/\d+\/fullsize$/.test(ctx.url.pathname)) return { status: 200, headers: { 'content-type': 'image/png', 'cache-control': 'max-age=3600' }, body: PNG };
   return undefined;
 }
 
@@ -152,6 +155,7 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
     behaviour: { ...DEFAULT_BEHAVIOUR },
     users: new Map(),
     relations: [],
+    history: [],
     app: { clientId: 'sim-client-id', clientSecret: 'sim-client-secret', redirectUris: [SIM_REDIRECT_URI] },
     authorize: { mode: 'approve', userId: SEED.viewer.userId },
     oauth,
@@ -165,6 +169,7 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
     data.users.clear();
     for (const u of seedUsers()) data.users.set(u.userId, u);
     data.relations.splice(0, data.relations.length, ...seedRelations());
+    data.history.splice(0, data.history.length, ...seedHistory());
   };
   seed();
 
@@ -285,6 +290,7 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
     get behaviour() { return data.behaviour; },
     users: data.users,
     relations: data.relations,
+    history: data.history,
     addUser(partial) {
       const userId = partial.userId ?? Math.max(0, ...data.users.keys()) + 1;
       const user: SimUser = {

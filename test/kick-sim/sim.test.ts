@@ -1,6 +1,7 @@
 import https from 'node:https';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SEED, SIM_REDIRECT_URI, startKickSim, type KickSim } from './index';
+import { SEED, SIM_REDIRECT_URI, SIM_SESSION_COOKIE, startKickSim, type KickSim } from './index';
+import { USER_MESSAGES_PAGE } from './routes-web';
 import { s256 } from './oauth-state';
 
 let sim: KickSim;
@@ -255,6 +256,36 @@ describe('simulated kick.com', () => {
     expect(await ok.json()).toMatchObject({ slug: 'streamer1', verified: true, user: { username: 'streamer1' } });
     const rel = await fetch(`${sim.endpoints.webBase}/api/v2/channels/${SEED.mainChannel}/users/${SEED.subscriber.username}`, { headers: page });
     expect(await rel.json()).toMatchObject({ subscribed_for: 14, badges: [{ type: 'subscriber' }] });
+  });
+
+  it('tells the signed-in viewer (the simulator’s own session cookie) their standing in a channel, and refuses when signed out', async () => {
+    const url = `${sim.endpoints.webBase}/api/v2/channels/${SEED.mainChannel}/me`;
+    const page = { 'sec-fetch-site': 'same-origin', referer: `https://kick.com/${SEED.mainChannel}` };
+    expect((await fetch(url, { headers: page })).status).toBe(401);
+    const mod = await fetch(url, { headers: { ...page, cookie: `other=1; ${SIM_SESSION_COOKIE}=${SEED.moderator.username}` } });
+    expect(await mod.json()).toMatchObject({ is_moderator: true, is_broadcaster: false, is_following: true });
+    const viewer = await fetch(url, { headers: { ...page, cookie: `${SIM_SESSION_COOKIE}=${SEED.subscriber.username}` } });
+    expect(await viewer.json()).toMatchObject({ is_moderator: false, is_broadcaster: false });
+  });
+
+  it('pages one user’s messages in a channel, newest first, for the channel’s moderators only', async () => {
+    const channelId = SEED.streamer.userId + 500_000;
+    const url = (cursor: string) => `${sim.endpoints.webBase}/api/v2/channels/${channelId}/users/${SEED.vip.userId}/messages?cursor=${cursor}`;
+    const page = { 'sec-fetch-site': 'same-origin', referer: `https://kick.com/moderator/${SEED.mainChannel}` };
+    expect((await fetch(url('0'), { headers: page })).status).toBe(401);
+    expect((await fetch(url('0'), { headers: { ...page, cookie: `${SIM_SESSION_COOKIE}=${SEED.subscriber.username}` } })).status).toBe(403);
+    const asMod = { headers: { ...page, cookie: `${SIM_SESSION_COOKIE}=${SEED.moderator.username}` } };
+    type Page = { data: { messages: { content: string; created_at: string; sender: { id: number } }[]; cursor: string | null } };
+    const first = (await (await fetch(url('0'), asMod)).json()) as Page;
+    expect(first.data.messages).toHaveLength(USER_MESSAGES_PAGE);
+    expect(first.data.messages[0]!.content).toBe('Earlier message 30');
+    expect(first.data.messages.every((m) => m.sender.id === SEED.vip.userId)).toBe(true);
+    const times = first.data.messages.map((m) => Date.parse(m.created_at));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    expect(first.data.cursor).toMatch(/^\d+$/);
+    const second = (await (await fetch(url(first.data.cursor!), asMod)).json()) as Page;
+    expect(second.data.messages.map((m) => m.content)).toEqual(['Earlier message 5', 'Earlier message 4', 'Earlier message 3', 'Earlier message 2', 'Earlier message 1']);
+    expect(second.data.cursor).toBeNull();
   });
 
   // The markup itself is checked against the captured shapes in pages.test.ts; this is about routing.

@@ -29,6 +29,14 @@ export interface SimRelation {
   banned?: { reason: string; created_at: string; expires_at: string | null; permanent: boolean };
 }
 
+/** A message in a channel's chat history, as kick.com keeps it for its moderators (routes-web.ts). */
+export interface SimChatMessage {
+  channelSlug: string;
+  username: string;
+  content: string;
+  createdAt: string;
+}
+
 export interface SimApp {
   clientId: string;
   clientSecret: string;

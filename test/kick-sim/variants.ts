@@ -1,5 +1,5 @@
-import { planRow } from './chat-plan';
-import { chatRow, currentIdentity, groupDiv, rowContent, type Badge, type RowParts } from './fixtures/chat-row';
+import { planRow, type PlannedRow } from './chat-plan';
+import { chatRow, currentIdentity, groupDiv, messageBody, rowContent, type Badge, type RowParts } from './fixtures/chat-row';
 import { enhancerNickname } from './fixtures/enhancer';
 import { esc } from './fixtures/html';
 import { modActions } from './fixtures/mod-actions';
@@ -22,9 +22,22 @@ const COLORS = ['#ff6b6b', '#4ecdc4', '#ffe66d', '#a29bfe', '#fd79a8', '#00cec9'
 const colorOf = (name: string) => COLORS[[...name].reduce((a, c) => a + c.charCodeAt(0), 0) % COLORS.length]!;
 const timeOf = (position: number) => `12:${String(position % 60).padStart(2, '0')} PM`;
 
-/** One chat row of `variant` at `position` (its `data-index` is set by the page's virtualiser). */
-export function renderRow(variant: Variant, position: number, index = position): string {
-  const row = planRow(position);
+/** A message a test writes into the chat (`__sim.say`, pages.ts): its body is the text's HTML. */
+export interface SaidRow {
+  who: string;
+  text: string;
+  body: string;
+  time: string;
+}
+
+/**
+ * One chat row of `variant` at `position` (its `data-index` is set by the page's virtualiser), or, with `said`, a plain
+ * message of the same shape with what the test wrote in it.
+ */
+export function renderRow(variant: Variant, position: number, index = position, said?: SaidRow): string {
+  const row: PlannedRow = said ? { kind: 'chat', who: said.who, other: said.who, text: said.text, moderatorBadge: false } : planRow(position);
+  const body = said ? said.body : messageBody(row.text);
+  const time = said ? said.time : timeOf(position);
   const { who, other } = row;
   if (variant === 'unknown')
     // A row shape no registry has seen (e.g. the next Kick redesign): rows, but no known name element.
@@ -36,18 +49,18 @@ export function renderRow(variant: Variant, position: number, index = position):
     row.kind === 'kicks' ? kicksGiftRow(index, who, colorOf(who), 100) : null;
   // NipahTV rebuilds every row whose first child is `.group` (the Kicks row is one) and leaves the notice cards alone.
   if (notice && variant === 'nipahtv' && row.kind === 'kicks')
-    return ntvRow({ index, time: timeOf(position), name: who, color: colorOf(who), text: 'sent 100 KICKs', kickGroup: groupDiv(kicksGiftContent(who, colorOf(who), 100)) });
+    return ntvRow({ index, time, name: who, color: colorOf(who), text: 'sent 100 KICKs', kickGroup: groupDiv(kicksGiftContent(who, colorOf(who), 100)) });
   if (notice) return variant === 'nipahtv' ? ntvNotice(notice) : notice;
 
   const badges: Badge[] = row.moderatorBadge ? ['moderator'] : [];
-  const rewritten = isRewrittenSlot(position);
+  const rewritten = !said && isRewrittenSlot(position);
   const identity =
     variant === 'title' ? titleEraIdentity(who, colorOf(who), badges) :
     variant === 'rewritten' ? titleEraIdentity(who, colorOf(who), badges, rewritten ? enhancerNickname(who) : who) :
     currentIdentity(who, colorOf(who), badges);
   const header = row.kind === 'reply' ? replyHeader(other, 'an earlier message') : undefined;
   // The simulated viewer moderates the channel, so every message carries the quick actions.
-  const parts: RowParts = { index, time: timeOf(position), identity, body: esc(row.text), modActions: modActions(), replyHeader: header };
+  const parts: RowParts = { index, time, identity, body, modActions: modActions(), replyHeader: header };
 
   if (variant === 'seventv') return sevenTvRow(chatRow(parts), row.text, row.moderatorBadge ? '7TV Subscriber' : undefined);
   if (variant === 'nipahtv')

@@ -1,0 +1,102 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mergeCard } from '@/lib/cards/merge';
+import type { ChatHistory } from '@/lib/messaging/protocol';
+import type { CardChat } from '@/lib/page/card-chat';
+import type { RecordView } from '@/lib/page/chat-record';
+import { ChatLog } from './ChatLog';
+import { NewcomerSignals } from './NewcomerSignals';
+
+afterEach(cleanup);
+
+const card = (web: Parameters<typeof mergeCard>[2] = { state: 'ok', profile: { userId: 7, username: 'newbie_nora' } }) =>
+  mergeCard('newbie_nora', { state: 'not_found' }, web);
+const SINCE = Date.parse('2026-11-23T12:00:00Z');
+const seen = (texts: string[], extra: Partial<RecordView> = {}): RecordView => ({
+  messages: texts.map((text, i) => ({ text, at: SINCE + (texts.length - i) * 60_000, key: i })),
+  seen: texts.length,
+  since: SINCE,
+  complete: true,
+  ...extra,
+});
+const chatWith = (view: RecordView | undefined, history: CardChat['history'] = () => Promise.resolve(undefined)): CardChat => ({ record: () => view, history });
+const items = (view: ReturnType<typeof render>) => [...view.getByTestId('card-chatlog-list').querySelectorAll('li')].map((li) => li.querySelector('.msg')!.textContent);
+
+describe('their messages on the card', () => {
+  it('lists what this tab saw, newest first, with the count and since when, text kept as text', () => {
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    const view = render(<ChatLog card={card()} chat={chatWith(seen(['third [emote:39284:vibePlz]', hostile, 'first']))} />);
+    expect(items(view)).toEqual(['third ', hostile, 'first']);
+    expect(view.getByTestId('card-chatlog').dataset.source).toBe('tab');
+    expect(view.getByTestId('card-chatlog-count').textContent).toBe('(3)');
+    expect(view.getByTestId('card-chatlog-source').textContent).toMatch(/^Seen in this tab since .+\.$/);
+    expect(view.container.querySelector('img[src="x"]')).toBeNull();
+    expect(view.container.querySelector('img.emote')).toMatchObject({ src: 'https://files.kick.com/emotes/39284/fullsize', alt: 'vibePlz', title: 'vibePlz' });
+    expect(view.getByTestId('card-chatlog-list').tabIndex).toBe(0);
+    expect(view.container.querySelector('time')!.title).toMatch(/^Seen /);
+  });
+
+  it('says how many it saw when it keeps fewer, and when others’ messages made room', () => {
+    const view = render(<ChatLog card={card()} chat={chatWith(seen(['b', 'a'], { seen: 40, complete: false }))} />);
+    expect(view.getByTestId('card-chatlog-count').textContent).toBe('(40)');
+    expect(view.getByTestId('card-chatlog-source').textContent).toMatch(/, less what made room for others; the latest 2 shown\.$/);
+  });
+
+  it('shows nothing off a channel page', () => {
+    const view = render(<ChatLog card={card()} chat={chatWith(undefined)} />);
+    expect(view.queryByTestId('card-chatlog')).toBeNull();
+  });
+
+  it('for a moderator, shows Kick’s history instead and loads older pages on demand', async () => {
+    const pages: Record<string, ChatHistory> = {
+      first: { ok: true, messages: [{ text: 'newest', at: '2026-11-22T12:00:00Z' }, { text: 'middle', at: '2026-11-22T11:00:00Z' }], cursor: '99' },
+      '99': { ok: true, messages: [{ text: 'oldest', at: '2026-11-20T09:00:00Z' }] },
+    };
+    const history = vi.fn((_userId: number, cursor?: string) => Promise.resolve(pages[cursor ?? 'first']));
+    const view = render(<ChatLog card={card()} chat={chatWith(seen(['seen here']), history)} />);
+    await waitFor(() => expect(view.getByTestId('card-chatlog').dataset.source).toBe('kick'));
+    expect(history).toHaveBeenCalledWith(7, undefined);
+    expect(items(view)).toEqual(['newest', 'middle']);
+    expect(view.getByTestId('card-chatlog-count').textContent).toBe('(2+)');
+    expect(view.getByTestId('card-chatlog-source').textContent).toMatch(/^From Kick’s history \(you moderate this channel\), back to .+; older ones can be loaded\.$/);
+    fireEvent.click(view.getByTestId('card-chatlog-older'));
+    await waitFor(() => expect(items(view)).toEqual(['newest', 'middle', 'oldest']));
+    expect(history).toHaveBeenLastCalledWith(7, '99');
+    expect(view.queryByTestId('card-chatlog-older')).toBeNull();
+    expect(view.getByTestId('card-chatlog-count').textContent).toBe('(3)');
+  });
+
+  it('keeps this tab’s list when Kick’s history fails, and says why', async () => {
+    const view = render(<ChatLog card={card()} chat={chatWith(seen(['seen here']), () => Promise.resolve({ ok: false, reason: 'kick.com answered 403' }))} />);
+    await waitFor(() => expect(view.getByTestId('card-chatlog-error').textContent).toBe('Kick’s history could not be loaded (kick.com answered 403).'));
+    expect(view.getByTestId('card-chatlog').dataset.source).toBe('tab');
+    expect(items(view)).toEqual(['seen here']);
+  });
+
+  it('asks Kick nothing for a card without a user id', () => {
+    const history = vi.fn(() => Promise.resolve(undefined));
+    render(<ChatLog card={card({ state: 'ok', profile: { username: 'newbie_nora' } })} chat={chatWith(seen([]), history)} />);
+    expect(history).not.toHaveBeenCalled();
+  });
+});
+
+describe('newcomer signals on the card', () => {
+  it('says each in words, the exact moment as the focusable text’s description', () => {
+    const recent = new Date(Date.now() - 3_600_000).toISOString();
+    const web = { state: 'ok' as const, profile: { userId: 7, channelCreatedAt: recent, relation: { channelSlug: 'streamer1', followingSince: recent, badges: [], roles: [] } } };
+    const view = render(<NewcomerSignals card={card(web)} chat={chatWith(seen(['hi']))} />);
+    const texts = [...view.getByTestId('card-newcomer').querySelectorAll('li > span[tabindex="0"]')].map((s) => s.textContent);
+    expect(texts).toEqual(['Channel created in the last 7 days', 'Followed streamer1 in the last day', 'First message in this chat since you opened it']);
+    for (const span of view.getByTestId('card-newcomer').querySelectorAll('li > span[tabindex="0"]'))
+      expect(view.container.querySelector(`#${span.getAttribute('aria-describedby')}`)!.textContent).toMatch(/^(Created|Following since|Seen) \S/);
+  });
+
+  it('says nothing of a first message when the tab saw more than one, or could not count them all', () => {
+    for (const view of [seen(['b', 'a']), seen(['a'], { complete: false })]) {
+      const { container } = render(<NewcomerSignals card={card()} chat={chatWith(view)} />);
+      expect(container.textContent).toBe('');
+      cleanup();
+    }
+  });
+});

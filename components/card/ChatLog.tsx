@@ -1,0 +1,66 @@
+import { useCallback, useEffect, useState } from 'react';
+import { formatClock, formatDayClock, formatExact } from '@/lib/cards/format';
+import type { UserCard } from '@/lib/cards/schema';
+import type { CardChat } from '@/lib/page/card-chat';
+import type { ChatHistory } from '@/lib/messaging/protocol';
+import { MessageText } from './MessageText';
+import './chat-log.css';
+
+/**
+ * "Their messages in this chat" (issue #13): Kick's own history when the viewer moderates the channel, else what this
+ * tab saw; newest first, with a count, saying which source it is and how far back it reaches.
+ */
+export function ChatLog({ card, chat }: { card: UserCard; chat: CardChat }) {
+  // Kick's history as loaded so far (pages appended), or its last failure; null: none (not a moderator, or not yet).
+  const [kick, setKick] = useState<(ChatHistory & { ok: true }) | { ok: false; reason: string; last?: ChatHistory & { ok: true } } | null>(null);
+  const userId = card.userId;
+  const more = useCallback(
+    (before?: ChatHistory & { ok: true }) => {
+      if (userId !== undefined)
+        void chat.history(userId, before?.cursor).then((page) => {
+          if (page) setKick(page.ok ? { ...page, messages: [...(before?.messages ?? []), ...page.messages] } : { ...page, last: before });
+        });
+    },
+    [chat, userId],
+  );
+  useEffect(() => more(), [more]);
+
+  const record = chat.record(card.username);
+  if (!record) return null;
+  const fromKick = kick?.ok ? kick : kick?.last;
+  const list = fromKick ? fromKick.messages.map((m) => ({ text: m.text, at: m.at ? Date.parse(m.at) : undefined })) : record.messages;
+  const oldest = list.at(-1)?.at;
+  return (
+    <section className="chatlog" data-testid="card-chatlog" data-source={fromKick ? 'kick' : 'tab'}>
+      <h3>
+        Their messages here <span data-testid="card-chatlog-count">({fromKick ? `${list.length}${fromKick.cursor ? '+' : ''}` : record.seen})</span>
+      </h3>
+      <p data-testid="card-chatlog-source">
+        {fromKick
+          ? `From Kick’s history (you moderate this channel)${oldest ? `, back to ${formatDayClock(oldest)}` : ''}${fromKick.cursor ? '; older ones can be loaded' : ''}.`
+          : `Seen in this tab since ${formatClock(record.since)}${record.complete ? '' : ', less what made room for others'}${record.seen > list.length ? `; the latest ${list.length} shown` : ''}.`}
+      </p>
+      {list.length > 0 && (
+        // Focusable, so the keyboard reaches and scrolls it; Esc still closes the card.
+        <ol tabIndex={0} aria-label="Their messages, newest first" data-testid="card-chatlog-list">
+          {list.map((m, i) => (
+            <li key={i}>
+              {m.at && (
+                <time dateTime={new Date(m.at).toISOString()} title={`${fromKick ? 'Sent' : 'Seen'} ${formatExact(m.at)}`}>
+                  {(fromKick ? formatDayClock : formatClock)(m.at)}
+                </time>
+              )}{' '}
+              <MessageText text={m.text} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {kick?.ok && kick.cursor && (
+        <button type="button" className="link-button" data-testid="card-chatlog-older" onClick={() => more(kick)}>
+          Load older
+        </button>
+      )}
+      {kick?.ok === false && <p data-testid="card-chatlog-error">Kick’s history could not be loaded ({kick.reason}).</p>}
+    </section>
+  );
+}

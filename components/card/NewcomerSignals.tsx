@@ -1,0 +1,27 @@
+import { newcomerSignals } from '@/lib/cards/newcomer';
+import type { UserCard } from '@/lib/cards/schema';
+import type { CardChat } from '@/lib/page/card-chat';
+import './chat-log.css';
+
+/** The newcomer signals in words; the exact moments show on hover and on focus, and are the signal's description. */
+export function NewcomerSignals({ card, chat }: { card: UserCard; chat?: CardChat }) {
+  const record = chat?.record(card.username);
+  const only = record?.complete && record.seen === 1 ? record.messages[0] : undefined;
+  const signals = newcomerSignals({
+    channelCreatedAt: card.channelCreatedAt,
+    followingSince: card.relation?.followingSince,
+    channelSlug: card.relation?.channelSlug,
+    onlyMessage: only && record && { at: only.at, since: record.since },
+  });
+  if (!signals.length) return null;
+  return (
+    <ul className="signals" data-testid="card-newcomer">
+      {signals.map((s) => (
+        <li key={s.id} data-testid={`card-newcomer-${s.id}`}>
+          <span tabIndex={0} aria-describedby={`kuc-signal-${s.id}`}>{s.text}</span>
+          <span className="exact" role="tooltip" id={`kuc-signal-${s.id}`}>{s.detail}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

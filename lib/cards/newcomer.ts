@@ -1,0 +1,52 @@
+import { formatExact } from './format';
+
+/**
+ * Newcomer signals (issue #13): a fact of the card's data that says someone is new here, in words, with the exact
+ * moment behind it for hover and focus. No score and no guess: a signal is shown only when its data says so.
+ */
+
+export const DAY_MS = 86_400_000;
+/** "Created in the last 7 days" and "followed in the last day" include the boundary itself. */
+export const NEW_CHANNEL_MS = 7 * DAY_MS;
+export const NEW_FOLLOW_MS = DAY_MS;
+/** Kick's clock and this computer's may differ a little: a moment this far ahead still counts as now. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+export interface NewcomerInput {
+  /** When their channel was created (kick.com's chatroom.created_at). */
+  channelCreatedAt?: string;
+  /** When they followed the channel being watched, and its slug. */
+  followingSince?: string;
+  channelSlug?: string;
+  /** This tab's chat record: their only message seen, and since when the tab has read the chat. Only when it counted all of theirs. */
+  onlyMessage?: { at: number; since: number };
+}
+
+export interface NewcomerSignal {
+  id: 'channel' | 'follow' | 'first-message';
+  text: string;
+  /** The exact moments, and what the signal rests on. */
+  detail: string;
+}
+
+/** The moment of `iso` when it lies within `windowMs` before `now` (small clock skew allowed), else null. */
+function within(iso: string | undefined, windowMs: number, now: number): number | null {
+  const t = Date.parse(iso ?? '');
+  return !Number.isNaN(t) && now - t >= -CLOCK_SKEW_MS && now - t <= windowMs ? t : null;
+}
+
+export function newcomerSignals(input: NewcomerInput, now = Date.now(), format: (ms: number) => string = formatExact): NewcomerSignal[] {
+  const signals: NewcomerSignal[] = [];
+  const created = within(input.channelCreatedAt, NEW_CHANNEL_MS, now);
+  if (created !== null) signals.push({ id: 'channel', text: 'Channel created in the last 7 days', detail: `Created ${format(created)}` });
+  const followed = input.channelSlug ? within(input.followingSince, NEW_FOLLOW_MS, now) : null;
+  if (followed !== null) signals.push({ id: 'follow', text: `Followed ${input.channelSlug} in the last day`, detail: `Following since ${format(followed)}` });
+  const only = input.onlyMessage;
+  if (only)
+    signals.push({
+      id: 'first-message',
+      text: 'First message in this chat since you opened it',
+      detail: `Seen ${format(only.at)}; this tab has read this chat since ${format(only.since)}`,
+    });
+  return signals;
+}

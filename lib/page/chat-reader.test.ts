@@ -1,0 +1,102 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options {"url": "https://kick.com/streamer1", "settings": {"enableJavaScriptEvaluation": true}}
+import { afterEach, describe, expect, it } from 'vitest';
+import { CHAT_CYCLE, planRow } from '@/test/kick-sim/chat-plan';
+import type { SimData } from '@/test/kick-sim/http-types';
+import { channelPage } from '@/test/kick-sim/pages';
+import { MAIN_CHANNEL, seedUsers } from '@/test/kick-sim/seed';
+import type { Variant } from '@/test/kick-sim/variants';
+import { startChatReader } from './chat-reader';
+
+interface Sim {
+  appendRows(n: number): number;
+  say(who: string, text: string): number;
+}
+
+/** The simulator's channel page (rows built from the captured shapes, test/kick-sim/fixtures), its chat script running. */
+function load(variant: Variant): Sim {
+  const users = seedUsers();
+  const html = channelPage({ users: new Map(users.map((u) => [u.userId, u])) } as unknown as SimData, users.find((u) => u.slug === MAIN_CHANNEL)!, { variant, shell: 'channel' });
+  document.body.innerHTML = html.slice(html.indexOf('<body>') + 6, html.lastIndexOf('</body>'));
+  const inert = document.querySelector('body > script')!;
+  const script = document.createElement('script');
+  script.textContent = inert.textContent;
+  inert.replaceWith(script);
+  return (window as unknown as { __sim: Sim }).__sim;
+}
+
+const delivered = () => new Promise((r) => setTimeout(r, 0));
+let stop = () => undefined as void;
+afterEach(() => stop());
+
+describe('the chat reader', () => {
+  it.each(['current', 'title', 'rewritten', 'nipahtv', 'seventv'] as const)('%s: keeps what a user wrote after the rows left the virtualised list', async (variant) => {
+    const sim = load(variant);
+    const reader = startChatReader();
+    stop = reader.stop;
+    sim.say('newbie_nora', 'hello [emote:39284:vibePlz] <b>not markup</b>');
+    sim.say('newbie_nora', 'second');
+    await delivered();
+    sim.appendRows(250);
+    await delivered();
+    expect(document.body.textContent).not.toContain('not markup');
+    const view = reader.view('Newbie_Nora')!;
+    expect(view.messages.map((m) => m.text)).toEqual(['second', 'hello [emote:39284:vibePlz] <b>not markup</b>']);
+    expect(view).toMatchObject({ seen: 2, complete: true });
+  });
+
+  it('records chat messages only: no sub or gift notice, no Kicks gift (a name button but no text)', () => {
+    load('current');
+    const reader = startChatReader();
+    stop = reader.stop;
+    const plan = Array.from({ length: CHAT_CYCLE }, (_, i) => planRow(i));
+    const isNotice = (kind: string) => ['sub', 'gift', 'kicks'].includes(kind);
+    for (const who of new Set(plan.filter((r) => isNotice(r.kind)).map((r) => r.who))) {
+      const chatTexts = plan.filter((r) => r.who === who && !isNotice(r.kind)).map((r) => r.text);
+      expect(reader.view(who)!.messages.map((m) => m.text).sort(), who).toEqual(chatTexts.sort());
+    }
+  });
+
+  it('reads nothing from rows it does not recognise', () => {
+    load('unknown');
+    const reader = startChatReader();
+    stop = reader.stop;
+    for (let i = 0; i < 10; i++) expect(reader.view(planRow(i).who)!.seen).toBe(0);
+  });
+
+  it('counts a row the virtualiser re-creates once', async () => {
+    const sim = load('current');
+    const reader = startChatReader();
+    stop = reader.stop;
+    sim.say('newbie_nora', 'only once');
+    await delivered();
+    const row = [...document.querySelectorAll('#chatroom-messages [data-index]')].at(-1)!;
+    row.remove();
+    document.querySelector('#chatroom-messages > div')!.append(row.cloneNode(true));
+    await delivered();
+    expect(reader.view('newbie_nora')!.seen).toBe(1);
+  });
+
+  it('starts over in another channel’s chat, and has nothing to say off a channel page', async () => {
+    const sim = load('current');
+    const reader = startChatReader();
+    stop = reader.stop;
+    sim.say('newbie_nora', 'here');
+    await delivered();
+    expect(reader.view('newbie_nora')!.seen).toBe(1);
+    history.pushState(null, '', '/secondstreamer');
+    expect(reader.view('newbie_nora')!.seen).toBe(0);
+    history.pushState(null, '', '/following');
+    expect(reader.view('newbie_nora')).toBeUndefined();
+    history.pushState(null, '', '/streamer1');
+  });
+
+  it('stops watching the list when stopped', async () => {
+    const sim = load('current');
+    const reader = startChatReader();
+    reader.stop();
+    sim.say('newbie_nora', 'after the end');
+    await delivered();
+    expect(reader.view('newbie_nora')!.seen).toBe(0);
+  });
+});

@@ -1,0 +1,84 @@
+import { channelSlugFromPath } from '../kick-web/web-reads';
+import { createChatRecord, textKey, type ChatRecord, type RecordView } from './chat-record';
+import { rowMessage } from './surfaces';
+
+/**
+ * Feeds the chat record from Kick's chat list. The hot path costs next to nothing per row: one MutationObserver on
+ * the list (no subtree) only queues the rows added; they are read in batches when the browser is idle, and at once
+ * when a card asks. A row that left the page meanwhile still holds its text. Measured: test/bench/chat-cpu.ts.
+ */
+
+/** The list's row containers (kick-dom.md); the hidden server-rendered copy of the chat has none. */
+const LISTS = '#chatroom-messages > div';
+
+/** Kick's message text, emotes written as Kick writes them in a message (`[emote:id:name]`). */
+function messageText(el: Element): string {
+  let out = '';
+  for (const node of el.childNodes) {
+    if (!(node instanceof Element)) out += node.nodeType === Node.TEXT_NODE ? node.textContent : '';
+    else {
+      const id = node.getAttribute('data-emote-id');
+      out += id ? `[emote:${id}:${node.getAttribute('data-emote-name')}]` : messageText(node);
+    }
+  }
+  return out;
+}
+
+export function readRow(record: ChatRecord, row: Node, at: number): void {
+  const message = row instanceof Element && rowMessage(row);
+  const text = message && messageText(message.text).trim();
+  // The whole row's text holds Kick's clock time: the same message re-rendered gets the same key (kick-dom.md).
+  if (text) record.add(message.username, text, textKey(row.textContent), at);
+}
+
+export function startChatReader(now = Date.now, record: ChatRecord = createChatRecord(now)) {
+  let queue: [Node, number][] = [];
+  const lists = new Set<Element>();
+  let channel = channelSlugFromPath(location.pathname);
+  let idle = 0;
+
+  const flush = () => {
+    idle = 0;
+    const slug = channelSlugFromPath(location.pathname);
+    // Rows queued before a navigation belong to the chat left behind.
+    if (slug !== channel) {
+      channel = slug;
+      record.reset();
+      queue = [];
+    }
+    for (const [row, at] of queue) readRow(record, row, at);
+    queue = [];
+  };
+  const add = (rows: Iterable<Node>) => {
+    const at = now();
+    for (const row of rows) queue.push([row, at]);
+    idle ||= typeof requestIdleCallback === 'function' ? requestIdleCallback(flush, { timeout: 2000 }) : window.setTimeout(flush, 200);
+  };
+  const observer = new MutationObserver((mutations) => {
+    for (const m of mutations) add(m.addedNodes);
+  });
+  // Kick mounts a new list on navigation and when the chat is reopened: look for it every few seconds.
+  const attach = () => {
+    for (const list of document.querySelectorAll(LISTS))
+      if (!lists.has(list)) {
+        lists.add(list);
+        observer.observe(list, { childList: true });
+        add(list.children);
+      }
+    for (const list of lists) if (!list.isConnected) lists.delete(list);
+  };
+  attach();
+  const timer = setInterval(attach, 3000);
+
+  return {
+    /** Their messages in this chat, pending rows read first; undefined off a channel's page. */
+    view(username: string): RecordView | undefined {
+      flush();
+      return channel ? record.view(username) : undefined;
+    },
+    stop: () => {
+      clearInterval(timer);
+      observer.disconnect();
+    },
+  };
+}

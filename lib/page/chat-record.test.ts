@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { createChatRecord, PER_USER, textKey } from './chat-record';
+
+const clock = (start = 1_000) => {
+  let t = start;
+  const now = () => t;
+  return Object.assign(now, { tick: (ms: number) => (t += ms) });
+};
+
+describe('the chat record', () => {
+  it('lists a user’s messages newest first, by name whatever its case, with when each was seen', () => {
+    const now = clock();
+    const record = createChatRecord(now);
+    record.add('Cool_Cat', 'one', 1);
+    now.tick(1000);
+    record.add('cool_cat', 'two', 2);
+    expect(record.view('COOL_CAT')).toEqual({
+      messages: [{ text: 'two', at: 2000, key: 2 }, { text: 'one', at: 1000, key: 1 }],
+      seen: 2,
+      since: 1000,
+      complete: true,
+    });
+    expect(record.view('nobody')).toMatchObject({ messages: [], seen: 0 });
+  });
+
+  it('counts a re-rendered row (same key) once, and the same text in another row twice', () => {
+    const record = createChatRecord();
+    record.add('a', 'LUL', textKey('12:01 PMa: LUL'));
+    record.add('a', 'LUL', textKey('12:01 PMa: LUL'));
+    record.add('a', 'LUL', textKey('12:02 PMa: LUL'));
+    expect(record.view('a').seen).toBe(2);
+  });
+
+  it('keeps the latest messages per user but counts all of them', () => {
+    const record = createChatRecord(Date.now, 3);
+    for (let i = 1; i <= 5; i++) record.add('a', `m${i}`, i);
+    expect(record.view('a')).toMatchObject({ seen: 5, complete: true });
+    expect(record.view('a').messages.map((m) => m.text)).toEqual(['m5', 'm4', 'm3']);
+    expect(PER_USER).toBeGreaterThan(3);
+  });
+
+  it('makes room by dropping the user least recently heard from, and then no longer calls any count complete', () => {
+    const record = createChatRecord(Date.now, 10, 4);
+    record.add('old', 'x', 1);
+    record.add('kept', 'y', 2);
+    record.add('kept', 'y2', 3);
+    record.add('new', 'z', 4);
+    expect(record.view('old').seen).toBe(1);
+    record.add('new', 'z2', 5);
+    expect(record.view('old').seen).toBe(0);
+    expect(record.view('kept')).toMatchObject({ seen: 2, complete: false });
+  });
+
+  it('cuts a message to Kick’s 500 characters', () => {
+    const record = createChatRecord();
+    record.add('a', 'x'.repeat(2000), 1);
+    expect(record.view('a').messages[0]!.text).toHaveLength(500);
+  });
+
+  it('starts over for a new chat', () => {
+    const now = clock();
+    const record = createChatRecord(now);
+    record.add('a', 'x', 1);
+    now.tick(5000);
+    record.reset();
+    expect(record.view('a')).toEqual({ messages: [], seen: 0, since: 6000, complete: true });
+  });
+});

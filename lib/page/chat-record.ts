@@ -1,0 +1,76 @@
+/**
+ * This tab's record of who wrote what in the chat it shows, kept because Kick's chat list is virtualised: a row that
+ * scrolled out is gone from the page. Small strings only (never DOM nodes), bounded per user and in total; the users
+ * least recently heard from go first.
+ */
+
+/** A message as recorded: Kick's text with emotes written `[emote:id:name]` (Kick's own wire form), and when this tab saw it. */
+export interface SeenMessage {
+  text: string;
+  at: number;
+  /** The row's text as a number (textKey), to tell a re-rendered row from a new message. */
+  key: number;
+}
+
+export interface RecordView {
+  /** Newest first. */
+  messages: SeenMessage[];
+  /** How many of their messages this tab saw; more than `messages` holds once old ones made room. */
+  seen: number;
+  /** When this tab started recording this chat. */
+  since: number;
+  /** Nobody's messages were dropped to make room, so `seen` counts all of theirs since `since`. */
+  complete: boolean;
+}
+
+/** Kept per user (the card lists these) and in all: a few hundred kB at most, Kick capping a message at 500 characters. */
+export const PER_USER = 25;
+export const MAX_MESSAGES = 2000;
+
+/** FNV-1a: a row's text as a number, so telling a re-rendered row from a new message costs no stored string. */
+export function textKey(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages = MAX_MESSAGES) {
+  let users = new Map<string, { messages: SeenMessage[]; seen: number }>();
+  let total = 0;
+  let lossy = false;
+  let since = now();
+
+  return {
+    /**
+     * Records a message unless the same row (same `key`: its whole text, Kick's clock time included) was recorded
+     * already, as the virtualiser re-creates rows while the list scrolls. The same text in the same minute counts once.
+     */
+    add(username: string, text: string, key: number, at = now()): void {
+      const name = username.toLowerCase();
+      const entry = users.get(name) ?? { messages: [], seen: 0 };
+      if (entry.messages.some((m) => m.key === key)) return;
+      users.delete(name);
+      users.set(name, entry);
+      entry.seen++;
+      total += 1 - (entry.messages.push({ text: text.slice(0, 500), at, key }) > perUser ? (entry.messages.shift(), 1) : 0);
+      for (const [old, e] of users) {
+        if (total <= maxMessages || old === name) break;
+        users.delete(old);
+        total -= e.messages.length;
+        lossy = true;
+      }
+    },
+    view(username: string): RecordView {
+      const entry = users.get(username.toLowerCase());
+      return { messages: entry ? [...entry.messages].reverse() : [], seen: entry?.seen ?? 0, since, complete: !lossy };
+    },
+    /** A new chat (another channel): nothing recorded so far belongs to it. */
+    reset(): void {
+      users = new Map();
+      total = 0;
+      lossy = false;
+      since = now();
+    },
+  };
+}
+export type ChatRecord = ReturnType<typeof createChatRecord>;
