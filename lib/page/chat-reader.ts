@@ -13,6 +13,8 @@ const LISTS = '#chatroom-messages > div';
 
 /** Kick's message text, emotes written as Kick writes them in a message (`[emote:id:name]`). */
 function messageText(el: Element): string {
+  // Most messages are plain text: one read, no walk.
+  if (!el.firstElementChild) return el.textContent ?? '';
   let out = '';
   for (const node of el.childNodes) {
     if (!(node instanceof Element)) out += node.nodeType === Node.TEXT_NODE ? node.textContent : '';
@@ -32,7 +34,8 @@ export function readRow(record: ChatRecord, row: Node, at: number): void {
 }
 
 export function startChatReader(now = Date.now, record: ChatRecord = createChatRecord(now)) {
-  let queue: [Node, number][] = [];
+  // The observer's lists of added rows, as they came (one per mutation, not per row), with when they came.
+  let queue: [ArrayLike<Node>, number][] = [];
   const lists = new Set<Element>();
   let channel = channelSlugFromPath(location.pathname);
   let idle = 0;
@@ -46,24 +49,21 @@ export function startChatReader(now = Date.now, record: ChatRecord = createChatR
       record.reset();
       queue = [];
     }
-    for (const [row, at] of queue) readRow(record, row, at);
+    for (const [rows, at] of queue) for (let i = 0; i < rows.length; i++) readRow(record, rows[i]!, at);
     queue = [];
   };
-  const add = (rows: Iterable<Node>) => {
-    const at = now();
-    for (const row of rows) queue.push([row, at]);
+  const add = (rows: ArrayLike<Node>) => {
+    queue.push([rows, now()]);
     idle ||= typeof requestIdleCallback === 'function' ? requestIdleCallback(flush, { timeout: 2000 }) : window.setTimeout(flush, 200);
   };
-  const observer = new MutationObserver((mutations) => {
-    for (const m of mutations) add(m.addedNodes);
-  });
+  const observer = new MutationObserver((mutations) => mutations.forEach((m) => add(m.addedNodes)));
   // Kick mounts a new list on navigation and when the chat is reopened: look for it every few seconds.
   const attach = () => {
     for (const list of document.querySelectorAll(LISTS))
       if (!lists.has(list)) {
         lists.add(list);
         observer.observe(list, { childList: true });
-        add(list.children);
+        add([...list.children]);
       }
     for (const list of lists) if (!list.isConnected) lists.delete(list);
   };

@@ -10,6 +10,8 @@ function uiPage(page: Page): UiPage {
     click: (selector) => page.click(selector),
     fill: (selector, value) => page.fill(selector, value),
     hover: (selector) => page.hover(selector),
+    focus: (selector) => page.focus(selector),
+    press: (keys) => page.keyboard.press(keys),
     mouseMove: (x, y) => page.mouse.move(x, y),
     close: () => page.close(),
   };

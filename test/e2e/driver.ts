@@ -12,6 +12,9 @@ export interface UiPage {
   /** Replaces the value of a text field by typing, as a user would. */
   fill(selector: string, value: string): Promise<void>;
   hover(selector: string): Promise<void>;
+  focus(selector: string): Promise<void>;
+  /** Presses a key as a user would, with modifiers joined by `+` (`Alt+ArrowDown`). */
+  press(keys: string): Promise<void>;
   mouseMove(x: number, y: number): Promise<void>;
   close(): Promise<void>;
 }

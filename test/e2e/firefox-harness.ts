@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
 import { FIREFOX_ADDON_ID } from '../../config/firefox';
 import type { KickSim } from '../kick-sim/index';
 import type { BrowserDriver, StorageArea, UiPage } from './driver';
@@ -47,6 +47,15 @@ function uiPage(page: Page): UiPage {
       if (value) await page.keyboard.type(value);
     },
     hover: (selector) => page.hover(selector),
+    focus: (selector) => page.focus(selector),
+    async press(keys) {
+      // puppeteer presses one key at a time: hold the modifiers around it.
+      const parts = keys.split('+') as KeyInput[];
+      const key = parts.pop()!;
+      for (const modifier of parts) await page.keyboard.down(modifier);
+      await page.keyboard.press(key);
+      for (const modifier of parts.reverse()) await page.keyboard.up(modifier);
+    },
     mouseMove: (x, y) => page.mouse.move(x, y),
     close: () => page.close(),
   };

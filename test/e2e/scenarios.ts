@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SEED } from '../kick-sim/index';
+import { HOSTILE_MESSAGE, SEED, SIM_SESSION_COOKIE } from '../kick-sim/index';
 import type { BrowserDriver, UiPage } from './driver';
 
 /**
@@ -15,6 +15,10 @@ interface CardView {
   live: string | null;
   /** Text of each element in the card with a data-testid. */
   parts: Record<string, string>;
+  /** "Their messages here": which source, each message's text, its emotes (`alt src`), and any markup a message let in. */
+  chatlog: { source: string | null; messages: string[]; emotes: string[]; images: number } | null;
+  /** The data-testid of what has focus inside the card's shadow root. */
+  focused: string | null;
 }
 
 /** The open card, read through the content script's (open) shadow root. */
@@ -33,13 +37,29 @@ function readCard(page: UiPage): Promise<CardView | null> {
     if (!card) return null;
     const parts: Record<string, string> = {};
     for (const el of card.querySelectorAll('[data-testid]')) parts[el.getAttribute('data-testid')!] ??= el.textContent ?? '';
+    const log = card.querySelector('[data-testid="card-chatlog"]');
     return {
       username: card.getAttribute('data-username'),
       state: card.getAttribute('data-state'),
       live: card.querySelector('[data-testid="card-live"]')?.getAttribute('data-live') ?? null,
       parts,
+      chatlog: log && {
+        source: log.getAttribute('data-source'),
+        messages: [...log.querySelectorAll('li .msg')].map((m) => m.textContent ?? ''),
+        emotes: [...log.querySelectorAll('li img')].map((img) => `${img.getAttribute('alt')} ${img.getAttribute('src')}`),
+        images: card.querySelectorAll('img[src="x"], script').length,
+      },
+      focused: (card.getRootNode() as ShadowRoot).activeElement?.getAttribute('data-testid') ?? null,
     };
   }, undefined);
+}
+
+/** Clicks a button of the open card as the card's own code sees a click (the card is in a shadow root). */
+async function clickInCard(page: UiPage, testid: string): Promise<void> {
+  await page.evaluate((id) => {
+    const host = document.querySelector('kick-user-cards');
+    host?.shadowRoot?.querySelector<HTMLElement>(`[data-testid="${id}"]`)?.click();
+  }, testid);
 }
 
 async function openCard(page: UiPage, selector: string, username: string): Promise<CardView> {
@@ -263,6 +283,111 @@ export function userScenarios(driver: () => BrowserDriver): void {
       await expect.poll(() => accountState(options)).toBe('disconnected');
       await popup.close();
       await options.close();
+    });
+  });
+
+  describe('what the card says about their part in this chat', () => {
+    const HOUR = 3_600_000;
+    const say = (page: UiPage, who: string, text: string) =>
+      page.evaluate(([w, t]) => (window as unknown as { __sim: { say(who: string, text: string): number } }).__sim.say(w, t), [who, text] as const);
+
+    it('lists a user’s messages newest first after their rows left the virtualised list, says they are new, and keeps a hostile text inert', async () => {
+      const d = driver();
+      d.sim.addUser({ username: 'newbie_nora', channelCreatedAt: new Date(Date.now() - 2 * 24 * HOUR).toISOString() });
+      d.sim.addUser({ username: 'quiet_quinn' });
+      d.sim.relations.push({ channelSlug: SEED.mainChannel, username: 'newbie_nora', followingSince: new Date(Date.now() - HOUR).toISOString(), badges: [] });
+      const page = await d.openKick(`/${SEED.mainChannel}`);
+      d.sim.clearLog();
+      await say(page, 'newbie_nora', 'first [emote:39284:vibePlz]');
+      await say(page, 'quiet_quinn', 'hello from quinn');
+      await say(page, 'newbie_nora', HOSTILE_MESSAGE);
+      await say(page, 'newbie_nora', 'third');
+      await page.evaluate(() => (window as unknown as { __sim: { appendRows(n: number): number } }).__sim.appendRows(250), undefined);
+      // Kick's list no longer holds their rows.
+      expect(await page.evaluate(() => document.getElementById('chatroom-messages')!.textContent.includes('hello from quinn'), undefined)).toBe(false);
+
+      const link = await addLink(page, 'newbie_nora');
+      const nora = await openCard(page, link, 'newbie_nora');
+      expect(nora.chatlog).toEqual({ source: 'tab', messages: ['third', HOSTILE_MESSAGE, 'first '], emotes: ['vibePlz https://files.kick.com/emotes/39284/fullsize'], images: 0 });
+      expect(nora.parts['card-chatlog-count']).toBe('(3)');
+      expect(nora.parts['card-chatlog-source']).toMatch(/^Seen in this tab since /);
+      expect(nora.parts['card-newcomer-channel']).toMatch(/^Channel created in the last 7 days/);
+      expect(nora.parts['card-newcomer-follow']).toMatch(/^Followed streamer1 in the last day/);
+      expect(nora.parts['card-newcomer-first-message']).toBeUndefined();
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned, undefined)).toBeUndefined();
+      // Signed out, kick.com refuses /me: no history is asked for.
+      expect(d.sim.requests({ host: 'web', path: `/api/v2/channels/${SEED.mainChannel}/me` }).map((r) => r.status)).toEqual([401]);
+      expect(d.sim.requests({ host: 'web', path: /\/messages$/ })).toEqual([]);
+      await closeCard(page);
+
+      const quinn = await openCard(page, await addLink(page, 'quiet_quinn'), 'quiet_quinn');
+      expect(quinn.chatlog?.messages).toEqual(['hello from quinn']);
+      expect(quinn.parts['card-newcomer-first-message']).toMatch(/^First message in this chat since you opened it/);
+      await closeCard(page);
+
+      // The keyboard: open from the name, Tab reaches the newcomer signals (their exact dates show) and the list, Esc returns.
+      await page.focus(link);
+      await page.press('Alt+ArrowDown');
+      await expect.poll(async () => (await readCard(page))?.state, { timeout: 10_000 }).toBe('ready');
+      await page.press('Tab');
+      const tooltip = () =>
+        page.evaluate(() => {
+          const root = document.querySelector('kick-user-cards')!.shadowRoot!;
+          const tip = root.getElementById(root.activeElement?.getAttribute('aria-describedby') ?? '');
+          return tip ? `${getComputedStyle(tip).display} ${tip.textContent}` : null;
+        }, undefined);
+      await expect.poll(tooltip).toMatch(/^block Created \S/);
+      const reached: string[] = [];
+      for (let i = 0; i < 12 && !reached.includes('card-chatlog-list'); i++) {
+        await page.press('Tab');
+        reached.push((await readCard(page))?.focused ?? '');
+      }
+      expect(reached).toContain('card-chatlog-list');
+      await page.press('Escape');
+      await expect.poll(() => readCard(page), { timeout: 5000 }).toBeNull();
+      expect(await page.evaluate(() => document.activeElement?.id ?? null, undefined)).toBe(link.slice(1));
+      await page.close();
+    });
+
+    it('a moderator of the channel sees Kick’s own history of a user’s messages, pages older ones in, hostile text inert', async () => {
+      const d = driver();
+      const page = await d.openKick(`/moderator/${SEED.mainChannel}`);
+      // Signed in on kick.com as the channel's moderator (the simulator's own session cookie).
+      await page.evaluate((cookie) => void (document.cookie = `${cookie}=${'modmaria'}; path=/; secure`), SIM_SESSION_COOKIE);
+      try {
+        d.sim.clearLog();
+        const vip = await openCard(page, await addLink(page, 'vipvictor'), 'vipvictor');
+        await expect.poll(async () => (await readCard(page))?.chatlog?.source, { timeout: 10_000 }).toBe('kick');
+        const first = (await readCard(page))!;
+        expect(first.chatlog!.messages).toHaveLength(25);
+        expect(first.chatlog!.messages.slice(0, 3)).toEqual(['Earlier message 30', HOSTILE_MESSAGE, 'Nice  play']);
+        expect(first.chatlog!.emotes).toEqual(['vibePlz https://files.kick.com/emotes/39284/fullsize']);
+        expect(first.chatlog!.images).toBe(0);
+        expect(first.parts['card-chatlog-count']).toBe('(25+)');
+        expect(first.parts['card-chatlog-source']).toMatch(/^From Kick’s history \(you moderate this channel\), back to .+; older ones can be loaded\.$/);
+        expect(vip.username).toBe('vipvictor');
+
+        await clickInCard(page, 'card-chatlog-older');
+        await expect.poll(async () => (await readCard(page))?.chatlog?.messages.length, { timeout: 10_000 }).toBe(30);
+        const all = (await readCard(page))!;
+        expect(all.chatlog!.messages.at(-1)).toBe('Earlier message 1');
+        expect(all.parts['card-chatlog-older']).toBeUndefined();
+        expect(all.parts['card-chatlog-count']).toBe('(30)');
+        expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned, undefined)).toBeUndefined();
+
+        const pages = d.sim.requests({ host: 'web', path: /\/messages$/ });
+        expect(pages.map((r) => `${r.status} ${r.path}`)).toEqual([
+          `200 /api/v2/channels/${SEED.streamer.userId + 500_000}/users/${SEED.vip.userId}/messages`,
+          `200 /api/v2/channels/${SEED.streamer.userId + 500_000}/users/${SEED.vip.userId}/messages`,
+        ]);
+        expect(pages[0]!.query.cursor).toEqual(['0']);
+        expect(pages[1]!.query.cursor?.[0]).toMatch(/^[1-9]\d+$/);
+        for (const read of pages) expect(read.site).toMatchObject({ fetchSite: 'same-origin', referer: `https://kick.com/moderator/${SEED.mainChannel}` });
+        await closeCard(page);
+      } finally {
+        await page.evaluate((cookie) => void (document.cookie = `${cookie}=; path=/; secure; max-age=0`), SIM_SESSION_COOKIE);
+        await page.close();
+      }
     });
   });
 }
