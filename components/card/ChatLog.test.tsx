@@ -26,7 +26,7 @@ const items = (view: ReturnType<typeof render>) => [...view.getByTestId('card-ch
 describe('their messages on the card', () => {
   it('lists what this tab saw, newest first, with the count and since when, text kept as text', () => {
     const hostile = '<img src=x onerror="window.__pwned=1">';
-    const view = render(<ChatLog card={card()} chat={chatWith(seen(['third [emote:39284:vibePlz]', hostile, 'first']))} />);
+    const view = render(<ChatLog username="newbie_nora" userId={7} chat={chatWith(seen(['third [emote:39284:vibePlz]', hostile, 'first']))} />);
     expect(items(view)).toEqual(['third ', hostile, 'first']);
     expect(view.getByTestId('card-chatlog').dataset.source).toBe('tab');
     expect(view.getByTestId('card-chatlog-count').textContent).toBe('(3)');
@@ -38,13 +38,13 @@ describe('their messages on the card', () => {
   });
 
   it('says how many it saw when it keeps fewer, and when others’ messages made room', () => {
-    const view = render(<ChatLog card={card()} chat={chatWith(seen(['b', 'a'], { seen: 40, complete: false }))} />);
+    const view = render(<ChatLog username="newbie_nora" userId={7} chat={chatWith(seen(['b', 'a'], { seen: 40, complete: false }))} />);
     expect(view.getByTestId('card-chatlog-count').textContent).toBe('(40)');
     expect(view.getByTestId('card-chatlog-source').textContent).toMatch(/, less what made room for others; the latest 2 shown\.$/);
   });
 
   it('shows nothing off a channel page', () => {
-    const view = render(<ChatLog card={card()} chat={chatWith(undefined)} />);
+    const view = render(<ChatLog username="newbie_nora" userId={7} chat={chatWith(undefined)} />);
     expect(view.queryByTestId('card-chatlog')).toBeNull();
   });
 
@@ -54,7 +54,7 @@ describe('their messages on the card', () => {
       '99': { ok: true, messages: [{ text: 'oldest', at: '2026-11-20T09:00:00Z' }] },
     };
     const history = vi.fn((_userId: number, cursor?: string) => Promise.resolve(pages[cursor ?? 'first']));
-    const view = render(<ChatLog card={card()} chat={chatWith(seen(['seen here']), history)} />);
+    const view = render(<ChatLog username="newbie_nora" userId={7} chat={chatWith(seen(['seen here']), history)} />);
     await waitFor(() => expect(view.getByTestId('card-chatlog').dataset.source).toBe('kick'));
     expect(history).toHaveBeenCalledWith(7, undefined);
     expect(items(view)).toEqual(['newest', 'middle']);
@@ -68,7 +68,7 @@ describe('their messages on the card', () => {
   });
 
   it('keeps this tab’s list when Kick’s history fails, and says why', async () => {
-    const view = render(<ChatLog card={card()} chat={chatWith(seen(['seen here']), () => Promise.resolve({ ok: false, reason: 'kick.com answered 403' }))} />);
+    const view = render(<ChatLog username="newbie_nora" userId={7} chat={chatWith(seen(['seen here']), () => Promise.resolve({ ok: false, reason: 'kick.com answered 403' }))} />);
     await waitFor(() => expect(view.getByTestId('card-chatlog-error').textContent).toBe('Kick’s history could not be loaded (kick.com answered 403).'));
     expect(view.getByTestId('card-chatlog').dataset.source).toBe('tab');
     expect(items(view)).toEqual(['seen here']);
@@ -76,7 +76,7 @@ describe('their messages on the card', () => {
 
   it('asks Kick nothing for a card without a user id', () => {
     const history = vi.fn(() => Promise.resolve(undefined));
-    render(<ChatLog card={card({ state: 'ok', profile: { username: 'newbie_nora' } })} chat={chatWith(seen([]), history)} />);
+    render(<ChatLog username="newbie_nora" chat={chatWith(seen([]), history)} />);
     expect(history).not.toHaveBeenCalled();
   });
 });

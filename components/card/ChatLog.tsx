@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
 import { formatClock, formatDayClock, formatExact } from '@/lib/cards/format';
-import type { UserCard } from '@/lib/cards/schema';
 import type { CardChat } from '@/lib/page/card-chat';
 import type { ChatHistory } from '@/lib/messaging/protocol';
 import { MessageText } from './MessageText';
@@ -8,12 +7,12 @@ import './chat-log.css';
 
 /**
  * "Their messages in this chat" (issue #13): Kick's own history when the viewer moderates the channel, else what this
- * tab saw; newest first, with a count, saying which source it is and how far back it reaches.
+ * tab saw; newest first, with a count, saying which source it is and how far back it reaches. Without a `userId` (the
+ * card still loading) it shows this tab's record only.
  */
-export function ChatLog({ card, chat }: { card: UserCard; chat: CardChat }) {
+export function ChatLog({ username, userId, chat }: { username: string; userId?: number; chat: CardChat }) {
   // Kick's history as loaded so far (pages appended), or its last failure; null: none (not a moderator, or not yet).
   const [kick, setKick] = useState<(ChatHistory & { ok: true }) | { ok: false; reason: string; last?: ChatHistory & { ok: true } } | null>(null);
-  const userId = card.userId;
   const more = useCallback(
     (before?: ChatHistory & { ok: true }) => {
       if (userId !== undefined)
@@ -25,7 +24,7 @@ export function ChatLog({ card, chat }: { card: UserCard; chat: CardChat }) {
   );
   useEffect(() => more(), [more]);
 
-  const record = chat.record(card.username);
+  const record = chat.record(username);
   if (!record) return null;
   const fromKick = kick?.ok ? kick : kick?.last;
   const list = fromKick ? fromKick.messages.map((m) => ({ text: m.text, at: m.at ? Date.parse(m.at) : undefined })) : record.messages;

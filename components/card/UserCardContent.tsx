@@ -161,7 +161,7 @@ export function ReadyCard({ card, notice, fields, onRetry, chat }: { card: UserC
           )}
         </dl>
         {fields.relation && <Relation card={card} fields={fields} />}
-        {chat && <ChatLog key={card.username} card={card} chat={chat} />}
+        {chat && <ChatLog key={card.username} username={card.username} userId={card.userId} chat={chat} />}
         {fields.socials && card.socials.length > 0 && (
           <div className="socials" data-testid="card-socials">
             {card.socials.map((s) => (
@@ -183,7 +183,7 @@ export function ReadyCard({ card, notice, fields, onRetry, chat }: { card: UserC
   );
 }
 
-export function SkeletonCard({ username }: { username: string }) {
+export function SkeletonCard({ username, chat }: { username: string; chat?: CardChat }) {
   return (
     <div className="skeleton" data-testid="card-skeleton" aria-busy="true">
       <div className="banner" />
@@ -199,6 +199,7 @@ export function SkeletonCard({ username }: { username: string }) {
         <div className="bar" style={{ width: '95%' }} />
         <div className="bar" style={{ width: '80%' }} />
         <div className="bar" style={{ width: '60%' }} />
+        {chat && <ChatLog username={username} chat={chat} />}
       </div>
     </div>
   );
@@ -239,7 +240,7 @@ export function ErrorCard({ username, error, onRetry, onOpenOptions }: { usernam
 
 export function CardContent(props: { username: string; state: LoadState; fields: Record<CardField, boolean>; onRetry: () => void; onOpenOptions: () => void; chat?: CardChat }) {
   const { state } = props;
-  if (state.status === 'loading') return <SkeletonCard username={props.username} />;
+  if (state.status === 'loading') return <SkeletonCard username={props.username} chat={props.chat} />;
   if (state.status === 'error') return <ErrorCard username={props.username} error={state.error} onRetry={props.onRetry} onOpenOptions={props.onOpenOptions} />;
   return <ReadyCard card={state.card} notice={state.notice} fields={props.fields} onRetry={props.onRetry} chat={props.chat} />;
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ChatHistorySchema } from '../messaging/protocol';
-import { createHistoryReader } from './chat-history';
+import { createHistoryReader, HISTORY_TTL_MS } from './chat-history';
 import { checkChatHistory } from './chat-history-check';
 
 const json = (status: number, body: unknown = {}) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -88,6 +88,24 @@ describe('the page’s history read', () => {
     expect(await history('streamer1', 7)).toEqual({ ok: true, messages: [{ text: 'new', at: '2026-11-22T12:00:00.000Z' }], cursor: '123' });
     expect(await history('streamer1', 7, '123')).toEqual({ ok: true, messages: [{ text: 'old', at: '2026-11-22T10:00:00.000Z' }] });
     expect(urls().filter((u) => u.endsWith('/streamer1') || u.endsWith('/me'))).toHaveLength(2);
+  });
+
+  it('reads a user’s newest page again only after a minute, and never keeps a failure', async () => {
+    let t = 0;
+    const history = createHistoryReader((input) => Promise.resolve(checkChatHistory(input)), () => t);
+    routes['https://kick.com/api/v2/channels/streamer1/me'] = () => json(200, { is_moderator: true });
+    routes['https://kick.com/api/v2/channels/streamer1'] = () => json(200, { id: 501001 });
+    const page = 'https://kick.com/api/v2/channels/501001/users/7/messages?cursor=0';
+    routes[page] = () => json(500);
+    expect(await history('streamer1', 7)).toEqual({ ok: false, reason: 'kick.com answered 500' });
+    routes[page] = () => json(200, { data: { messages: [message('hi', '2026-11-22T12:00:00Z')], cursor: null } });
+    expect(await history('streamer1', 7)).toMatchObject({ ok: true });
+    t += HISTORY_TTL_MS - 1;
+    await history('streamer1', 7);
+    expect(urls().filter((u) => u === page)).toHaveLength(2);
+    t += 1;
+    await history('streamer1', 7);
+    expect(urls().filter((u) => u === page)).toHaveLength(3);
   });
 
   it('says why a moderator’s read failed, and tries a failed channel read again on the next card', async () => {

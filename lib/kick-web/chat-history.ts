@@ -1,3 +1,4 @@
+import { LruMap } from '../cache/lru';
 import type { ChatHistory, MessageInput } from '../messaging/protocol';
 import { getJson, kickPath, reasonOf, WebReadError } from './web-reads';
 
@@ -12,9 +13,14 @@ import { getJson, kickPath, reasonOf, WebReadError } from './web-reads';
 
 export type CheckHistory = (input: MessageInput<'readChatHistory'>) => Promise<ChatHistory>;
 
-export function createHistoryReader(check: CheckHistory) {
+/** A user's newest page is read again after this, like a card (lib/page/card-data.ts); older pages only on request. */
+export const HISTORY_TTL_MS = 60_000;
+
+export function createHistoryReader(check: CheckHistory, now = Date.now) {
   // Per channel, once per page: its id when the viewer moderates it, else undefined (signed out, kick.com refuses /me).
   const channels = new Map<string, Promise<number | undefined>>();
+  // Newest pages by channel and user, the least recently read first; failures are not kept.
+  const newest = new LruMap<string, { at: number; page: Promise<ChatHistory | undefined> }>(50);
   const moderated = async (slug: string) => {
     const me = (await getJson(kickPath('api', 'v2', 'channels', slug, 'me')).catch(() => undefined)) as Record<string, unknown> | undefined;
     if (!(me?.is_moderator === true || me?.is_broadcaster === true || me?.is_super_admin === true)) return undefined;
@@ -24,7 +30,7 @@ export function createHistoryReader(check: CheckHistory) {
   };
 
   /** A page of their messages (`cursor`: from the page before); undefined when the viewer does not moderate the channel. */
-  return async (channelSlug: string, userId: number, cursor = '0'): Promise<ChatHistory | undefined> => {
+  const read = async (channelSlug: string, userId: number, cursor: string): Promise<ChatHistory | undefined> => {
     let job = channels.get(channelSlug);
     if (!job) channels.set(channelSlug, (job = moderated(channelSlug)));
     try {
@@ -38,6 +44,16 @@ export function createHistoryReader(check: CheckHistory) {
       if (channels.get(channelSlug) === job) void job.catch(() => channels.delete(channelSlug));
       return { ok: false, reason: reasonOf(error) };
     }
+  };
+  return (channelSlug: string, userId: number, cursor?: string): Promise<ChatHistory | undefined> => {
+    if (cursor) return read(channelSlug, userId, cursor);
+    const key = `${channelSlug}/${userId}`;
+    const kept = newest.get(key);
+    if (kept && now() - kept.at < HISTORY_TTL_MS) return kept.page;
+    const page = read(channelSlug, userId, '0');
+    newest.set(key, { at: now(), page });
+    void page.then((p) => p?.ok === false && newest.delete(key));
+    return page;
   };
 }
 export type HistoryReader = ReturnType<typeof createHistoryReader>;

@@ -23,6 +23,12 @@ describe('the chat record', () => {
     expect(record.view('nobody')).toMatchObject({ messages: [], seen: 0 });
   });
 
+  it('finds a chat name (cool_cat) by its channel’s slug (cool-cat), as a card from a link asks', () => {
+    const record = createChatRecord();
+    record.add('cool_cat', 'meow', 1);
+    expect(record.view('cool-cat').seen).toBe(1);
+  });
+
   it('counts a re-rendered row (same key) once, and the same text in another row twice', () => {
     const record = createChatRecord();
     record.add('a', 'LUL', textKey('12:01 PMa: LUL'));

@@ -27,6 +27,12 @@ export interface RecordView {
 export const PER_USER = 25;
 export const MAX_MESSAGES = 2000;
 
+/**
+ * One key for a user whichever way the page names them: a chat row says `cool_cat`, a link to their channel `cool-cat`
+ * (slugs write `_` as `-`, lib/kick/slug.ts; usernames have no `-`).
+ */
+const userKey = (name: string) => name.toLowerCase().replace(/_/g, '-');
+
 /** FNV-1a: a row's text as a number, so telling a re-rendered row from a new message costs no stored string. */
 export function textKey(s: string): number {
   let h = 0x811c9dc5;
@@ -46,7 +52,7 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
      * already, as the virtualiser re-creates rows while the list scrolls. The same text in the same minute counts once.
      */
     add(username: string, text: string, key: number, at = now()): void {
-      const name = username.toLowerCase();
+      const name = userKey(username);
       const entry = users.get(name) ?? { messages: [], seen: 0 };
       if (entry.messages.some((m) => m.key === key)) return;
       users.delete(name);
@@ -61,7 +67,7 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
       }
     },
     view(username: string): RecordView {
-      const entry = users.get(username.toLowerCase());
+      const entry = users.get(userKey(username));
       return { messages: entry ? [...entry.messages].reverse() : [], seen: entry?.seen ?? 0, since, complete: !lossy };
     },
     /** A new chat (another channel): nothing recorded so far belongs to it. */
