@@ -49,9 +49,14 @@ export function initials(name: string): string {
   return (letters.length > 1 ? letters[0]! + letters[1]! : (name.replace(/[^\p{L}\p{N}]/gu, '').slice(0, 2) || '?')).toUpperCase();
 }
 
+// Made once, on first use: a toLocaleString call builds a formatter each time, and a card formats two times a message.
+let clock: Intl.DateTimeFormat | undefined;
+let dayClock: Intl.DateTimeFormat | undefined;
+let exact: Intl.DateTimeFormat | undefined;
 /** "14:05" or "2:05 PM": local, as the viewer's locale writes it (like Kick's chat times). */
-export const formatClock = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
+export const formatClock = (ms: number) => (clock ??= new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' })).format(ms);
 /** "Nov 23, 2:05 PM": a message time that may be days old. */
-export const formatDayClock = (ms: number) => new Date(ms).toLocaleString([], { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+export const formatDayClock = (ms: number) =>
+  (dayClock ??= new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })).format(ms);
 /** The exact local moment behind a short label, seconds included. */
-export const formatExact = (ms: number) => new Date(ms).toLocaleString();
+export const formatExact = (ms: number) => (exact ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' })).format(ms);
