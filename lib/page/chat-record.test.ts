@@ -57,6 +57,16 @@ describe('the chat record', () => {
     expect(record.view('kept')).toMatchObject({ seen: 2, complete: false });
   });
 
+  it('makes room the same way when the text held would pass its bound', () => {
+    const record = createChatRecord(Date.now, 10, 100, 1000);
+    record.add('old', 'x'.repeat(500), 1);
+    record.add('new', 'y'.repeat(400), 2);
+    expect(record.view('old').seen).toBe(1);
+    record.add('new', 'z'.repeat(200), 3);
+    expect(record.view('old').seen).toBe(0);
+    expect(record.view('new')).toMatchObject({ seen: 2, complete: false });
+  });
+
   it('cuts a message to Kick’s 500 characters', () => {
     const record = createChatRecord();
     record.add('a', 'x'.repeat(2000), 1);
