@@ -5,6 +5,7 @@ import { isExtensionPage, type Handlers, type SenderInfo } from '../messaging/ex
 import type { CardResult, LayoutReport, WebFailureTally } from '../messaging/protocol';
 import type { BackgroundServices } from './services';
 import { TabBudgets } from './tab-budgets';
+import { injectCardUi } from './card-ui-injection';
 
 const layoutKey = (tabId: number) => `layout:${tabId}`;
 const webFailuresKey = (tabId: number) => `webFailures:${tabId}`;
@@ -20,6 +21,7 @@ export const LOOKUP_DEADLINE_MS = 12_000;
 export interface HandlerOptions {
   lookupDeadlineMs?: number;
   isTrustedSender?: (sender: SenderInfo) => boolean;
+  injectCardUi?: (tabId: number, frameId: number) => Promise<void>;
 }
 
 function withDeadline(work: Promise<CardResult>, ms: number): Promise<CardResult> {
@@ -87,6 +89,12 @@ export function createHandlers(services: BackgroundServices, options: HandlerOpt
     },
     // Checking kick.com's answers here keeps zod out of the content script (issue #12); no request leaves, so no budget.
     readWebProfile: (answers) => buildWebProfile(answers),
+    /** Into the frame that asked and nowhere else: a sender without a tab (an extension page) has no card to show. */
+    async loadCardUi(_, sender) {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return { ok: false, error: { code: 'rejected', message: 'Only a kick.com tab can load the card.' } };
+      return await action(() => (options.injectCardUi ?? injectCardUi)(tabId, sender.frameId ?? 0));
+    },
     async openOptions() {
       await browser.runtime.openOptionsPage();
       return { ok: true };

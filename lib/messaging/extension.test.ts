@@ -16,6 +16,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     reportLayout: () => ({ ok: true as const }),
     reportWebFailure: () => ({ ok: true as const }),
     readWebProfile: () => ({ state: 'not_found' as const }),
+    loadCardUi: unused,
     openOptions: () => ({ ok: true as const }),
     getAuthStatus: () => ({ state: 'not_configured' as const }),
     connect: () => ({ ok: true as const }),

@@ -114,6 +114,8 @@ export const protocol = {
   reportLayout: { from: 'any', input: LayoutReportSchema, output: Ok },
   reportWebFailure: { from: 'any', input: WebFailureReportSchema, output: Ok },
   readWebProfile: { from: 'any', input: WebAnswersSchema, output: WebResultSchema },
+  /** A content script asks for the card's UI (entrypoints/card-ui/) in its own frame, on the first reach for a name. */
+  loadCardUi: { from: 'any', input: Empty, output: ActionResultSchema },
   /** Content scripts cannot open the options page themselves. */
   openOptions: { from: 'any', input: Empty, output: Ok },
   getAuthStatus: { from: 'extension', input: z.object({ live: z.boolean().optional() }), output: AuthStatusSchema },

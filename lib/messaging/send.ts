@@ -7,7 +7,11 @@ export const messenger = defineExtensionMessaging<ProtocolMap>();
 
 const DEFAULT_TIMEOUT_MS = 20_000;
 /** Connecting waits for the user in Kick's authorize window. */
-const TIMEOUTS: Partial<Record<MessageName, number>> = { connect: 10 * 60_000 };
+const TIMEOUTS: Partial<Record<MessageName, number>> = {
+  connect: 10 * 60_000,
+  // Injecting the card's UI takes milliseconds; a lost answer is tried again at the next hover (lib/page/card-ui-loader.ts).
+  loadCardUi: 5_000,
+};
 
 /**
  * Sends a message and waits for the background's answer. Never hangs: a background that does not answer

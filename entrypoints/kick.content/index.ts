@@ -1,9 +1,8 @@
-import { createRoot, type Root } from 'react-dom/client';
-import { CardLayer } from '@/components/card/CardLayer';
-import '@/components/card/card.css';
 import { channelSlugFromPath, fetchWebProfile } from '@/lib/kick-web/web-reads';
 import { sendToBackground as send } from '@/lib/messaging/send';
 import { createCardLoader } from '@/lib/page/card-data';
+import { whenCardUiProvided } from '@/lib/page/card-ui-bridge';
+import { createCardUiLoader } from '@/lib/page/card-ui-loader';
 import { RequestBudget, TAB_LOOKUPS_PER_MINUTE } from '@/lib/rate/request-budget';
 import { createCardStore } from '@/lib/page/card-store';
 import { startHoverCards } from '@/lib/page/hover-cards';
@@ -12,7 +11,6 @@ import { loadSettingsFromPage, watchSettingsFromPage } from '@/lib/settings/sett
 
 export default defineContentScript({
   matches: ['https://kick.com/*', 'https://www.kick.com/*'],
-  cssInjectionMode: 'ui',
   async main(ctx) {
     const store = createCardStore();
     store.setState({ settings: (await loadSettingsFromPage()).settings });
@@ -29,32 +27,28 @@ export default defineContentScript({
       channelSlug: () => channelSlugFromPath(location.pathname),
     });
 
-    let root: Root | undefined;
-    const ui = await createShadowRootUi(ctx, {
-      name: 'kick-user-cards',
-      // Closed: page scripts must not read the card or click its buttons. The E2E build keeps it open for Playwright's locators.
-      mode: __KUC_TEST_HOOKS__ ? 'open' : 'closed',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      onMount(container, _shadow, host) {
-        const cards = startHoverCards({
-          store,
-          loader,
-          host,
-          onNavigate: (listener) => ctx.addEventListener(window, 'wxt:locationchange', listener),
-        });
-        ctx.onInvalidated(() => cards.stop());
-        root = createRoot(container);
-        root.render(
-          <CardLayer store={store} {...cards.cardProps} onOpenOptions={() => void send('openOptions', {}).catch(() => undefined)} />,
-        );
-      },
-      onRemove() {
-        root?.unmount();
-      },
+    // The card's host is here from the start (an empty element); what it shows arrives with the card UI, below.
+    const host = document.createElement('kick-user-cards');
+    // Closed: page scripts must not read the card or click its buttons. The E2E build keeps it open for Playwright's locators.
+    const shadow = host.attachShadow({ mode: __KUC_TEST_HOOKS__ ? 'open' : 'closed' });
+    document.body.append(host);
+    ctx.onInvalidated(() => host.remove());
+
+    const cards = startHoverCards({ store, loader, host, onNavigate: (listener) => ctx.addEventListener(window, 'wxt:locationchange', listener) });
+    ctx.onInvalidated(() => cards.stop());
+
+    const ui = createCardUiLoader({
+      inject: () => send('loadCardUi', {}),
+      whenProvided: whenCardUiProvided,
+      mount: (mount) => ctx.onInvalidated(mount(shadow, { store, ...cards.cardProps, onOpenOptions: () => void send('openOptions', {}).catch(() => undefined) })),
     });
-    ui.mount();
+    // The first reach for a name (a load starts at pointer enter, before the hover delay) brings the card UI in; a
+    // failed load is tried again at the next one.
+    const stopBringing = store.subscribe((state) => {
+      if (ui.mounted) stopBringing();
+      else if (state.loads.size > 0 || state.open) void ui.ensure();
+    });
+    ctx.onInvalidated(stopBringing);
 
     const stopWatch = startLayoutWatch((report) => void send('reportLayout', report).catch(() => undefined));
     ctx.onInvalidated(stopWatch);
