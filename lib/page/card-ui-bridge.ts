@@ -6,7 +6,7 @@ import type { CardLayerProps } from '@/components/card/CardLayer';
  * the first time the user reaches for a name (issue #12). Both scripts share that world's global object, which the page
  * cannot see; this key is where they meet.
  */
-const KEY = '__kickUserCardsUi';
+const KEY = 'kick-user-cards:card-ui';
 
 /** Renders the card layer into `root` and returns how to take it down again. */
 export type CardUiMount = (root: ShadowRoot, props: CardLayerProps) => () => void;
