@@ -10,6 +10,8 @@ export const PRODUCTION_CHROME_DIR = path.resolve(import.meta.dirname, '../../.o
  * this is the size reached so far (33.0 kB, from 62.9 kB before zod left the page; the page sends through
  * @webext-core/messaging, the project's fixed messaging library, which costs 0.8 kB of it) with 1.5% of room, so
  * growth fails `npm test` while the rest of the issue is open. Lower it as the script shrinks, never raise it quietly.
+ * Issue #13's card notes and kick.com account read (+1.0 kB) fit by dropping @floating-ui/react-dom (−0.6 kB):
+ * 33.4 kB (34,181 B) measured after them.
  */
 export const CONTENT_SCRIPT_BUDGET_BYTES = 33.5 * 1024;
 
