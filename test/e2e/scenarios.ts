@@ -302,7 +302,7 @@ export function userScenarios(driver: () => BrowserDriver): void {
       // kick.com was read; a moment more for it to render.
       for (const token of [d.sim.signInOnSite(SEED.viewer.userId), null]) {
         const popup = await asked(token);
-        await new Promise((r) => setTimeout(r, 1500));
+        await new Promise((r) => setTimeout(r, 1000));
         expect(await text(popup, '[data-testid="popup-site-account"]')).toBeNull();
         await popup.close();
       }
