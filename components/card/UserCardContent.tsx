@@ -4,6 +4,7 @@ import { formatAge, formatCount, formatDay, formatMonthYear, initials } from '@/
 import type { KickErrorInfo } from '@/lib/kick/errors';
 import type { LoadState } from '@/lib/page/card-data';
 import type { CardField } from '@/lib/settings/settings';
+import { CardNote } from './CardNote';
 
 export const CARD_TITLE_ID = 'kuc-card-title';
 
@@ -139,6 +140,7 @@ export function ReadyCard({ card, notice, fields, onRetry }: { card: UserCard; n
           <div className="slug" data-testid="card-slug">@<bdi>{card.slug ?? card.username}</bdi>{card.userId !== undefined && <span> · id {card.userId}</span>}</div>
         </div>
       </div>
+      <CardNote username={card.username} userId={card.userId} />
       <div className="body">
         {fields.live && <Live card={card} />}
         {fields.bio && card.bio && <Bio text={card.bio} />}

@@ -1,3 +1,4 @@
+import { answerSiteUserReads } from '@/lib/kick-web/site-user-read';
 import { channelSlugFromPath, fetchWebProfile } from '@/lib/kick-web/web-reads';
 import { sendToBackground as send } from '@/lib/messaging/send';
 import { createCardLoader } from '@/lib/page/card-data';
@@ -52,6 +53,7 @@ export default defineContentScript({
 
     const stopWatch = startLayoutWatch((report) => void send('reportLayout', report).catch(() => undefined));
     ctx.onInvalidated(stopWatch);
+    ctx.onInvalidated(answerSiteUserReads());
     // Only now is everything listening: E2E tests wait for this marker. It would announce the extension to kick.com, so only the E2E build sets it.
     if (__KUC_TEST_HOOKS__) document.documentElement.dataset.kickUserCards = 'ready';
   },

@@ -44,7 +44,7 @@ type Fetch = (input: string, init: RequestInit) => Promise<Response>;
  * Referer, while `content.fetch` goes out exactly like the site's calls (same-origin, Referer,
  * cookies); Chrome's content-script fetch already does (both checked against the simulator's log).
  */
-function pageFetch(): Fetch {
+export function pageFetch(): Fetch {
   const page = (globalThis as { content?: { fetch?: Fetch } }).content;
   const own = page?.fetch;
   return own ? (input, init) => own.call(page, input, init) : (input, init) => fetch(input, init);

@@ -24,6 +24,13 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     refreshNow: unused,
     clearCache: () => ({ cleared: 3 }),
     getTabInfo: unused,
+    getNote: unused,
+    saveNote: unused,
+    deleteNote: unused,
+    listNotes: unused,
+    exportNotes: unused,
+    importNotes: unused,
+    getSiteAccount: unused,
     ...overrides,
   };
 }

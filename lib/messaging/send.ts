@@ -1,9 +1,11 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { KickError } from '../kick/kick-error';
-import type { MessageInput, MessageName, MessageOutput, ProtocolMap } from './protocol';
+import type { MessageInput, MessageName, MessageOutput, ProtocolMap, TabProtocolMap } from './protocol';
 
 /** The one messenger of every context; zod-free, so the content script can use it without the schemas (issue #12). */
 export const messenger = defineExtensionMessaging<ProtocolMap>();
+/** The background's questions to one tab's content script (tabProtocol in ./protocol.ts). */
+export const tabMessenger = defineExtensionMessaging<TabProtocolMap>();
 
 const DEFAULT_TIMEOUT_MS = 20_000;
 /** Connecting waits for the user in Kick's authorize window. */

@@ -29,6 +29,8 @@ export const KICK_HOSTS = ['kick.com', 'www.kick.com', 'api.kick.com', 'id.kick.
 
 export interface ExtensionSession {
   context: BrowserContext;
+  /** The browser profile; closing the context alone (not `close()`) keeps it for a restart. */
+  userDataDir: string;
   extensionId: string;
   /** Origin of the extension's pages, e.g. chrome-extension://<id> */
   origin: string;
@@ -67,6 +69,8 @@ export interface LaunchOptions {
   build?: BuildName;
   /** More `--host-resolver-rules` entries, e.g. `MAP relay.test 127.0.0.1:<port>`. */
   extraHostRules?: string[];
+  /** A profile to start from, as a browser restart does (the session removes it on close); a new one otherwise. */
+  userDataDir?: string;
 }
 
 /** Launches headless Chromium with a build of the extension loaded and kick.com mapped onto the simulator. */
@@ -75,7 +79,7 @@ export async function launchWithExtension(sim: KickSim, opts: LaunchOptions = {}
   const withExtension = opts.withExtension ?? true;
   if (withExtension) assertBuildExists(build);
   else if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium.`);
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'kuc-e2e-'));
+  const userDataDir = opts.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'kuc-e2e-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: opts.headless ?? true,
@@ -89,6 +93,7 @@ export async function launchWithExtension(sim: KickSim, opts: LaunchOptions = {}
   if (!withExtension)
     return {
       context,
+      userDataDir,
       extensionId: '',
       origin: '',
       serviceWorker: () => Promise.reject(new Error('no extension loaded')),
@@ -102,6 +107,7 @@ export async function launchWithExtension(sim: KickSim, opts: LaunchOptions = {}
   const origin = `chrome-extension://${extensionId}`;
   return {
     context,
+    userDataDir,
     extensionId,
     origin,
     serviceWorker,

@@ -257,6 +257,19 @@ describe('simulated kick.com', () => {
     expect(await rel.json()).toMatchObject({ subscribed_for: 14, badges: [{ type: 'subscriber' }] });
   });
 
+  it('says who is signed in on kick.com to the session token sent as Bearer, and {} to anyone else', async () => {
+    const url = `${sim.endpoints.webBase}/api/v1/user`;
+    const page = { 'sec-fetch-site': 'same-origin', referer: `https://kick.com/${SEED.mainChannel}` };
+    const token = sim.signInOnSite(1004);
+    expect((await fetch(url, { headers: { authorization: `Bearer ${token}` } })).status).toBe(403);
+    const signedIn = await fetch(url, { headers: { ...page, authorization: `Bearer ${token}` } });
+    expect(await signedIn.json()).toMatchObject({ id: 1004, username: 'og_olga', streamer_channel: { user_id: 1004, slug: 'og-olga' } });
+    expect(await (await fetch(url, { headers: page })).json()).toEqual({});
+    expect(await (await fetch(url, { headers: { ...page, authorization: 'Bearer 1004|forged' } })).json()).toEqual({});
+    sim.reset();
+    expect(await (await fetch(url, { headers: { ...page, authorization: `Bearer ${token}` } })).json()).toEqual({});
+  });
+
   // The markup itself is checked against the captured shapes in pages.test.ts; this is about routing.
   it('serves the channel page, the popout chat and the moderator view, in the chat variant asked for', async () => {
     for (const path of [`/${SEED.mainChannel}`, `/popout/${SEED.mainChannel}/chat`, `/moderator/${SEED.mainChannel}`]) {
