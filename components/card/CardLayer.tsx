@@ -1,6 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
-import { autoUpdate, flip, offset, shift } from '@floating-ui/dom';
-import { useFloating } from './floating';
+import { autoUpdate, flip, offset, shift, useFloating } from '@floating-ui/react-dom';
 import { useStore } from 'zustand';
 import type { CardStore } from '@/lib/page/card-store';
 import type { Theme } from '@/lib/settings/settings';
