@@ -21,7 +21,10 @@ export default defineContentScript({
       budget: new RequestBudget(TAB_LOOKUPS_PER_MINUTE, 60_000),
       official: (username, forceRefresh) => send('getUserCard', { username, forceRefresh }),
       web: (username, channelSlug) =>
-        fetchWebProfile(username, channelSlug, (answers) => send('readWebProfile', answers)).then((result) => {
+        fetchWebProfile(username, channelSlug, (answers) =>
+          // Checking is pure and cheap: an answer lost to a worker stopped mid-flight is asked for once more.
+          send('readWebProfile', answers).catch(() => send('readWebProfile', answers)),
+        ).then((result) => {
           for (const failure of result.failures ?? []) void send('reportWebFailure', { part: failure.part, reason: failure.reason.slice(0, 200) }).catch(() => undefined);
           return result;
         }),

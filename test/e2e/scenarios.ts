@@ -242,7 +242,8 @@ export function userScenarios(driver: () => BrowserDriver): void {
         const consent = await window;
         // A popup (re)opened meanwhile asks the background, which knows a sign-in is under way.
         await popup.evaluate(() => location.reload(), undefined);
-        await expect.poll(() => popupState(popup)).toBe('connecting');
+        // Polls 10 s, not vitest's 1 s: a loaded machine (2 cores, Firefox) takes longer to reload the popup.
+        await expect.poll(() => popupState(popup), { timeout: 10_000 }).toBe('connecting');
         // The browser closes the window on the redirect, which may cut the click short.
         await consent.click('#authorize').catch(() => undefined);
         await expect.poll(() => accountState(options), { timeout: 20_000 }).toBe('connected');
