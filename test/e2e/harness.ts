@@ -71,19 +71,21 @@ export interface LaunchOptions {
   extraHostRules?: string[];
   /** A profile to start from, as a browser restart does (the session removes it on close); a new one otherwise. */
   userDataDir?: string;
+  /** An unpacked extension elsewhere (it needs a service worker), instead of a build: the benchmark's empty content script. */
+  extensionPath?: string;
 }
 
 /** Launches headless Chromium with a build of the extension loaded and kick.com mapped onto the simulator. */
 export async function launchWithExtension(sim: KickSim, opts: LaunchOptions = {}): Promise<ExtensionSession> {
   const build = opts.build ?? 'e2e';
   const withExtension = opts.withExtension ?? true;
-  if (withExtension) assertBuildExists(build);
+  if (withExtension && !opts.extensionPath) assertBuildExists(build);
   else if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium.`);
   const userDataDir = opts.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'kuc-e2e-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: opts.headless ?? true,
-    args: chromiumArgs(sim, withExtension, BUILDS[build], opts.extraHostRules),
+    args: chromiumArgs(sim, withExtension, opts.extensionPath ?? BUILDS[build], opts.extraHostRules),
     viewport: { width: 1280, height: 800 },
   });
   const close = async () => {
