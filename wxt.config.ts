@@ -11,8 +11,10 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Kick User Cards',
     description: 'Hover a username on kick.com to see who it is: avatar, bio, live status, follow age, badges.',
-    permissions: ['storage', 'identity', 'alarms'],
-    host_permissions: ['https://api.kick.com/*', 'https://id.kick.com/*'],
+    // scripting: the card's UI is injected into a kick.com tab on the first hover (lib/background/card-ui-injection.ts).
+    permissions: ['storage', 'identity', 'alarms', 'scripting'],
+    // kick.com: the pages the content script already runs on, where the card UI is injected.
+    host_permissions: ['https://api.kick.com/*', 'https://id.kick.com/*', 'https://kick.com/*', 'https://www.kick.com/*'],
     // 102: the first Chrome with storage.local.setAccessLevel (lib/auth/storage-access.ts).
     ...(browser === 'chrome' ? { key: CHROME_MANIFEST_KEY, minimum_chrome_version: '102' } : {}),
     ...(browser === 'firefox'

@@ -3,7 +3,6 @@ import { formatClock, formatDayClock, formatExact } from '@/lib/cards/format';
 import type { CardChat } from '@/lib/page/card-chat';
 import type { ChatHistory } from '@/lib/messaging/protocol';
 import { MessageText } from './MessageText';
-import './chat-log.css';
 
 /**
  * "Their messages in this chat" (issue #13): Kick's own history when the viewer moderates the channel, else what this

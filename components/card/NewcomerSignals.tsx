@@ -1,7 +1,6 @@
 import { newcomerSignals } from '@/lib/cards/newcomer';
 import type { UserCard } from '@/lib/cards/schema';
 import type { CardChat } from '@/lib/page/card-chat';
-import './chat-log.css';
 
 /** The newcomer signals in words; the exact moments show on hover and on focus, and are the signal's description. */
 export function NewcomerSignals({ card, chat }: { card: UserCard; chat?: CardChat }) {

@@ -1,10 +1,11 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { UserCard } from '@/lib/cards/schema';
 import { formatAge, formatCount, formatDay, formatMonthYear, initials } from '@/lib/cards/format';
 import type { KickErrorInfo } from '@/lib/kick/errors';
 import type { CardChat } from '@/lib/page/card-chat';
 import type { LoadState } from '@/lib/page/card-data';
 import type { CardField } from '@/lib/settings/settings';
+import { CardNote } from './CardNote';
 import { ChatLog } from './ChatLog';
 import { NewcomerSignals } from './NewcomerSignals';
 
@@ -28,10 +29,14 @@ function Bio({ text }: { text: string }) {
   const [expanded, setExpanded] = useState(false);
   const [overflows, setOverflows] = useState(false);
   const ref = useRef<HTMLParagraphElement>(null);
-  // Measured, not guessed: long words and short lines clamp differently.
-  useLayoutEffect(() => {
+  // Measured, not guessed: long words and short lines clamp differently. A ResizeObserver reads the size after the
+  // browser's own layout, so opening a card forces no extra layout on the page's thread (issue #12).
+  useEffect(() => {
     const el = ref.current;
-    if (el && !expanded) setOverflows(el.scrollHeight > el.clientHeight + 1);
+    if (!el || expanded || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setOverflows(el.scrollHeight > el.clientHeight + 1));
+    observer.observe(el);
+    return () => observer.disconnect();
   }, [text, expanded]);
   return (
     <div>
@@ -142,6 +147,7 @@ export function ReadyCard({ card, notice, fields, onRetry, chat }: { card: UserC
           <div className="slug" data-testid="card-slug">@<bdi>{card.slug ?? card.username}</bdi>{card.userId !== undefined && <span> · id {card.userId}</span>}</div>
         </div>
       </div>
+      <CardNote username={card.username} userId={card.userId} />
       <div className="body">
         <NewcomerSignals card={card} chat={chat} />
         {fields.live && <Live card={card} />}

@@ -6,6 +6,7 @@ import { AccountSection } from './AccountSection';
 import { AppSection } from './AppSection';
 import { CardsSection } from './CardsSection';
 import { DataSection } from './DataSection';
+import { NotesSection } from './NotesSection';
 import './options.css';
 
 export function OptionsApp({ auth, settings, send }: { auth: AuthStore; settings: SettingsStore; send: Send }) {
@@ -19,6 +20,7 @@ export function OptionsApp({ auth, settings, send }: { auth: AuthStore; settings
       <AccountSection auth={auth} />
       <CardsSection settings={settings} />
       <DataSection settings={settings} send={send} />
+      <NotesSection send={send} />
       <AboutSection />
       <p role="status" className="muted" data-testid="opt-settings-saved">{savedAt ? 'Settings saved.' : ''}</p>
     </main>

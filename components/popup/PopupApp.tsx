@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { browser } from 'wxt/browser';
 import { ConnectedAccount, connectedVia } from '@/components/ui/AccountStatus';
+import { SiteAccountLine } from './SiteAccountLine';
+import { popupTabId } from './tab';
 import type { AuthStore } from '@/lib/stores/auth-store';
 import type { Send } from '@/lib/stores/auth-store';
 import type { MessageOutput } from '@/lib/messaging/protocol';
@@ -11,12 +13,7 @@ type TabInfo = MessageOutput<'getTabInfo'>;
 function TabStatus({ send }: { send: Send }) {
   const [info, setInfo] = useState<TabInfo | null>(null);
   useEffect(() => {
-    // `?tab=` lets the popup page be opened for a given tab (as the E2E tests do); normally it is the active one.
-    const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
-    const tabId = Number.isInteger(fromQuery) && fromQuery > 0
-      ? Promise.resolve(fromQuery)
-      : browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => tab?.id);
-    void tabId
+    void popupTabId()
       .then((id) => (id === undefined ? null : send('getTabInfo', { tabId: id })))
       .then(setInfo)
       .catch(() => setInfo(null));
@@ -89,6 +86,7 @@ export function PopupApp({ auth, send }: { auth: AuthStore; send: Send }) {
       <>
         <ConnectedAccount status={status} />
         <p className="muted" data-testid="popup-via" data-via={status.via ?? 'own'}>{connectedVia(status.via)}</p>
+        <SiteAccountLine user={status.user} send={send} />
         <div className="row">
           <button type="button" className="btn" data-testid="popup-refresh" disabled={busy !== null} onClick={() => void refreshNow()}>
             {busy === 'refresh' ? 'Refreshing…' : 'Refresh now'}

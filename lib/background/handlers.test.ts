@@ -144,6 +144,19 @@ describe('background handlers', () => {
     await handlers.forgetTab(9);
     expect(await fakeBrowser.storage.session.get('layout:9')).toEqual({});
   });
+
+  it('injects the card UI into the frame that asked, and refuses a sender with no tab', async () => {
+    const { services } = await backgroundOnSim(sim);
+    const injected: [number, number][] = [];
+    const handlers = createHandlers(services, { injectCardUi: (tabId, frameId) => Promise.resolve(void injected.push([tabId, frameId])) });
+    await expect(handlers.loadCardUi({}, { ...tab(4), frameId: 2 })).resolves.toEqual({ ok: true });
+    await expect(handlers.loadCardUi({}, tab(5))).resolves.toEqual({ ok: true });
+    await expect(handlers.loadCardUi({}, { url: 'chrome-extension://x/options.html' })).resolves.toMatchObject({ ok: false, error: { code: 'rejected' } });
+    expect(injected).toEqual([[4, 2], [5, 0]]);
+    const failing = createHandlers(services, { injectCardUi: () => Promise.reject(new Error('No tab with id: 9')) });
+    await expect(failing.loadCardUi({}, tab(9))).resolves.toMatchObject({ ok: false });
+    expect(JSON.stringify(await failing.loadCardUi({}, tab(9)))).toContain('No tab with id: 9');
+  });
 });
 
 function tab(id: number) {

@@ -1,11 +1,15 @@
 import { browser } from 'wxt/browser';
 import { toKickErrorInfo } from '../kick/errors';
 import { checkChatHistory } from '../kick-web/chat-history-check';
+import { toSiteAccount } from '../kick-web/site-account';
 import { buildWebProfile } from '../kick-web/web-profile';
 import { isExtensionPage, type Handlers, type SenderInfo } from '../messaging/extension';
 import type { CardResult, LayoutReport, WebFailureTally } from '../messaging/protocol';
+import { tabMessenger } from '../messaging/send';
+import { parseNotesFile, toNotesFile } from '../notes/notes-file';
 import type { BackgroundServices } from './services';
 import { TabBudgets } from './tab-budgets';
+import { injectCardUi } from './card-ui-injection';
 
 const layoutKey = (tabId: number) => `layout:${tabId}`;
 const webFailuresKey = (tabId: number) => `webFailures:${tabId}`;
@@ -18,9 +22,21 @@ export const FORCE_MIN_AGE_MS = 30_000;
  */
 export const LOOKUP_DEADLINE_MS = 12_000;
 
+/** How long the popup waits for a kick.com tab to say who is signed in there (its own read times out at 6 s). */
+export const SITE_ACCOUNT_DEADLINE_MS = 8_000;
+
 export interface HandlerOptions {
   lookupDeadlineMs?: number;
   isTrustedSender?: (sender: SenderInfo) => boolean;
+  injectCardUi?: (tabId: number, frameId: number) => Promise<void>;
+  /** Asks a tab's content script for kick.com's current-user answer; tests replace the tab. */
+  readSiteUser?: (tabId: number) => Promise<unknown>;
+}
+
+function askTabForSiteUser(tabId: number): Promise<unknown> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), SITE_ACCOUNT_DEADLINE_MS)));
+  return Promise.race([tabMessenger.sendMessage('readSiteUser', {}, tabId), late]).finally(() => clearTimeout(timer));
 }
 
 function withDeadline(work: Promise<CardResult>, ms: number): Promise<CardResult> {
@@ -89,6 +105,12 @@ export function createHandlers(services: BackgroundServices, options: HandlerOpt
     // Checking kick.com's answers here keeps zod out of the content script (issue #12); no request leaves, so no budget.
     readWebProfile: (answers) => buildWebProfile(answers),
     readChatHistory: (input) => checkChatHistory(input),
+    /** Into the frame that asked and nowhere else: a sender without a tab (an extension page) has no card to show. */
+    async loadCardUi(_, sender) {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return { ok: false, error: { code: 'rejected', message: 'Only a kick.com tab can load the card.' } };
+      return await action(() => (options.injectCardUi ?? injectCardUi)(tabId, sender.frameId ?? 0));
+    },
     async openOptions() {
       await browser.runtime.openOptionsPage();
       return { ok: true };
@@ -111,5 +133,21 @@ export function createHandlers(services: BackgroundServices, options: HandlerOpt
     }),
     refreshNow: () => action(() => services.auth.refreshNow()),
     clearCache: async () => ({ cleared: await services.cache.clear() }),
+    getNote: async (user) => ({ note: await services.notes.get(user) }),
+    saveNote: async (input) => ({ note: await services.notes.save(input) }),
+    async deleteNote(user) {
+      await services.notes.remove(user);
+      return { ok: true };
+    },
+    listNotes: () => services.notes.list(),
+    exportNotes: async () => toNotesFile((await services.notes.list()).notes),
+    async importNotes({ text }) {
+      const parsed = parseNotesFile(text);
+      if (!parsed.ok) return parsed;
+      return { ok: true, imported: await services.notes.import(parsed.notes) };
+    },
+    // No content script in the tab (not kick.com, or loaded before the extension) is no answer: the popup says nothing.
+    getSiteAccount: ({ tabId }) =>
+      (options.readSiteUser ?? askTabForSiteUser)(tabId).then(toSiteAccount, () => toSiteAccount({ status: 0, error: 'no answer from a kick.com page in this tab' })),
   };
 }

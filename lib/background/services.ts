@@ -11,6 +11,7 @@ import { toKickErrorInfo } from '../kick/errors';
 import { createRelayTokenExchanger } from '../kick/relay-exchange';
 import { createDirectTokenExchanger } from '../kick/token-exchange';
 import { createCardLookup } from '../lookup/card-lookup';
+import { createNoteStore } from '../notes/note-store';
 import { getRedirectUri, loadAppConfig } from '../settings/app-config';
 import { BUILD_RELAY, loadConnectionMode, RELAY_SCOPES, type RelayConfig } from '../settings/relay-config';
 import { loadSettings } from '../settings/settings';
@@ -102,6 +103,7 @@ export function createBackgroundServices(opts: {
     cache,
     cards,
     auth,
+    notes: createNoteStore(),
     scheduleRefresh,
     refreshOnSchedule,
     setCacheTtlMinutes: (minutes: number) => (ttlMinutes = minutes),

@@ -54,12 +54,13 @@ describe('a moderator’s history page, checked in the background', () => {
 });
 
 describe('the page’s history read', () => {
-  let fetch: ReturnType<typeof vi.fn<(url: string) => Promise<Response>>>;
+  let fetch: ReturnType<typeof vi.fn<(url: string, init: RequestInit) => Promise<Response>>>;
   const routes: Record<string, () => Response> = {};
   const read = () => createHistoryReader((input) => Promise.resolve(checkChatHistory(input)));
   beforeEach(() => {
     vi.stubGlobal('location', new URL('https://kick.com/moderator/streamer1'));
-    fetch = vi.fn((url: string) => Promise.resolve((routes[url] ?? (() => json(404)))()));
+    vi.stubGlobal('document', { cookie: 'theme=dark; session_token=123%7Csecret' });
+    fetch = vi.fn((url: string, _init: RequestInit) => Promise.resolve((routes[url] ?? (() => json(404)))()));
     vi.stubGlobal('fetch', fetch);
     for (const k of Object.keys(routes)) delete routes[k];
   });
@@ -88,6 +89,14 @@ describe('the page’s history read', () => {
     expect(await history('streamer1', 7)).toEqual({ ok: true, messages: [{ text: 'new', at: '2026-11-22T12:00:00.000Z' }], cursor: '123' });
     expect(await history('streamer1', 7, '123')).toEqual({ ok: true, messages: [{ text: 'old', at: '2026-11-22T10:00:00.000Z' }] });
     expect(urls().filter((u) => u.endsWith('/streamer1') || u.endsWith('/me'))).toHaveLength(2);
+    // As the site asks about its viewer: the session token as a Bearer on /me and the history, not on the public channel.
+    const bearer = fetch.mock.calls.map(([url, init]) => [url.replace('https://kick.com/api/v2/channels/', ''), (init.headers as Record<string, string>).authorization]);
+    expect(bearer).toEqual([
+      ['streamer1/me', 'Bearer 123|secret'],
+      ['streamer1', undefined],
+      ['501001/users/7/messages?cursor=0', 'Bearer 123|secret'],
+      ['501001/users/7/messages?cursor=123', 'Bearer 123|secret'],
+    ]);
   });
 
   it('reads a user’s newest page again only after a minute, and never keeps a failure', async () => {

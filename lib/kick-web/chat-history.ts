@@ -5,10 +5,11 @@ import { getJson, kickPath, reasonOf, WebReadError } from './web-reads';
 /**
  * The page's half of Kick's own per-user chat history, which kick.com shows a channel's moderators
  * (`/api/v2/channels/{channelId}/users/{userId}/messages?cursor=…`, paged; source in ./schemas.ts). Read same-origin
- * like the other kick.com reads, only when `/api/v2/channels/{slug}/me` says the signed-in viewer moderates the
- * channel (is_moderator, is_broadcaster or is_super_admin: the fields NipahTV reads before showing its history,
- * src/Sites/Kick/KickNetworkInterface.ts, 2026-03-28), and checked in the background (./chat-history-check.ts).
- * Optional: for everyone else the card keeps this tab's own record, and a failure says why.
+ * with the site's session token, as the site's own calls are (web-reads.ts `sessionHeaders`), and only when
+ * `/api/v2/channels/{slug}/me` says the signed-in viewer moderates the channel (is_moderator, is_broadcaster or
+ * is_super_admin: what NipahTV reads before showing its history, src/Sites/Kick/KickNetworkInterface.ts, 2026-03-28);
+ * checked in the background (./chat-history-check.ts). Optional: everyone else keeps this tab's own record, and a
+ * failure says why.
  */
 
 export type CheckHistory = (input: MessageInput<'readChatHistory'>) => Promise<ChatHistory>;
@@ -22,7 +23,7 @@ export function createHistoryReader(check: CheckHistory, now = Date.now) {
   // Newest pages by channel and user, the least recently read first; failures are not kept.
   const newest = new LruMap<string, { at: number; page: Promise<ChatHistory | undefined> }>(50);
   const moderated = async (slug: string) => {
-    const me = (await getJson(kickPath('api', 'v2', 'channels', slug, 'me')).catch(() => undefined)) as Record<string, unknown> | undefined;
+    const me = (await getJson(kickPath('api', 'v2', 'channels', slug, 'me'), { signedIn: true }).catch(() => undefined)) as Record<string, unknown> | undefined;
     if (!(me?.is_moderator === true || me?.is_broadcaster === true || me?.is_super_admin === true)) return undefined;
     const id = ((await getJson(kickPath('api', 'v2', 'channels', slug))) as { id?: unknown } | undefined)?.id;
     if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) throw new WebReadError('kick.com answered in an unexpected shape');
@@ -37,7 +38,8 @@ export function createHistoryReader(check: CheckHistory, now = Date.now) {
       const channelId = await job;
       if (channelId === undefined) return undefined;
       // NipahTV asks for the newest page with cursor=0; the background hands out only digits.
-      const answer = await getJson(`${kickPath('api', 'v2', 'channels', String(channelId), 'users', String(userId), 'messages')}?cursor=${encodeURIComponent(cursor)}`);
+      const path = kickPath('api', 'v2', 'channels', String(channelId), 'users', String(userId), 'messages');
+      const answer = await getJson(`${path}?cursor=${encodeURIComponent(cursor)}`, { signedIn: true });
       return answer === 'not_found' ? { ok: false, reason: 'kick.com answered 404' } : await check({ userId, answer });
     } catch (error) {
       // A channel read that failed is tried again by the next card.

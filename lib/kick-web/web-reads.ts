@@ -44,7 +44,7 @@ type Fetch = (input: string, init: RequestInit) => Promise<Response>;
  * Referer, while `content.fetch` goes out exactly like the site's calls (same-origin, Referer,
  * cookies); Chrome's content-script fetch already does (both checked against the simulator's log).
  */
-function pageFetch(): Fetch {
+export function pageFetch(): Fetch {
   const page = (globalThis as { content?: { fetch?: Fetch } }).content;
   const own = page?.fetch;
   return own ? (input, init) => own.call(page, input, init) : (input, init) => fetch(input, init);
@@ -60,12 +60,25 @@ export function reasonOf(error: unknown): string {
   return 'the request could not be sent';
 }
 
-/** A kick.com endpoint's JSON, read as the site reads it; 'not_found' for a 404, a WebReadError for any other failure. */
-export async function getJson(path: string): Promise<unknown> {
+/**
+ * What the site's own scripts send to say who is signed in: the `session_token` cookie as a Bearer token (NipahTV
+ * src/ContentScripts/page.ts, 2026-03-11, on every request; SevenTV and KickTalk on /api/v1/user). Read from the page's
+ * cookie when a request needs it, sent to kick.com only, never kept.
+ */
+export function sessionHeaders(): Record<string, string> {
+  const token = /(?:^|; )session_token=([^;]*)/.exec(document.cookie)?.[1];
+  return token ? { authorization: `Bearer ${decodeURIComponent(token)}` } : {};
+}
+
+/**
+ * A kick.com endpoint's JSON, read as the site reads it; 'not_found' for a 404, a WebReadError for any other failure.
+ * `signedIn`: an answer about the viewer, asked with the site's session token.
+ */
+export async function getJson(path: string, { signedIn = false } = {}): Promise<unknown> {
   // Absolute: a Firefox content script does not resolve relative URLs against the page.
   const res = await pageFetch()(new URL(path, location.origin).href, {
     credentials: 'include',
-    headers: { accept: 'application/json' },
+    headers: { accept: 'application/json', ...(signedIn ? sessionHeaders() : {}) },
     signal: AbortSignal.timeout(TIMEOUT_MS),
   });
   if (res.status === 404) return 'not_found';

@@ -1,6 +1,6 @@
 /**
  * Kick's username rules without zod: the content script checks every name it sees with this, and zod is half
- * its size (issue #12). `UsernameSchema` (lib/messaging/protocol.ts) is built from the same rules, and
+ * its size (issue #12). `UsernameSchema` (./username-schema.ts) is built from the same rules, and
  * username.test.ts checks both agree.
  */
 export const USERNAME_MAX = 25;

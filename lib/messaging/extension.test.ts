@@ -17,6 +17,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     reportWebFailure: () => ({ ok: true as const }),
     readWebProfile: () => ({ state: 'not_found' as const }),
     readChatHistory: unused,
+    loadCardUi: unused,
     openOptions: () => ({ ok: true as const }),
     getAuthStatus: () => ({ state: 'not_configured' as const }),
     connect: () => ({ ok: true as const }),
@@ -24,6 +25,13 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     refreshNow: unused,
     clearCache: () => ({ cleared: 3 }),
     getTabInfo: unused,
+    getNote: unused,
+    saveNote: unused,
+    deleteNote: unused,
+    listNotes: unused,
+    exportNotes: unused,
+    importNotes: unused,
+    getSiteAccount: unused,
     ...overrides,
   };
 }

@@ -8,6 +8,7 @@ export interface SenderInfo {
   id?: string;
   url?: string;
   tab?: { id?: number };
+  frameId?: number;
 }
 
 /** True when the message comes from one of this extension's own pages (popup, options), not a content script. */

@@ -3,37 +3,23 @@ import { KickErrorInfoSchema } from '../kick/errors';
 import { OfficialProfileSchema, WebProfileSchema } from '../cards/schema';
 import { MAX_ANSWER_CHARS } from '../kick-web/web-reads';
 import { AuthStatusSchema } from '../auth/status-schema';
-import { USERNAME_CHARS, USERNAME_HAS_ALNUM, USERNAME_MAX } from '../kick/username';
+import { UsernameSchema } from '../kick/username-schema';
+import { RawSiteUserReadSchema, SiteAccountSchema } from '../kick-web/site-account';
+import { MAX_IMPORT_CHARS, NotesFileSchema } from '../notes/notes-file';
+import { NoteInputSchema, NoteSchema, NoteUserSchema } from '../notes/schema';
 
 /**
  * The one protocol between the extension's parts. Each message has a zod schema for what it
  * carries and what it answers; `lib/messaging/extension.ts` checks both on the receiving side.
- * `from` says who may send it: content scripts may only read card data and report the layout and failed kick.com reads,
- * token operations are for the extension's own pages.
+ * `from` says who may send it: content scripts may only read card data, read and write the notes about one user at a
+ * time, and report the layout and failed kick.com reads; token operations and the notes as a whole are for the
+ * extension's own pages.
  */
 
 const Empty = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
 
-/**
- * A Kick username, or a channel slug read from a link. Kick publishes no username rules, so this is
- * the narrowest set the evidence supports:
- * - at most 25 characters: Kick's docs cap a channel slug at 25 (KickDevDocs, "GET /public/v1/channels",
- *   see shared/reference/kick-api.md), and `averyveryverylongname2025` is 25;
- * - letters, digits and `_` in usernames (KickTalk's mention pattern `@[a-zA-Z0-9_]{3,}` in
- *   BP602/KickTalk utils/constants.js; public Kick validators say the same), plus `-`, which slugs use
- *   where the username has `_` (`og_olga` → `og-olga`);
- * - no `.` at all, so no path segment built from a name can be `.` or `..`;
- * - at least one letter or digit. The minimum length is a guess (public validators say 2 or 3; we take 1,
- *   since a too-short name risks nothing, only a missing card).
- */
-export const UsernameSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(USERNAME_MAX)
-  .regex(USERNAME_CHARS, 'not a Kick username')
-  .regex(USERNAME_HAS_ALNUM, 'not a Kick username');
+export { UsernameSchema };
 
 export const CardResultSchema = z.discriminatedUnion('ok', [
   z.object({
@@ -120,6 +106,22 @@ export const TabInfoSchema = z.object({
   cachedCards: z.number().int().nonnegative(),
 });
 
+const NoteAnswerSchema = z.object({ note: NoteSchema.nullable() });
+
+const UsageSchema = z.object({ bytes: z.number().int().nonnegative(), items: z.number().int().nonnegative(), largestItem: z.number().int().nonnegative() });
+export const NotesOverviewSchema = z.object({
+  notes: z.array(NoteSchema),
+  /** Where the notes are kept: sync storage while they fit its quota, local otherwise (lib/notes/storage-area.ts). */
+  area: z.enum(['sync', 'local']),
+  usage: UsageSchema,
+  quotas: z.object({ bytes: z.number(), bytesPerItem: z.number(), maxItems: z.number() }),
+});
+
+export const ImportResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), imported: z.number().int().nonnegative() }),
+  z.object({ ok: z.literal(false), reason: z.string() }),
+]);
+
 export const protocol = {
   ping: { from: 'any', input: z.object({ nonce: z.string().max(100) }), output: z.object({ nonce: z.string(), version: z.string() }) },
   getUserCard: {
@@ -131,6 +133,8 @@ export const protocol = {
   reportWebFailure: { from: 'any', input: WebFailureReportSchema, output: Ok },
   readWebProfile: { from: 'any', input: WebAnswersSchema, output: WebResultSchema },
   readChatHistory: { from: 'any', input: ChatHistoryAnswerSchema, output: ChatHistorySchema },
+  /** A content script asks for the card's UI (entrypoints/card-ui/) in its own frame, on the first reach for a name. */
+  loadCardUi: { from: 'any', input: Empty, output: ActionResultSchema },
   /** Content scripts cannot open the options page themselves. */
   openOptions: { from: 'any', input: Empty, output: Ok },
   getAuthStatus: { from: 'extension', input: z.object({ live: z.boolean().optional() }), output: AuthStatusSchema },
@@ -139,6 +143,16 @@ export const protocol = {
   refreshNow: { from: 'extension', input: Empty, output: ActionResultSchema },
   clearCache: { from: 'extension', input: Empty, output: z.object({ cleared: z.number().int().nonnegative() }) },
   getTabInfo: { from: 'extension', input: z.object({ tabId: z.number().int() }), output: TabInfoSchema },
+  getNote: { from: 'any', input: NoteUserSchema, output: NoteAnswerSchema },
+  /** Both texts empty deletes the note; the answer is what is stored now. */
+  saveNote: { from: 'any', input: NoteInputSchema, output: NoteAnswerSchema },
+  deleteNote: { from: 'any', input: NoteUserSchema, output: Ok },
+  listNotes: { from: 'extension', input: Empty, output: NotesOverviewSchema },
+  exportNotes: { from: 'extension', input: Empty, output: NotesFileSchema },
+  /** The file's text, checked in the background (lib/notes/notes-file.ts): all its notes or none. */
+  importNotes: { from: 'extension', input: z.object({ text: z.string().max(MAX_IMPORT_CHARS) }), output: ImportResultSchema },
+  /** Who is signed in on kick.com in that tab, asked of its content script (lib/kick-web/site-user-read.ts). */
+  getSiteAccount: { from: 'extension', input: z.object({ tabId: z.number().int().nonnegative() }), output: SiteAccountSchema },
 } as const satisfies Record<string, { from: 'any' | 'extension'; input: z.ZodType; output: z.ZodType }>;
 
 export type MessageName = keyof typeof protocol;
@@ -146,3 +160,15 @@ export type MessageInput<K extends MessageName> = z.input<(typeof protocol)[K]['
 export type MessageOutput<K extends MessageName> = z.output<(typeof protocol)[K]['output']>;
 
 export type ProtocolMap = { [K in MessageName]: (data: MessageInput<K>) => MessageOutput<K> };
+
+/**
+ * Messages the background sends to one tab's content script (over `tabMessenger`, lib/messaging/send.ts): the content
+ * script answers raw, and the background checks the answer with the output schema.
+ */
+export const tabProtocol = {
+  readSiteUser: { input: Empty, output: RawSiteUserReadSchema },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type TabProtocolMap = {
+  [K in keyof typeof tabProtocol]: (data: z.input<(typeof tabProtocol)[K]['input']>) => z.output<(typeof tabProtocol)[K]['output']>;
+};

@@ -1,13 +1,19 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { KickError } from '../kick/kick-error';
-import type { MessageInput, MessageName, MessageOutput, ProtocolMap } from './protocol';
+import type { MessageInput, MessageName, MessageOutput, ProtocolMap, TabProtocolMap } from './protocol';
 
 /** The one messenger of every context; zod-free, so the content script can use it without the schemas (issue #12). */
 export const messenger = defineExtensionMessaging<ProtocolMap>();
+/** The background's questions to one tab's content script (tabProtocol in ./protocol.ts). */
+export const tabMessenger = defineExtensionMessaging<TabProtocolMap>();
 
 const DEFAULT_TIMEOUT_MS = 20_000;
 /** Connecting waits for the user in Kick's authorize window. */
-const TIMEOUTS: Partial<Record<MessageName, number>> = { connect: 10 * 60_000 };
+const TIMEOUTS: Partial<Record<MessageName, number>> = {
+  connect: 10 * 60_000,
+  // Injecting the card's UI takes milliseconds; a lost answer is tried again at the next hover (lib/page/card-ui-loader.ts).
+  loadCardUi: 5_000,
+};
 
 /**
  * Sends a message and waits for the background's answer. Never hangs: a background that does not answer

@@ -4,6 +4,8 @@ import { pathToFileURL } from 'node:url';
 
 /** Built by `wxt build --mode sizemap`: the production code plus a hidden source map (wxt.config.ts). */
 export const SIZEMAP_CONTENT_SCRIPT = path.resolve(import.meta.dirname, '../../.output/chrome-mv3-sizemap/content-scripts/kick.js');
+/** The card's UI script, injected on the first hover (entrypoints/card-ui/). */
+export const SIZEMAP_CARD_UI = path.resolve(import.meta.dirname, '../../.output/chrome-mv3-sizemap/card-ui.js');
 
 export interface ModuleShare {
   module: string;
@@ -82,8 +84,11 @@ export function packageTotals(modules: ModuleShare[]): ModuleShare[] {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { total, modules } = moduleBreakdown(process.argv[2] ?? SIZEMAP_CONTENT_SCRIPT);
-  console.log(`content script: ${total} B minified`);
-  for (const m of process.argv.includes('--files') ? modules : packageTotals(modules))
-    console.log(`${String(m.bytes).padStart(7)} B ${(m.share * 100).toFixed(1).padStart(5)}%  ${m.module}`);
+  const scripts = process.argv[2] && !process.argv[2].startsWith('--') ? { [process.argv[2]]: process.argv[2] } : { 'content script': SIZEMAP_CONTENT_SCRIPT, 'card UI (injected on first hover)': SIZEMAP_CARD_UI };
+  for (const [name, file] of Object.entries(scripts)) {
+    const { total, modules } = moduleBreakdown(file);
+    console.log(`${name}: ${total} B minified`);
+    for (const m of process.argv.includes('--files') ? modules : packageTotals(modules))
+      console.log(`${String(m.bytes).padStart(7)} B ${(m.share * 100).toFixed(1).padStart(5)}%  ${m.module}`);
+  }
 }

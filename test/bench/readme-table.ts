@@ -12,11 +12,17 @@ const RESULTS = path.resolve(import.meta.dirname, 'results.json');
 const START = '<!-- bench:table (written by test/bench/readme-table.ts from results.json; do not edit) -->';
 const END = '<!-- /bench:table -->';
 
+interface Modules {
+  total: number;
+  packages: { module: string; bytes: number; share: number }[];
+}
+
 interface Results {
   at: string;
   machine: string;
   figures: { figure: string; value: string; budget: string; holds: boolean | null }[];
-  contentScriptModules?: { total: number; packages: { module: string; bytes: number; share: number }[] };
+  contentScriptModules?: Modules;
+  cardUiModules?: Modules;
 }
 
 const cell = (text: string) => text.replaceAll('|', '\\|');
@@ -29,9 +35,13 @@ export function renderTables(results: Results, topModules = 12): string {
     '|---|---|---|---|',
     ...results.figures.map((f) => `| ${cell(f.figure)} | ${cell(f.value)} | ${cell(f.budget)} | ${f.holds === null ? '—' : f.holds ? 'yes' : 'no'} |`),
   ];
-  const modules = results.contentScriptModules;
-  if (modules) {
-    lines.push('', `Content script by module (minified bytes from the source map, ${modules.total} B in all):`, '', '| module | bytes | share |', '|---|---|---|');
+  const tables: [string, Modules | undefined][] = [
+    ['Content script', results.contentScriptModules],
+    ['Card UI, injected on the first hover', results.cardUiModules],
+  ];
+  for (const [name, modules] of tables) {
+    if (!modules) continue;
+    lines.push('', `${name} by module (minified bytes from the source map, ${modules.total} B in all):`, '', '| module | bytes | share |', '|---|---|---|');
     for (const m of modules.packages.slice(0, topModules)) lines.push(`| ${cell(m.module)} | ${m.bytes} | ${(m.share * 100).toFixed(1)}% |`);
     const rest = modules.packages.slice(topModules);
     if (rest.length) lines.push(`| ${rest.length} others | ${rest.reduce((n, m) => n + m.bytes, 0)} | ${(rest.reduce((n, m) => n + m.share, 0) * 100).toFixed(1)}% |`);

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import type { KickSim } from '../kick-sim/index';
 import type { BrowserDriver, UiPage } from './driver';
@@ -11,15 +12,21 @@ function uiPage(page: Page): UiPage {
     fill: (selector, value) => page.fill(selector, value),
     hover: (selector) => page.hover(selector),
     focus: (selector) => page.focus(selector),
-    press: (keys) => page.keyboard.press(keys),
     mouseMove: (x, y) => page.mouse.move(x, y),
+    press: (key, modifier) => page.keyboard.press(modifier ? `${modifier}+${key}` : key),
+    type: (text) => page.keyboard.type(text),
+    setInputFile: (selector, { name, text }) => page.setInputFiles(selector, { name, mimeType: 'application/json', buffer: Buffer.from(text) }),
+    async download(selector) {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+      return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+    },
     close: () => page.close(),
   };
 }
 
 /** The shared scenarios' view of the Chromium harness (harness.ts): same build, same launch. */
 export async function launchChromium(sim: KickSim): Promise<BrowserDriver> {
-  const session = await launchWithExtension(sim);
+  let session = await launchWithExtension(sim);
   return {
     browser: 'chromium',
     sim,
@@ -40,6 +47,13 @@ export async function launchChromium(sim: KickSim): Promise<BrowserDriver> {
     },
     async nextPage(match) {
       return uiPage(await session.context.waitForEvent('page', { predicate: (p) => match.test(p.url()), timeout: 15_000 }));
+    },
+    // Playwright's CSS reaches into open shadow roots.
+    inCard: (selector) => selector,
+    async restart() {
+      // Closing the context closes the browser, which writes its storage out; the profile directory stays.
+      await session.context.close();
+      session = await launchWithExtension(sim, { userDataDir: session.userDataDir });
     },
     getStorage: (area) => getExtensionStorage(session, area),
     setStorage: (area, values) => setExtensionStorage(session, area, values),

@@ -13,9 +13,15 @@ export interface UiPage {
   fill(selector: string, value: string): Promise<void>;
   hover(selector: string): Promise<void>;
   focus(selector: string): Promise<void>;
-  /** Presses a key as a user would, with modifiers joined by `+` (`Alt+ArrowDown`). */
-  press(keys: string): Promise<void>;
   mouseMove(x: number, y: number): Promise<void>;
+  /** Presses a key on what has the focus, optionally with a modifier held (e.g. `press('ArrowDown', 'Alt')`). */
+  press(key: string, modifier?: 'Alt' | 'Shift'): Promise<void>;
+  /** Types into what has the focus, key by key; `\n` is the Enter key. */
+  type(text: string): Promise<void>;
+  /** Chooses a file in a file input, as a user would in the file picker. */
+  setInputFile(selector: string, file: { name: string; text: string }): Promise<void>;
+  /** Clicks what starts a download and answers the downloaded file. */
+  download(selector: string): Promise<{ name: string; text: string }>;
   close(): Promise<void>;
 }
 
@@ -42,5 +48,9 @@ export interface BrowserDriver {
   nextPage(match: RegExp): Promise<UiPage>;
   getStorage(area: StorageArea): Promise<Record<string, unknown>>;
   setStorage(area: StorageArea, values: Record<string, unknown>): Promise<void>;
+  /** `selector` for an element inside the card's (open, E2E build) shadow root, for click/fill/hover. */
+  inCard(selector: string): string;
+  /** Closes the browser and starts it again on the same profile, with the extension as installed (pages close). */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { FIREFOX_ADDON_ID } from '../../config/firefox';
 import type { KickSim } from '../kick-sim/index';
 import type { BrowserDriver, StorageArea, UiPage } from './driver';
@@ -35,7 +37,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | null 
   }
 }
 
-function uiPage(page: Page): UiPage {
+function uiPage(page: Page, downloads: string): UiPage {
   return {
     url: () => page.url(),
     evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => unknown, arg) as never,
@@ -48,15 +50,28 @@ function uiPage(page: Page): UiPage {
     },
     hover: (selector) => page.hover(selector),
     focus: (selector) => page.focus(selector),
-    async press(keys) {
-      // puppeteer presses one key at a time: hold the modifiers around it.
-      const parts = keys.split('+') as KeyInput[];
-      const key = parts.pop()!;
-      for (const modifier of parts) await page.keyboard.down(modifier);
-      await page.keyboard.press(key);
-      for (const modifier of parts.reverse()) await page.keyboard.up(modifier);
-    },
     mouseMove: (x, y) => page.mouse.move(x, y),
+    async press(key, modifier) {
+      if (modifier) await page.keyboard.down(modifier);
+      await page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]);
+      if (modifier) await page.keyboard.up(modifier);
+    },
+    type: (text) => page.keyboard.type(text),
+    async setInputFile(selector, { name, text }) {
+      const file = path.join(await mkdtemp(path.join(tmpdir(), 'kuc-upload-')), name);
+      await writeFile(file, text);
+      const input = (await page.$(selector)) as ElementHandle<HTMLInputElement> | null;
+      if (!input) throw new Error(`No ${selector}`);
+      await input.uploadFile(file);
+    },
+    async download(selector) {
+      // Firefox saves downloads straight into `downloads` (the prefs in launchFirefox); the new file is this one.
+      const before = new Set(await readdir(downloads));
+      await page.click(selector);
+      const name = await until('the download', async () => (await readdir(downloads)).find((f) => !before.has(f) && !f.endsWith('.part')));
+      await until('the download to finish', async () => !(await readdir(downloads)).some((f) => f.endsWith('.part')));
+      return { name, text: await readFile(path.join(downloads, name), 'utf8') };
+    },
     close: () => page.close(),
   };
 }
@@ -70,22 +85,38 @@ export async function launchFirefox(sim: KickSim): Promise<BrowserDriver> {
   if (sim.httpsPort !== 443) throw new Error('Firefox maps kick.com to loopback without a port: start the simulator on 443.');
   if (!existsSync(path.join(FIREFOX_EXTENSION_PATH, 'manifest.json'))) throw new Error(`No Firefox build at ${FIREFOX_EXTENSION_PATH}: run \`npm run build:e2e\`.`);
   if (!existsSync(FIREFOX_PATH)) throw new Error(`Firefox not found at ${FIREFOX_PATH}: apt-get install -y firefox-esr.`);
-  const browser: Browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless: true,
-    acceptInsecureCerts: true,
-    // ESR's BiDi refuses to navigate to moz-extension:// pages without system access; a test-only flag.
-    args: ['--remote-allow-system-access'],
-    // Setting a viewport uses a BiDi command ESR lacks; the default window is big enough.
-    defaultViewport: null,
-    extraPrefsFirefox: {
-      'network.dns.localDomains': KICK_HOSTS.join(','),
-      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_INTERNAL_UUID }),
-    },
-  });
-  const installed = await browser.installExtension(FIREFOX_EXTENSION_PATH);
-  if (installed !== FIREFOX_ADDON_ID) throw new Error(`Installed add-on ${installed}, expected ${FIREFOX_ADDON_ID}`);
+  // Our own profile and download folder, kept across restart() and removed by close().
+  const profile = await mkdtemp(path.join(tmpdir(), 'kuc-firefox-'));
+  const downloads = await mkdtemp(path.join(tmpdir(), 'kuc-downloads-'));
+  const start = async (): Promise<Browser> => {
+    const started = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      headless: true,
+      acceptInsecureCerts: true,
+      userDataDir: profile,
+      // ESR's BiDi refuses to navigate to moz-extension:// pages without system access; a test-only flag.
+      args: ['--remote-allow-system-access'],
+      // Setting a viewport uses a BiDi command ESR lacks; the default window is big enough.
+      defaultViewport: null,
+      extraPrefsFirefox: {
+        'network.dns.localDomains': KICK_HOSTS.join(','),
+        'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_INTERNAL_UUID }),
+        // A temporary add-on is uninstalled when Firefox closes, and its storage with it; an installed add-on keeps
+        // its storage. These keep it for the temporary one, so restart() is a restart and not a reinstall.
+        'extensions.webextensions.keepStorageOnUninstall': true,
+        'extensions.webextensions.keepUuidOnUninstall': true,
+        'browser.download.folderList': 2,
+        'browser.download.dir': downloads,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+      },
+    });
+    const installed = await started.installExtension(FIREFOX_EXTENSION_PATH);
+    if (installed !== FIREFOX_ADDON_ID) throw new Error(`Installed add-on ${installed}, expected ${FIREFOX_ADDON_ID}`);
+    return started;
+  };
+  let browser = await start();
 
   /** goto() on moz-extension:// may never resolve in ESR: navigate, then poll for the page. */
   async function openExtensionUrl(url: string, ready: string): Promise<Page> {
@@ -112,10 +143,10 @@ export async function launchFirefox(sim: KickSim): Promise<BrowserDriver> {
       await page.goto(`https://kick.com${pagePath}`);
       // The content script's shadow host exists only once its listeners do (mounted in one go).
       await until('the content script on kick.com', () => page.evaluate(() => document.querySelector('kick-user-cards') !== null));
-      return uiPage(page);
+      return uiPage(page, downloads);
     },
     async openExtensionPage(file) {
-      return uiPage(await openExtensionUrl(`${FIREFOX_ORIGIN}/${file}`, `document.readyState === 'complete' && !!document.querySelector('[data-testid]')`));
+      return uiPage(await openExtensionUrl(`${FIREFOX_ORIGIN}/${file}`, `document.readyState === 'complete' && !!document.querySelector('[data-testid]')`), downloads);
     },
     async nextPage(match) {
       // waitForTarget also answers with windows already open, such as an earlier sign-in window.
@@ -123,7 +154,7 @@ export async function launchFirefox(sim: KickSim): Promise<BrowserDriver> {
       const target = await browser.waitForTarget((t) => !before.has(t) && match.test(t.url()), { timeout: 15_000 });
       const page = await target.page();
       if (!page) throw new Error(`No page for ${target.url()}`);
-      return uiPage(page);
+      return uiPage(page, downloads);
     },
     async getStorage(a) {
       const expression = a === 'secrets' ? secretStoreExpression(null) : `browser.storage[${area(a)}].get(null)`;
@@ -132,8 +163,17 @@ export async function launchFirefox(sim: KickSim): Promise<BrowserDriver> {
     async setStorage(a, values) {
       await (await storage()).evaluate(a === 'secrets' ? secretStoreExpression(values) : `browser.storage[${area(a)}].set(${JSON.stringify(values)})`);
     },
+    // puppeteer's `pierce/` reaches into open shadow roots.
+    inCard: (selector) => `pierce/${selector}`,
+    async restart() {
+      await browser.close();
+      storagePage = undefined;
+      browser = await start();
+    },
     async close() {
       await browser.close().catch(() => undefined);
+      await rm(profile, { recursive: true, force: true }).catch(() => undefined);
+      await rm(downloads, { recursive: true, force: true }).catch(() => undefined);
     },
   };
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { startKickSim, type KickSim } from '../kick-sim/index';
 import type { BrowserDriver } from './driver';
 import { launchFirefox } from './firefox-harness';
-import { userScenarios } from './scenarios';
+import { notesScenarios, userScenarios } from './scenarios';
 
 // Firefox ESR with the Firefox build, against the simulator on 127.0.0.1:443 (see firefox-harness.ts).
 let sim: KickSim | undefined;
@@ -19,3 +19,4 @@ afterAll(async () => {
 });
 
 userScenarios(() => driver!);
+notesScenarios(() => driver!);

@@ -29,6 +29,8 @@ export const KICK_HOSTS = ['kick.com', 'www.kick.com', 'api.kick.com', 'id.kick.
 
 export interface ExtensionSession {
   context: BrowserContext;
+  /** The browser profile; closing the context alone (not `close()`) keeps it for a restart. */
+  userDataDir: string;
   extensionId: string;
   /** Origin of the extension's pages, e.g. chrome-extension://<id> */
   origin: string;
@@ -67,19 +69,23 @@ export interface LaunchOptions {
   build?: BuildName;
   /** More `--host-resolver-rules` entries, e.g. `MAP relay.test 127.0.0.1:<port>`. */
   extraHostRules?: string[];
+  /** A profile to start from, as a browser restart does (the session removes it on close); a new one otherwise. */
+  userDataDir?: string;
+  /** An unpacked extension elsewhere (it needs a service worker), instead of a build: the benchmark's empty content script. */
+  extensionPath?: string;
 }
 
 /** Launches headless Chromium with a build of the extension loaded and kick.com mapped onto the simulator. */
 export async function launchWithExtension(sim: KickSim, opts: LaunchOptions = {}): Promise<ExtensionSession> {
   const build = opts.build ?? 'e2e';
   const withExtension = opts.withExtension ?? true;
-  if (withExtension) assertBuildExists(build);
+  if (withExtension && !opts.extensionPath) assertBuildExists(build);
   else if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium.`);
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'kuc-e2e-'));
+  const userDataDir = opts.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'kuc-e2e-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: opts.headless ?? true,
-    args: chromiumArgs(sim, withExtension, BUILDS[build], opts.extraHostRules),
+    args: chromiumArgs(sim, withExtension, opts.extensionPath ?? BUILDS[build], opts.extraHostRules),
     viewport: { width: 1280, height: 800 },
   });
   const close = async () => {
@@ -89,6 +95,7 @@ export async function launchWithExtension(sim: KickSim, opts: LaunchOptions = {}
   if (!withExtension)
     return {
       context,
+      userDataDir,
       extensionId: '',
       origin: '',
       serviceWorker: () => Promise.reject(new Error('no extension loaded')),
@@ -102,6 +109,7 @@ export async function launchWithExtension(sim: KickSim, opts: LaunchOptions = {}
   const origin = `chrome-extension://${extensionId}`;
   return {
     context,
+    userDataDir,
     extensionId,
     origin,
     serviceWorker,

@@ -36,13 +36,16 @@ describe('the production build, seen from the page', () => {
   });
   afterAll(() => page.close());
 
-  it('ships no test hook in the content script', () => {
+  it('ships no test hook in the content script or the card UI it loads', () => {
     const dir = path.join(PRODUCTION_EXTENSION_PATH, 'content-scripts');
-    const code = readdirSync(dir)
-      .filter((f) => f.endsWith('.js'))
-      .map((f) => readFileSync(path.join(dir, f), 'utf8'))
-      .join('\n');
+    const code = [
+      ...readdirSync(dir)
+        .filter((f) => f.endsWith('.js'))
+        .map((f) => readFileSync(path.join(dir, f), 'utf8')),
+      readFileSync(path.join(PRODUCTION_EXTENSION_PATH, 'card-ui.js'), 'utf8'),
+    ].join('\n');
     expect(code.length).toBeGreaterThan(1000);
+    expect(code).toContain('kuc-card');
     for (const hook of ['data-kick-user-cards', 'kickUserCards', 'data-kuc-', 'kucLastOpen', 'kucCard']) expect(code, hook).not.toContain(hook);
   });
 

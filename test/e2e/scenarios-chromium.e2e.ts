@@ -2,7 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { startKickSim, type KickSim } from '../kick-sim/index';
 import { launchChromium } from './chromium-driver';
 import type { BrowserDriver } from './driver';
-import { userScenarios } from './scenarios';
+import { notesScenarios, userScenarios } from './scenarios';
 
 // The scenarios firefox.e2e.ts runs, in Chromium: one behaviour, proven in both browsers.
 let sim: KickSim | undefined;
@@ -17,3 +17,4 @@ afterAll(async () => {
 });
 
 userScenarios(() => driver!);
+notesScenarios(() => driver!);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOSTILE_MESSAGE, SEED, SIM_SESSION_COOKIE } from '../kick-sim/index';
+import { HOSTILE_MESSAGE, SEED } from '../kick-sim/index';
 import type { BrowserDriver, UiPage } from './driver';
 
 /**
@@ -97,6 +97,27 @@ const attr = (page: UiPage, selector: string, name: string) =>
 const text = (page: UiPage, selector: string) => page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
 const popupState = (popup: UiPage) => attr(popup, '[data-testid="popup-state"]', 'data-state');
 const accountState = (options: UiPage) => attr(options, '[data-testid="opt-account"]', 'data-state');
+
+/** The tab whose content script reported its layout last: the kick.com page the test just opened. */
+async function newestKickTab(d: BrowserDriver): Promise<string> {
+  let id: string | undefined;
+  await expect
+    .poll(async () => {
+      const layouts = Object.entries(await d.getStorage('session')).filter(([k]) => k.startsWith('layout:')) as [string, { at: number }][];
+      id = layouts.sort(([, a], [, b]) => b.at - a.at)[0]?.[0].slice('layout:'.length);
+      return id;
+    }, { timeout: 10_000 })
+    .toBeDefined();
+  return id!;
+}
+
+/** Signs the page's browser in on kick.com itself (not the extension): the session cookie kick.com's login sets. */
+async function signInOnKick(page: UiPage, token: string | null): Promise<void> {
+  await page.evaluate(
+    (t) => void (document.cookie = t === null ? 'session_token=; path=/; secure; max-age=0' : `session_token=${encodeURIComponent(t)}; path=/; secure`),
+    token,
+  );
+}
 
 /** The id of the tab whose content script reported under `prefix` (the popup is opened for it with ?tab=). */
 async function tabIdFor(d: BrowserDriver, prefix: 'webFailures:' | 'layout:'): Promise<string> {
@@ -242,7 +263,8 @@ export function userScenarios(driver: () => BrowserDriver): void {
         const consent = await window;
         // A popup (re)opened meanwhile asks the background, which knows a sign-in is under way.
         await popup.evaluate(() => location.reload(), undefined);
-        await expect.poll(() => popupState(popup)).toBe('connecting');
+        // Polls 10 s, not vitest's 1 s: a loaded machine (2 cores, Firefox) takes longer to reload the popup.
+        await expect.poll(() => popupState(popup), { timeout: 10_000 }).toBe('connecting');
         // The browser closes the window on the redirect, which may cut the click short.
         await consent.click('#authorize').catch(() => undefined);
         await expect.poll(() => accountState(options), { timeout: 20_000 }).toBe('connected');
@@ -268,6 +290,44 @@ export function userScenarios(driver: () => BrowserDriver): void {
       expect(card.parts['card-relation']).toMatch(/since Dec 1, 2022/);
       expect(card.parts['card-roles']).toContain('OG');
       expect(d.sim.requests({ host: 'api' }).filter((r) => r.auth === 'user' || r.auth === 'app').length).toBeGreaterThan(0);
+      await page.close();
+    });
+
+    it('the popup says when kick.com is signed in as another account than the connected one, and only then', async () => {
+      const d = driver();
+      const page = await d.openKick(`/${SEED.mainChannel}`);
+      const tab = await newestKickTab(d);
+      const reads = () => d.sim.requests({ host: 'web', path: '/api/v1/user' });
+      // The content script reads it when asked, not when the page loads.
+      expect(reads()).toHaveLength(0);
+      const asked = async (token: string | null) => {
+        await signInOnKick(page, token);
+        const before = reads().length;
+        const popup = await d.openExtensionPage(`popup.html?tab=${tab}`);
+        await expect.poll(() => popupState(popup)).toBe('connected');
+        await expect.poll(() => reads().length, { timeout: 10_000 }).toBe(before + 1);
+        return popup;
+      };
+
+      // kick.com signed in as someone else: said, with both names.
+      const other = await asked(d.sim.signInOnSite(SEED.moderator.userId));
+      await expect
+        .poll(() => text(other, '[data-testid="popup-site-account"]'), { timeout: 10_000 })
+        .toContain(`Connected as ${SEED.viewer.username}; kick.com is signed in as ${SEED.moderator.username}.`);
+      const read = reads().at(-1)!;
+      expect(read.status).toBe(200);
+      expect(read.site).toMatchObject({ fetchSite: 'same-origin', referer: `https://kick.com/${SEED.mainChannel}` });
+      expect(read.site?.cookies).toContain('session_token');
+      await other.close();
+
+      // The same account, or nobody signed in on kick.com: nothing to say. The answer has reached the popup once
+      // kick.com was read; a moment more for it to render.
+      for (const token of [d.sim.signInOnSite(SEED.viewer.userId), null]) {
+        const popup = await asked(token);
+        await new Promise((r) => setTimeout(r, 1000));
+        expect(await text(popup, '[data-testid="popup-site-account"]')).toBeNull();
+        await popup.close();
+      }
       await page.close();
     });
 
@@ -328,7 +388,7 @@ export function userScenarios(driver: () => BrowserDriver): void {
 
       // The keyboard: open from the name, Tab reaches the newcomer signals (their exact dates show) and the list, Esc returns.
       await page.focus(link);
-      await page.press('Alt+ArrowDown');
+      await page.press('ArrowDown', 'Alt');
       await expect.poll(async () => (await readCard(page))?.state, { timeout: 10_000 }).toBe('ready');
       await page.press('Tab');
       const tooltip = () =>
@@ -353,8 +413,8 @@ export function userScenarios(driver: () => BrowserDriver): void {
     it('a moderator of the channel sees Kick’s own history of a user’s messages, pages older ones in, hostile text inert', async () => {
       const d = driver();
       const page = await d.openKick(`/moderator/${SEED.mainChannel}`);
-      // Signed in on kick.com as the channel's moderator (the simulator's own session cookie).
-      await page.evaluate((cookie) => void (document.cookie = `${cookie}=${'modmaria'}; path=/; secure`), SIM_SESSION_COOKIE);
+      // Signed in on kick.com as the channel's moderator.
+      await signInOnKick(page, d.sim.signInOnSite(SEED.moderator.userId));
       try {
         d.sim.clearLog();
         const vip = await openCard(page, await addLink(page, 'vipvictor'), 'vipvictor');
@@ -384,11 +444,126 @@ export function userScenarios(driver: () => BrowserDriver): void {
         expect(pages[0]!.query.cursor).toEqual(['0']);
         expect(pages[1]!.query.cursor?.[0]).toMatch(/^[1-9]\d+$/);
         for (const read of pages) expect(read.site).toMatchObject({ fetchSite: 'same-origin', referer: `https://kick.com/moderator/${SEED.mainChannel}` });
+        // As the site's own calls do, with the session token as a Bearer: kick.com answers the moderator alone.
+        expect(d.sim.requests({ host: 'web', path: `/api/v2/channels/${SEED.mainChannel}/me` }).map((r) => r.status)).toEqual([200]);
         await closeCard(page);
       } finally {
-        await page.evaluate((cookie) => void (document.cookie = `${cookie}=; path=/; secure; max-age=0`), SIM_SESSION_COOKIE);
+        await signInOnKick(page, null);
         await page.close();
       }
+    });
+  });
+}
+
+/** The element with this test id in the open card's shadow root, as the driver's selectors reach it. */
+const cardPart = (d: BrowserDriver, testId: string) => d.inCard(`[data-testid="${testId}"]`);
+
+/** The test id of what has the focus: inside the card's shadow root, or on the page. */
+const focused = (page: UiPage) =>
+  page.evaluate(() => {
+    const inCard = document.querySelector('kick-user-cards')?.shadowRoot?.activeElement;
+    const el = inCard ?? document.activeElement;
+    return el?.getAttribute('data-testid') ?? el?.id ?? el?.tagName ?? null;
+  }, undefined);
+
+/**
+ * Notes and nicknames (issue #13): added from the card, kept through a browser restart, listed, exported and
+ * imported on the options page. Runs after userScenarios on the same driver: it restarts the browser.
+ */
+export function notesScenarios(driver: () => BrowserDriver): void {
+  describe('notes and nicknames', () => {
+    const maria = SEED.moderator;
+    const nickname = 'Maria the mod';
+
+    it('a nickname and a note added from the card show on its next card, also after a browser restart', async () => {
+      const d = driver();
+      let page = await d.openKick(`/${SEED.mainChannel}`);
+      let card = await openCard(page, await addLink(page, maria.username), maria.username);
+      expect(card.parts['card-note-edit']).toBe('Add note');
+      await page.click(cardPart(d, 'card-note-edit'));
+      expect(await focused(page)).toBe('card-note-nickname');
+      await page.fill(cardPart(d, 'card-note-nickname'), nickname);
+      await page.click(cardPart(d, 'card-note-input'));
+      // Typed key by key: Enter in the note is a new line, not a save.
+      await page.type('Kind, bans spam fast.\nAsk her about the schedule.');
+      await page.click(cardPart(d, 'card-note-save'));
+      await expect.poll(async () => (await readCard(page))?.parts['card-nickname']).toBe(`Your nickname: ${nickname}`);
+      expect((await readCard(page))?.parts['card-note-text']).toBe('Kind, bans spam fast.\nAsk her about the schedule.');
+      expect((await d.getStorage('sync'))[`note:id:${maria.userId}`]).toMatchObject({ userId: maria.userId, username: maria.username, nickname });
+      // Nothing on kick.com's own page changed: the nickname lives on the card only.
+      expect(await page.evaluate((n) => document.body.innerText.includes(n), nickname)).toBe(false);
+      await closeCard(page);
+      await page.close();
+
+      await d.restart();
+      page = await d.openKick(`/${SEED.mainChannel}`);
+      await openCard(page, await addLink(page, maria.username), maria.username);
+      await expect.poll(async () => (await readCard(page))?.parts['card-nickname']).toBe(`Your nickname: ${nickname}`);
+      card = (await readCard(page))!;
+      expect(card.parts['card-note-text']).toBe('Kind, bans spam fast.\nAsk her about the schedule.');
+      expect(card.parts['card-note-edit']).toBe('Edit note');
+      await page.close();
+    });
+
+    it('keyboard: Tab reaches the note editor from the card; Esc cancels the edit first, then closes the card and returns focus', async () => {
+      const d = driver();
+      const page = await d.openKick(`/${SEED.mainChannel}`);
+      const link = await addLink(page, 'vipvictor');
+      await page.evaluate((s) => (document.querySelector(s) as HTMLElement).focus(), link);
+      await page.press('ArrowDown', 'Alt');
+      await expect.poll(async () => (await readCard(page))?.state, { timeout: 10_000 }).toBe('ready');
+      await page.press('Tab');
+      expect(await focused(page)).toBe('card-note-edit');
+      await page.press('Enter');
+      await expect.poll(() => focused(page)).toBe('card-note-nickname');
+      await page.type('Vic');
+      await page.press('Escape');
+      await expect.poll(() => focused(page)).toBe('card-note-edit');
+      expect((await readCard(page))?.parts['card-note-nickname']).toBeUndefined();
+      expect(await readCard(page)).not.toBeNull();
+      await page.press('Escape');
+      await expect.poll(() => readCard(page)).toBeNull();
+      expect(await focused(page)).toBe(link.slice(1));
+      expect(Object.keys(await d.getStorage('sync')).filter((k) => k.startsWith('note:'))).toEqual([`note:id:${maria.userId}`]);
+      await page.close();
+    });
+
+    it('the options page lists the notes; export then import round-trips; a malformed import changes nothing', async () => {
+      const d = driver();
+      const options = await d.openExtensionPage('options.html');
+      const count = () => attr(options, '[data-testid="opt-notes-list"]', 'data-count');
+      const message = () => text(options, '[data-testid="opt-notes-message"]');
+      await expect.poll(count).toBe('1');
+      expect(await attr(options, '[data-testid="opt-notes-area"]', 'data-area')).toBe('sync');
+      expect(await text(options, '[data-testid="opt-note-nickname-text"]')).toBe(`Nickname: ${nickname}`);
+
+      const exported = await options.download('[data-testid="opt-notes-export"]');
+      expect(exported.name).toBe('kick-user-cards-notes.json');
+      const file = JSON.parse(exported.text) as { format: string; version: number; notes: unknown[] };
+      expect(file).toMatchObject({ format: 'kick-user-cards-notes', version: 1, notes: [{ userId: maria.userId, username: maria.username, nickname }] });
+      const stored = (await d.getStorage('sync'))[`note:id:${maria.userId}`];
+
+      await options.click('[data-testid="opt-note-delete"]');
+      await expect.poll(count).toBe('0');
+      const empty = await d.getStorage('sync');
+
+      await options.setInputFile('[data-testid="opt-notes-import"]', { name: 'broken.json', text: exported.text.slice(0, 40) });
+      await expect.poll(message).toMatch(/^Nothing was imported: The file is not valid JSON/);
+      const tooLong = { ...file, notes: [...file.notes, { username: 'vipvictor', nickname: 'x'.repeat(41), note: '', updatedAt: 1 }] };
+      await options.setInputFile('[data-testid="opt-notes-import"]', { name: 'bad-entry.json', text: JSON.stringify(tooLong) });
+      await expect.poll(message).toBe('Nothing was imported: Note 2 is invalid: nickname: Too big: expected string to have <=40 characters.');
+      await options.setInputFile('[data-testid="opt-notes-import"]', { name: 'other.json', text: JSON.stringify({ format: 'something-else', notes: [] }) });
+      await expect.poll(message).toMatch(/^Nothing was imported: This is not a Kick User Cards notes file/);
+      expect(await d.getStorage('sync')).toEqual(empty);
+      expect(await count()).toBe('0');
+
+      await options.setInputFile('[data-testid="opt-notes-import"]', { name: exported.name, text: exported.text });
+      await expect.poll(message).toBe('Imported 1 note from kick-user-cards-notes.json.');
+      await expect.poll(count).toBe('1');
+      expect((await d.getStorage('sync'))[`note:id:${maria.userId}`]).toEqual(stored);
+      const again = JSON.parse((await options.download('[data-testid="opt-notes-export"]')).text) as typeof file;
+      expect(again.notes).toEqual(file.notes);
+      await options.close();
     });
   });
 }

@@ -41,6 +41,8 @@ export interface SimData {
   app: SimApp;
   authorize: { mode: 'approve' | 'deny' | 'page'; userId: number };
   oauth: OAuthState;
+  /** Who is signed in on kick.com itself, by the `session_token` the site sends as Bearer (routes-web.ts, /api/v1/user). */
+  siteSessions: Map<string, number>;
 }
 
 export interface SimReply {

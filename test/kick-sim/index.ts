@@ -1,4 +1,3 @@
 export { startKickSim, SIM_REDIRECT_URI, type KickSim } from './server';
 export { SEED, HOSTILE_BIO, HOSTILE_MESSAGE, CHATTERS, MAIN_CHANNEL } from './seed';
-export { SIM_SESSION_COOKIE, signInScript } from './site-session';
 export type { FaultRule, RequestLogEntry, SimApp, SimChatMessage, SimRelation, SimUser, VHost } from './types';

@@ -1,11 +1,11 @@
 import { findUserByName, findUserBySlug, html, json, type SimContext, type SimReply } from './http-types';
 import { channelPage, homePage, notFoundPage, type PageShell } from './pages';
 import { parseVariant } from './variants';
-import { signedInUser } from './site-session';
 import type { SimUser } from './types';
 
 /**
- * kick.com: the site's pages (built from captured row shapes, see ./fixtures) and its own /api/v2 endpoints.
+ * kick.com: the site's pages (built from captured row shapes, see ./fixtures), its own /api/v2 endpoints and its
+ * current-user endpoint /api/v1/user.
  * Pages: `/{slug}`, the popout chat `/popout/{slug}/chat` and the moderator view `/moderator/{slug}`, each in the
  * chat variant `?variant=` (./variants.ts); `?empty=1` is the old name of `?variant=unknown`.
  * Like Kick's bot protection, the endpoints answer 403 unless the request comes from a page on the site.
@@ -87,6 +87,43 @@ function channelUserJson(ctx: SimContext, channelSlug: string, username: string)
   });
 }
 
+/**
+ * `GET /api/v1/user`: who is signed in on kick.com. The site's scripts send the `session_token` cookie as
+ * `Authorization: Bearer` with credentials (Xzensi/NipahTV src/ContentScripts/page.ts, 2026-03-11; SevenTV/Extension
+ * src/site/kick.com/KickSite.vue, 2024-10-09; BP602/KickTalk utils/services/kick/kickAPI.js getSelfInfo, 2025-09-16).
+ * Signed in, the answer carries `id`, `username`, `bio`, `email`, the socials and `streamer_channel.{id,user_id,slug}`
+ * (SevenTV useUserdata.ts types it; NipahTV src/Sites/Kick/KickNetworkInterface.ts, 2026-03-28, reads the channel
+ * part; KickTalk src/preload/index.js reads `id` and `streamer_channel.{user_id,slug}`); other fields are left out.
+ * Without a valid Bearer the answer is 200 `{}`: thened/KickSanitizer content.js (2026-08-16) saw `{}` for a page
+ * request without it, and KickTalk treats an answer without `id` as signed out. That a browser signed out altogether
+ * gets the same `{}` (and not a 401) is a guess. Who is signed in is decided by the test: `sim.signInOnSite(userId)`
+ * answers a session token, which the test puts in the page's `session_token` cookie.
+ */
+function currentUserJson(ctx: SimContext): SimReply {
+  const user = signedInUser(ctx);
+  if (!user) return json(200, {});
+  return json(200, {
+    id: user.userId,
+    username: user.username,
+    bio: user.bio,
+    email: user.email,
+    discord: user.socials.discord ?? '',
+    facebook: user.socials.facebook ?? '',
+    instagram: user.socials.instagram ?? '',
+    tiktok: user.socials.tiktok ?? '',
+    twitter: user.socials.twitter ?? '',
+    youtube: user.socials.youtube ?? '',
+    streamer_channel: { id: user.userId + 500_000, user_id: user.userId, slug: user.slug },
+  });
+}
+
+/** The signed-in viewer, by the session token the site's scripts send as a Bearer (see currentUserJson). */
+function signedInUser(ctx: SimContext): SimUser | undefined {
+  const token = /^Bearer (.+)$/.exec(ctx.headers.authorization ?? '')?.[1];
+  const userId = token === undefined ? undefined : ctx.data.siteSessions.get(token);
+  return userId === undefined ? undefined : ctx.data.users.get(userId);
+}
+
 /** The channel-wide roles of `user` in `channel` that let kick.com show them its moderator tools. */
 const moderates = (ctx: SimContext, channel: SimUser, user: SimUser) =>
   ctx.data.relations.some((r) => r.channelSlug === channel.slug && r.username.toLowerCase() === user.username.toLowerCase() && (r.isModerator || r.isChannelOwner));
@@ -94,7 +131,8 @@ const moderates = (ctx: SimContext, channel: SimUser, user: SimUser) =>
 /**
  * `/api/v2/channels/{slug}/me`: the signed-in viewer's standing in the channel. Fields as Xzensi/NipahTV reads them
  * (src/Sites/Kick/KickNetworkInterface.ts, 2026-03-28): subscription, is_following, following_since, is_super_admin,
- * is_broadcaster, is_moderator, banned, celebrations. guess: signed out, kick.com answers 401 (NipahTV only knows it
+ * is_broadcaster, is_moderator, banned, celebrations; like the site's other calls it carries the session token as a
+ * Bearer (NipahTV's page.ts sends it on every request). guess: signed out, kick.com answers 401 (NipahTV only knows it
  * fails).
  */
 function channelMeJson(ctx: SimContext, channelSlug: string): SimReply {
@@ -164,6 +202,7 @@ function userMessagesJson(ctx: SimContext, channelId: string, userId: string): S
 export function handleWeb(ctx: SimContext): SimReply | undefined {
   if (ctx.method !== 'GET') return undefined;
   const parts = ctx.url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  if (ctx.url.pathname === '/api/v1/user') return fromSitePage(ctx) ? currentUserJson(ctx) : json(403, { message: 'Request blocked by security policy.' });
   if (parts[0] === 'api' && parts[1] === 'v2' && parts[2] === 'channels') {
     if (!fromSitePage(ctx)) return json(403, { message: 'Request blocked by security policy.' });
     if (parts.length === 4) {

@@ -1,4 +1,4 @@
-import { createHash, X509Certificate } from 'node:crypto';
+import { createHash, randomBytes, X509Certificate } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
@@ -53,6 +53,11 @@ export interface KickSim {
   tokenState(token: string): 'active' | 'expired' | 'revoked' | 'rotated' | 'unknown';
   /** How many user tokens of this kind Kick would still accept. */
   liveUserTokens(kind: 'access' | 'refresh'): number;
+  /**
+   * Signs a user in on kick.com itself (not the OAuth app): answers the session token, which a test puts in the page's
+   * `session_token` cookie, as kick.com's login would; /api/v1/user then answers that user (routes-web.ts).
+   */
+  signInOnSite(userId: number): string;
   reset(): void;
   close(): Promise<void>;
 }
@@ -159,6 +164,7 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
     app: { clientId: 'sim-client-id', clientSecret: 'sim-client-secret', redirectUris: [SIM_REDIRECT_URI] },
     authorize: { mode: 'approve', userId: SEED.viewer.userId },
     oauth,
+    siteSessions: new Map(),
   };
   let faults: (FaultRule & { used: number })[] = [];
   const log: RequestLogEntry[] = [];
@@ -310,6 +316,12 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
     expireAccessToken: (token) => oauth.expire(token),
     revokeToken: (token) => oauth.revoke(token),
     tokenState: (token) => oauth.lookup(token)?.status ?? 'unknown',
+    signInOnSite(userId) {
+      // The shape of kick.com's own session token is not public and does not matter here: it is only compared.
+      const token = `${userId}|${randomBytes(20).toString('hex')}`;
+      data.siteSessions.set(token, userId);
+      return token;
+    },
     liveUserTokens: (kind) => [...oauth.tokens.keys()].filter((t) => { const r = oauth.lookup(t); return r?.type === 'user' && r.kind === kind && r.status === 'active'; }).length,
     reset() {
       seed();
@@ -320,6 +332,7 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
       data.behaviour = { ...DEFAULT_BEHAVIOUR };
       data.app = { clientId: 'sim-client-id', clientSecret: 'sim-client-secret', redirectUris: [SIM_REDIRECT_URI] };
       data.authorize = { mode: 'approve', userId: SEED.viewer.userId };
+      data.siteSessions.clear();
       for (const res of hanging) res.destroy();
       hanging.clear();
     },

@@ -1,6 +1,6 @@
 import https from 'node:https';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SEED, SIM_REDIRECT_URI, SIM_SESSION_COOKIE, startKickSim, type KickSim } from './index';
+import { SEED, SIM_REDIRECT_URI, startKickSim, type KickSim } from './index';
 import { USER_MESSAGES_PAGE } from './routes-web';
 import { s256 } from './oauth-state';
 
@@ -258,13 +258,13 @@ describe('simulated kick.com', () => {
     expect(await rel.json()).toMatchObject({ subscribed_for: 14, badges: [{ type: 'subscriber' }] });
   });
 
-  it('tells the signed-in viewer (the simulator’s own session cookie) their standing in a channel, and refuses when signed out', async () => {
+  it('tells the signed-in viewer (the session token the site sends as Bearer) their standing in a channel, and refuses when signed out', async () => {
     const url = `${sim.endpoints.webBase}/api/v2/channels/${SEED.mainChannel}/me`;
     const page = { 'sec-fetch-site': 'same-origin', referer: `https://kick.com/${SEED.mainChannel}` };
     expect((await fetch(url, { headers: page })).status).toBe(401);
-    const mod = await fetch(url, { headers: { ...page, cookie: `other=1; ${SIM_SESSION_COOKIE}=${SEED.moderator.username}` } });
+    const mod = await fetch(url, { headers: { ...page, authorization: `Bearer ${sim.signInOnSite(SEED.moderator.userId)}` } });
     expect(await mod.json()).toMatchObject({ is_moderator: true, is_broadcaster: false, is_following: true });
-    const viewer = await fetch(url, { headers: { ...page, cookie: `${SIM_SESSION_COOKIE}=${SEED.subscriber.username}` } });
+    const viewer = await fetch(url, { headers: { ...page, authorization: `Bearer ${sim.signInOnSite(SEED.subscriber.userId)}` } });
     expect(await viewer.json()).toMatchObject({ is_moderator: false, is_broadcaster: false });
   });
 
@@ -273,8 +273,9 @@ describe('simulated kick.com', () => {
     const url = (cursor: string) => `${sim.endpoints.webBase}/api/v2/channels/${channelId}/users/${SEED.vip.userId}/messages?cursor=${cursor}`;
     const page = { 'sec-fetch-site': 'same-origin', referer: `https://kick.com/moderator/${SEED.mainChannel}` };
     expect((await fetch(url('0'), { headers: page })).status).toBe(401);
-    expect((await fetch(url('0'), { headers: { ...page, cookie: `${SIM_SESSION_COOKIE}=${SEED.subscriber.username}` } })).status).toBe(403);
-    const asMod = { headers: { ...page, cookie: `${SIM_SESSION_COOKIE}=${SEED.moderator.username}` } };
+    expect((await fetch(url('0'), { headers: { ...page, authorization: `Bearer ${sim.signInOnSite(SEED.subscriber.userId)}` } })).status).toBe(403);
+    expect((await fetch(url('0'), { headers: { ...page, authorization: 'Bearer not-a-session' } })).status).toBe(401);
+    const asMod = { headers: { ...page, authorization: `Bearer ${sim.signInOnSite(SEED.moderator.userId)}` } };
     type Page = { data: { messages: { content: string; created_at: string; sender: { id: number } }[]; cursor: string | null } };
     const first = (await (await fetch(url('0'), asMod)).json()) as Page;
     expect(first.data.messages).toHaveLength(USER_MESSAGES_PAGE);
@@ -286,6 +287,19 @@ describe('simulated kick.com', () => {
     const second = (await (await fetch(url(first.data.cursor!), asMod)).json()) as Page;
     expect(second.data.messages.map((m) => m.content)).toEqual(['Earlier message 5', 'Earlier message 4', 'Earlier message 3', 'Earlier message 2', 'Earlier message 1']);
     expect(second.data.cursor).toBeNull();
+  });
+
+  it('says who is signed in on kick.com to the session token sent as Bearer, and {} to anyone else', async () => {
+    const url = `${sim.endpoints.webBase}/api/v1/user`;
+    const page = { 'sec-fetch-site': 'same-origin', referer: `https://kick.com/${SEED.mainChannel}` };
+    const token = sim.signInOnSite(1004);
+    expect((await fetch(url, { headers: { authorization: `Bearer ${token}` } })).status).toBe(403);
+    const signedIn = await fetch(url, { headers: { ...page, authorization: `Bearer ${token}` } });
+    expect(await signedIn.json()).toMatchObject({ id: 1004, username: 'og_olga', streamer_channel: { user_id: 1004, slug: 'og-olga' } });
+    expect(await (await fetch(url, { headers: page })).json()).toEqual({});
+    expect(await (await fetch(url, { headers: { ...page, authorization: 'Bearer 1004|forged' } })).json()).toEqual({});
+    sim.reset();
+    expect(await (await fetch(url, { headers: { ...page, authorization: `Bearer ${token}` } })).json()).toEqual({});
   });
 
   // The markup itself is checked against the captured shapes in pages.test.ts; this is about routing.

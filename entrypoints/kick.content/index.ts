@@ -1,10 +1,10 @@
-import { createRoot, type Root } from 'react-dom/client';
-import { CardLayer } from '@/components/card/CardLayer';
-import '@/components/card/card.css';
+import { answerSiteUserReads } from '@/lib/kick-web/site-user-read';
 import { channelSlugFromPath, fetchWebProfile } from '@/lib/kick-web/web-reads';
 import { sendToBackground as send } from '@/lib/messaging/send';
 import { startCardChat } from '@/lib/page/card-chat';
 import { createCardLoader } from '@/lib/page/card-data';
+import { whenCardUiProvided } from '@/lib/page/card-ui-bridge';
+import { createCardUiLoader } from '@/lib/page/card-ui-loader';
 import { RequestBudget, TAB_LOOKUPS_PER_MINUTE } from '@/lib/rate/request-budget';
 import { createCardStore } from '@/lib/page/card-store';
 import { startHoverCards } from '@/lib/page/hover-cards';
@@ -13,7 +13,6 @@ import { loadSettingsFromPage, watchSettingsFromPage } from '@/lib/settings/sett
 
 export default defineContentScript({
   matches: ['https://kick.com/*', 'https://www.kick.com/*'],
-  cssInjectionMode: 'ui',
   async main(ctx) {
     // First, so the chat's record misses as few rows as it can.
     const chat = startCardChat((input) => send('readChatHistory', input));
@@ -26,42 +25,42 @@ export default defineContentScript({
       budget: new RequestBudget(TAB_LOOKUPS_PER_MINUTE, 60_000),
       official: (username, forceRefresh) => send('getUserCard', { username, forceRefresh }),
       web: (username, channelSlug) =>
-        fetchWebProfile(username, channelSlug, (answers) => send('readWebProfile', answers)).then((result) => {
+        fetchWebProfile(username, channelSlug, (answers) =>
+          // Checking is pure and cheap: an answer lost to a worker stopped mid-flight is asked for once more.
+          send('readWebProfile', answers).catch(() => send('readWebProfile', answers)),
+        ).then((result) => {
           for (const failure of result.failures ?? []) void send('reportWebFailure', { part: failure.part, reason: failure.reason.slice(0, 200) }).catch(() => undefined);
           return result;
         }),
       channelSlug: () => channelSlugFromPath(location.pathname),
     });
 
-    let root: Root | undefined;
-    const ui = await createShadowRootUi(ctx, {
-      name: 'kick-user-cards',
-      // Closed: page scripts must not read the card or click its buttons. The E2E build keeps it open for Playwright's locators.
-      mode: __KUC_TEST_HOOKS__ ? 'open' : 'closed',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      onMount(container, _shadow, host) {
-        const cards = startHoverCards({
-          store,
-          loader,
-          host,
-          onNavigate: (listener) => ctx.addEventListener(window, 'wxt:locationchange', listener),
-        });
-        ctx.onInvalidated(() => cards.stop());
-        root = createRoot(container);
-        root.render(
-          <CardLayer store={store} {...cards.cardProps} chat={chat} onOpenOptions={() => void send('openOptions', {}).catch(() => undefined)} />,
-        );
-      },
-      onRemove() {
-        root?.unmount();
-      },
+    // The card's host is here from the start (an empty element); what it shows arrives with the card UI, below.
+    const host = document.createElement('kick-user-cards');
+    // Closed: page scripts must not read the card or click its buttons. The E2E build keeps it open for Playwright's locators.
+    const shadow = host.attachShadow({ mode: __KUC_TEST_HOOKS__ ? 'open' : 'closed' });
+    document.body.append(host);
+    ctx.onInvalidated(() => host.remove());
+
+    const cards = startHoverCards({ store, loader, host, onNavigate: (listener) => ctx.addEventListener(window, 'wxt:locationchange', listener) });
+    ctx.onInvalidated(() => cards.stop());
+
+    const ui = createCardUiLoader({
+      inject: () => send('loadCardUi', {}),
+      whenProvided: whenCardUiProvided,
+      mount: (mount) => ctx.onInvalidated(mount(shadow, { store, ...cards.cardProps, chat, onOpenOptions: () => void send('openOptions', {}).catch(() => undefined) })),
     });
-    ui.mount();
+    // The first reach for a name (a load starts at pointer enter, before the hover delay) brings the card UI in; a
+    // failed load is tried again at the next one.
+    const stopBringing = store.subscribe((state) => {
+      if (ui.mounted) stopBringing();
+      else if (state.loads.size > 0 || state.open) void ui.ensure();
+    });
+    ctx.onInvalidated(stopBringing);
 
     const stopWatch = startLayoutWatch((report) => void send('reportLayout', report).catch(() => undefined));
     ctx.onInvalidated(stopWatch);
+    ctx.onInvalidated(answerSiteUserReads());
     // Only now is everything listening: E2E tests wait for this marker. It would announce the extension to kick.com, so only the E2E build sets it.
     if (__KUC_TEST_HOOKS__) document.documentElement.dataset.kickUserCards = 'ready';
   },

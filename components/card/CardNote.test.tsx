@@ -1,0 +1,96 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { sendToBackground } from '@/lib/messaging/send';
+import { CardNote } from './CardNote';
+
+afterEach(cleanup);
+
+const stored = { userId: 1003, username: 'modmaria', nickname: 'Maria the mod', note: 'Line one\nLine two', updatedAt: 1 };
+
+/** The background as the card sees it: answers getNote with `note`, saveNote with `save`. */
+function background(note: typeof stored | null, save: (data: unknown) => Promise<unknown> = (data) => Promise.resolve({ note: { ...stored, ...(data as object) } })) {
+  return vi.fn((name: string, data: unknown) => (name === 'getNote' ? Promise.resolve({ note }) : save(data))) as unknown as typeof sendToBackground & ReturnType<typeof vi.fn>;
+}
+
+const esc = (target: Element) => fireEvent.keyDown(target, { key: 'Escape' });
+
+describe('CardNote', () => {
+  it('shows the nickname, labelled as the user’s own, and the note', async () => {
+    const view = render(<CardNote username="modmaria" userId={1003} send={background(stored)} />);
+    await waitFor(() => expect(view.getByTestId('card-nickname').textContent).toBe('Your nickname: Maria the mod'));
+    expect(view.getByTestId('card-note-text').textContent).toBe('Line one\nLine two');
+    expect(view.getByTestId('card-note-edit').textContent).toBe('Edit note');
+    expect(view.getByRole('region', { name: 'Your private note' })).toBeTruthy();
+  });
+
+  it('asks for the note by user id and username', async () => {
+    const send = background(null);
+    const view = render(<CardNote username="modmaria" userId={1003} send={send} />);
+    await waitFor(() => expect(send).toHaveBeenCalledWith('getNote', { username: 'modmaria', userId: 1003 }));
+    expect(view.getByTestId('card-note-edit').textContent).toBe('Add note');
+    expect(view.queryByTestId('card-nickname')).toBeNull();
+  });
+
+  it('opens a labelled editor with the focus in it, and saves what was typed', async () => {
+    const send = background(null);
+    const view = render(<CardNote username="modmaria" userId={1003} send={send} />);
+    fireEvent.click(view.getByTestId('card-note-edit'));
+    const nickname = view.getByLabelText(/Nickname/) as HTMLInputElement;
+    expect(document.activeElement).toBe(nickname);
+    expect(view.getByRole('form', { name: 'Your note about modmaria' })).toBeTruthy();
+    fireEvent.input(nickname, { target: { value: 'Maria' } });
+    fireEvent.input(view.getByLabelText(/^Note/), { target: { value: 'a\nb' } });
+    fireEvent.click(view.getByTestId('card-note-save'));
+    await waitFor(() => expect(view.getByTestId('card-nickname').textContent).toBe('Your nickname: Maria'));
+    expect(send).toHaveBeenCalledWith('saveNote', { username: 'modmaria', userId: 1003, nickname: 'Maria', note: 'a\nb' });
+    expect(document.activeElement).toBe(view.getByTestId('card-note-edit'));
+  });
+
+  it('Esc in the editor cancels the edit, keeps the card open and returns the focus; the next Esc reaches the card', async () => {
+    const closeCard = vi.fn();
+    // The card closes on Esc from a document listener in the capture phase (lib/page/hover-cards.ts).
+    const onDocument = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') closeCard();
+    };
+    document.addEventListener('keydown', onDocument, true);
+    try {
+      const view = render(<CardNote username="modmaria" userId={1003} send={background(stored)} />);
+      await waitFor(() => view.getByTestId('card-nickname'));
+      fireEvent.click(view.getByTestId('card-note-edit'));
+      // happy-dom marks fireEvent's events untrusted; a browser's Esc key is trusted.
+      const input = view.getByLabelText(/Nickname/);
+      const trusted = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true });
+      Object.defineProperty(trusted, 'isTrusted', { value: true });
+      act(() => void input.dispatchEvent(trusted));
+      expect(view.queryByRole('form')).toBeNull();
+      expect(closeCard).not.toHaveBeenCalled();
+      expect(document.activeElement).toBe(view.getByTestId('card-note-edit'));
+      esc(view.getByTestId('card-note-edit'));
+      expect(closeCard).toHaveBeenCalledTimes(1);
+    } finally {
+      document.removeEventListener('keydown', onDocument, true);
+    }
+  });
+
+  it('says clearly when the save failed, and keeps what was typed', async () => {
+    const send = background(null, () => Promise.reject(new Error('Message "saveNote" rejected: nickname: Too big')));
+    const view = render(<CardNote username="modmaria" send={send} />);
+    fireEvent.click(view.getByTestId('card-note-edit'));
+    fireEvent.input(view.getByLabelText(/Nickname/), { target: { value: 'Maria' } });
+    fireEvent.click(view.getByTestId('card-note-save'));
+    await waitFor(() => expect(view.getByRole('alert').textContent).toBe('Could not save the note: Message "saveNote" rejected: nickname: Too big'));
+    expect((view.getByLabelText(/Nickname/) as HTMLInputElement).value).toBe('Maria');
+  });
+
+  it('keeps an unsaved edit when the card closes, for the next time it opens', () => {
+    const first = render(<CardNote username="draftdan" send={background(null)} />);
+    fireEvent.click(first.getByTestId('card-note-edit'));
+    fireEvent.input(first.getByLabelText(/^Note/), { target: { value: 'half-typed' } });
+    first.unmount();
+    const again = render(<CardNote username="draftdan" send={background(null)} />);
+    expect(again.getByTestId('card-note-edit').textContent).toBe('Add note (unsaved)');
+    fireEvent.click(again.getByTestId('card-note-edit'));
+    expect((again.getByLabelText(/^Note/) as HTMLTextAreaElement).value).toBe('half-typed');
+  });
+});

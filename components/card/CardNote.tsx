@@ -1,0 +1,112 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { sendToBackground } from '@/lib/messaging/send';
+import type { MessageOutput } from '@/lib/messaging/protocol';
+
+type Note = MessageOutput<'getNote'>['note'];
+type Draft = { nickname: string; note: string };
+
+/**
+ * Unsaved edits by user, for this page's life: a hover card closes when the pointer leaves it, and what was typed
+ * is still there when the card opens again.
+ */
+const drafts = new Map<string, Draft>();
+
+/**
+ * The user's private nickname and note about this user, and their editor (issue #13). It talks to the background
+ * itself (getNote, saveNote; saving both fields empty deletes), so the card only places it. The nickname shows on
+ * this card only: nothing is written into kick.com's page. Limits match NoteSchema (lib/notes/schema.ts), kept as
+ * plain numbers here so zod stays off the page; the background checks again.
+ */
+export function CardNote({ username, userId, send = sendToBackground }: { username: string; userId?: number; send?: typeof sendToBackground }) {
+  const user = { username, userId };
+  const key = String(userId ?? username.toLowerCase());
+  const [saved, setSaved] = useState<Note>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [error, setError] = useState('');
+  const form = useRef<HTMLFormElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+
+  useEffect(() => {
+    let live = true;
+    send('getNote', user).then(
+      (answer) => live && setSaved(answer.note),
+      (e: Error) => live && setError(`Your note could not be loaded: ${e.message}`),
+    );
+    return () => void (live = false);
+  }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const edit = (next: Draft | null) => {
+    setDraft(next);
+    setError('');
+    if (next) drafts.set(key, next);
+    else drafts.delete(key);
+  };
+  const close = () => {
+    refocus.current = true;
+    edit(null);
+  };
+
+  // A layout effect: focus moves in the same task as the editor opens or closes, before the card's focus-out check.
+  useLayoutEffect(() => {
+    if (draft) form.current?.querySelector('input')?.focus();
+    else if (refocus.current) toggle.current?.focus();
+    refocus.current = false;
+    if (!draft) return;
+    // Esc in the editor cancels the edit and leaves the card open; the next Esc closes the card. Caught on the window
+    // in the capture phase, since the card's own Esc listener sits on the document.
+    const onKey = (e: KeyboardEvent) => {
+      const root = form.current?.getRootNode() as ShadowRoot | undefined;
+      if (e.key === 'Escape' && e.isTrusted && form.current?.contains(root?.activeElement ?? null)) {
+        e.stopImmediatePropagation();
+        close();
+      }
+    };
+    addEventListener('keydown', onKey, true);
+    return () => removeEventListener('keydown', onKey, true);
+  }, [!draft]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const pending = drafts.get(key);
+  return (
+    <section className="note body" aria-label="Your private note" data-testid="card-note">
+      {saved?.nickname && (
+        <p data-testid="card-nickname"><span className="muted">Your nickname: </span><bdi>{saved.nickname}</bdi></p>
+      )}
+      {saved?.note && <p className="note-text" dir="auto" data-testid="card-note-text">{saved.note}</p>}
+      {draft ? (
+        <form
+          ref={form}
+          aria-label={`Your note about ${username}`}
+          // What is typed here is for the note, not for kick.com's own shortcuts.
+          onKeyDown={(e) => e.stopPropagation()}
+          onSubmit={(e) => {
+            e.preventDefault();
+            send('saveNote', { ...user, ...draft }).then((answer) => {
+              setSaved(answer.note);
+              close();
+            }, (e: Error) => setError(`Could not save the note: ${e.message}`));
+          }}
+        >
+          <label>
+            Nickname, only you see it
+            <input data-testid="card-note-nickname" maxLength={40} value={draft.nickname} onInput={(e) => edit({ ...draft, nickname: e.currentTarget.value })} />
+          </label>
+          <label>
+            Note (save both empty to delete)
+            <textarea data-testid="card-note-input" rows={3} maxLength={1000} value={draft.note} onInput={(e) => edit({ ...draft, note: e.currentTarget.value })} />
+          </label>
+          <div>
+            <button className="btn primary" data-testid="card-note-save">Save</button>{' '}
+            <button type="button" className="btn" onClick={close}>Cancel</button>
+          </div>
+        </form>
+      ) : (
+        <button ref={toggle} type="button" className="link-button" data-testid="card-note-edit"
+          onClick={() => edit(pending ?? { nickname: saved?.nickname ?? '', note: saved?.note ?? '' })}>
+          {saved ? 'Edit note' : 'Add note'}{pending && ' (unsaved)'}
+        </button>
+      )}
+      {error && <p role="alert" className="note-error" data-testid="card-note-error">{error}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,187 @@
+import { useCallback, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { MessageOutput } from '@/lib/messaging/protocol';
+import { NOTE_PREFIX } from '@/lib/notes/note-store';
+import { MAX_IMPORT_CHARS, NOTES_FILE_NAME, toNotesFile } from '@/lib/notes/notes-file';
+import { NICKNAME_MAX, NOTE_MAX, type Note } from '@/lib/notes/schema';
+import { searchNotes } from '@/lib/notes/search';
+import type { Send } from '@/lib/stores/auth-store';
+
+type Overview = MessageOutput<'listNotes'>;
+
+const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const rowKey = (n: Note) => (n.userId !== undefined ? `id:${n.userId}` : n.username.toLowerCase());
+
+function AreaLine({ overview }: { overview: Overview }) {
+  const { area, usage, quotas } = overview;
+  return (
+    <p className="muted" data-testid="opt-notes-area" data-area={area}>
+      {area === 'sync'
+        ? `Kept in sync storage: if you sign in to your browser with sync on, it copies them to your other devices (they use ${kB(usage.bytes)} of its ${kB(quotas.bytes)}).`
+        : `Kept in local storage, on this device only: they are more than sync storage holds (${kB(usage.bytes)}; sync holds ${kB(quotas.bytes)}, at most ${kB(quotas.bytesPerItem)} a note).`}{' '}
+      They are never sent anywhere.
+    </p>
+  );
+}
+
+function NoteRow({ note, send, onChanged, onDeleted }: { note: Note; send: Send; onChanged: () => void; onDeleted: (note: Note) => void }) {
+  const [draft, setDraft] = useState<{ nickname: string; note: string } | null>(null);
+  const [error, setError] = useState('');
+  const user = { username: note.username, userId: note.userId };
+  const save = async () => {
+    if (!draft) return;
+    try {
+      await send('saveNote', { ...user, ...draft });
+      setDraft(null);
+      setError('');
+      onChanged();
+    } catch (e) {
+      setError(`Could not save: ${reason(e)}`);
+    }
+  };
+  const remove = async () => {
+    try {
+      await send('deleteNote', user);
+      onDeleted(note);
+    } catch (e) {
+      setError(`Could not delete: ${reason(e)}`);
+    }
+  };
+  return (
+    <li className="card stack" data-testid="opt-note" data-username={note.username}>
+      <div className="row" style={{ justifyContent: 'space-between' }}>
+        <strong>@<bdi>{note.username}</bdi>{note.userId !== undefined && <span className="muted"> · id {note.userId}</span>}</strong>
+        <span className="muted">{new Date(note.updatedAt).toLocaleString()}</span>
+      </div>
+      {draft ? (
+        <form className="stack" aria-label={`Edit the note about ${note.username}`} onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}>
+          <label className="field">Nickname
+            <input data-testid="opt-note-nickname" maxLength={NICKNAME_MAX} value={draft.nickname} onInput={(e) => setDraft({ ...draft, nickname: e.currentTarget.value })} />
+          </label>
+          <label className="field">Note
+            <textarea data-testid="opt-note-text" rows={4} maxLength={NOTE_MAX} value={draft.note} onInput={(e) => setDraft({ ...draft, note: e.currentTarget.value })} />
+          </label>
+          <div className="row">
+            <button className="btn primary" data-testid="opt-note-save">Save</button>
+            <button type="button" className="btn" onClick={() => setDraft(null)}>Cancel</button>
+          </div>
+        </form>
+      ) : (
+        <>
+          {note.nickname && <div data-testid="opt-note-nickname-text">Nickname: <bdi>{note.nickname}</bdi></div>}
+          {note.note && <div dir="auto" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="opt-note-body">{note.note}</div>}
+          <div className="row">
+            <button type="button" className="btn" data-testid="opt-note-edit" onClick={() => setDraft({ nickname: note.nickname, note: note.note })}>Edit</button>
+            <button type="button" className="btn danger" data-testid="opt-note-delete" onClick={() => void remove()}>Delete</button>
+          </div>
+        </>
+      )}
+      {error && <p className="error-text" role="alert">{error}</p>}
+    </li>
+  );
+}
+
+/** The notes and nicknames (issue #13): search, edit, delete with undo, export and import, and where they are kept. */
+export function NotesSection({ send }: { send: Send }) {
+  const [overview, setOverview] = useState<Overview | null>(null);
+  const [query, setQuery] = useState('');
+  const [message, setMessage] = useState<{ text: string; error?: boolean; undo?: Note } | null>(null);
+
+  const load = useCallback(() => {
+    send('listNotes', {}).then(setOverview, (e: unknown) => setMessage({ text: `Your notes could not be loaded: ${reason(e)}`, error: true }));
+  }, [send]);
+  useEffect(() => {
+    load();
+    // A note saved from a card meanwhile shows here too.
+    const onChanged = (changes: Record<string, unknown>) => {
+      if (Object.keys(changes).some((key) => key.startsWith(NOTE_PREFIX))) load();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, [load]);
+
+  const exportFile = async () => {
+    try {
+      const file = await send('exportNotes', {});
+      const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
+      const link = Object.assign(document.createElement('a'), { href: url, download: NOTES_FILE_NAME });
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setMessage({ text: `Exported ${file.notes.length} note${file.notes.length === 1 ? '' : 's'} to ${NOTES_FILE_NAME}.` });
+    } catch (e) {
+      setMessage({ text: `Could not export: ${reason(e)}`, error: true });
+    }
+  };
+
+  const importFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    const refuse = (why: string) => setMessage({ text: `Nothing was imported: ${why}`, error: true });
+    // Checked before reading: a huge file would only be refused after filling memory.
+    if (file.size > MAX_IMPORT_CHARS * 4) return refuse(`the file is too large (at most ${MAX_IMPORT_CHARS / 1024 / 1024} MB).`);
+    try {
+      const text = await file.text();
+      if (text.length > MAX_IMPORT_CHARS) return refuse(`the file is too large (at most ${MAX_IMPORT_CHARS / 1024 / 1024} MB).`);
+      const result = await send('importNotes', { text });
+      if (!result.ok) return refuse(result.reason);
+      setMessage({ text: `Imported ${result.imported} note${result.imported === 1 ? '' : 's'} from ${file.name}.` });
+      load();
+    } catch (e) {
+      refuse(reason(e));
+    }
+  };
+
+  const undo = async (note: Note) => {
+    // Through import, so the note comes back exactly as it was, date included.
+    const result = await send('importNotes', { text: JSON.stringify(toNotesFile([note])) }).catch((e: unknown) => ({ ok: false as const, reason: reason(e) }));
+    setMessage(result.ok ? { text: `The note about ${note.username} is back.` } : { text: `Could not undo: ${result.reason}`, error: true });
+    load();
+  };
+
+  const shown = overview ? searchNotes(overview.notes, query) : [];
+  return (
+    <section className="card stack" aria-labelledby="notes-h" data-testid="opt-notes">
+      <h2 id="notes-h">Notes and nicknames</h2>
+      <p className="muted">Add them from a card (“Add note”). Only you see them: kick.com’s page is never changed.</p>
+      {overview && <AreaLine overview={overview} />}
+      <div className="row">
+        <button type="button" className="btn" data-testid="opt-notes-export" onClick={() => void exportFile()}>Export…</button>
+        <label className="btn" style={{ position: 'relative' }}>
+          Import…
+          <input type="file" accept=".json,application/json" data-testid="opt-notes-import" style={{ position: 'absolute', opacity: 0, width: 1, height: 1 }}
+            onChange={(e) => void importFile(e.currentTarget)} />
+        </label>
+      </div>
+      <p role={message?.error ? 'alert' : 'status'} className={message?.error ? 'error-text' : 'muted'} data-testid="opt-notes-message">
+        {message?.text}
+        {message?.undo && (
+          <> <button type="button" className="btn" data-testid="opt-notes-undo" onClick={() => void undo(message.undo!)}>Undo</button></>
+        )}
+      </p>
+      {overview && overview.notes.length > 0 && (
+        <div className="field">
+          <label htmlFor="notes-search">Search by name, nickname or note</label>
+          <input id="notes-search" type="search" data-testid="opt-notes-search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+        </div>
+      )}
+      {overview && (
+        <ul className="stack" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="opt-notes-list" data-count={shown.length}>
+          {shown.map((note) => (
+            <NoteRow key={rowKey(note)} note={note} send={send} onChanged={load}
+              onDeleted={(gone) => {
+                setMessage({ text: `Deleted the note about ${gone.username}.`, undo: gone });
+                load();
+              }} />
+          ))}
+        </ul>
+      )}
+      {overview?.notes.length === 0 && <p className="muted" data-testid="opt-notes-empty">No notes yet.</p>}
+      {overview && overview.notes.length > 0 && shown.length === 0 && <p className="muted">No note matches “{query}”.</p>}
+    </section>
+  );
+}
