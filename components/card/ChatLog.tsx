@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import { formatClock, formatDayClock, formatExact } from '@/lib/cards/format';
+import { memo, useCallback, useEffect, useState } from 'react';
+import { formatClock, formatDayClock } from '@/lib/cards/format';
 import type { CardChat } from '@/lib/page/card-chat';
 import type { ChatHistory } from '@/lib/messaging/protocol';
 import { MessageText } from './MessageText';
@@ -9,7 +9,8 @@ import { MessageText } from './MessageText';
  * tab saw; newest first, with a count, saying which source it is and how far back it reaches. Without a `userId` (the
  * card still loading) it shows this tab's record only.
  */
-export function ChatLog({ username, userId, chat }: { username: string; userId?: number; chat: CardChat }) {
+// Memo: the card re-renders at each move of its position, and the list need not.
+export const ChatLog = memo(function ChatLog({ username, userId, chat }: { username: string; userId?: number; chat: CardChat }) {
   // Kick's history as loaded so far (pages appended), or its last failure; null: none (not a moderator, or not yet).
   const [kick, setKick] = useState<(ChatHistory & { ok: true }) | { ok: false; reason: string; last?: ChatHistory & { ok: true } } | null>(null);
   const more = useCallback(
@@ -44,7 +45,7 @@ export function ChatLog({ username, userId, chat }: { username: string; userId?:
           {list.map((m, i) => (
             <li key={i}>
               {m.at && (
-                <time dateTime={new Date(m.at).toISOString()} title={`${fromKick ? 'Sent' : 'Seen'} ${formatExact(m.at)}`}>
+                <time dateTime={new Date(m.at).toISOString()}>
                   {(fromKick ? formatDayClock : formatClock)(m.at)}
                 </time>
               )}{' '}
@@ -61,4 +62,4 @@ export function ChatLog({ username, userId, chat }: { username: string; userId?:
       {kick?.ok === false && <p data-testid="card-chatlog-error">Kick’s history could not be loaded ({kick.reason}).</p>}
     </section>
   );
-}
+});

@@ -1,9 +1,10 @@
+import { memo } from 'react';
 import { newcomerSignals } from '@/lib/cards/newcomer';
 import type { UserCard } from '@/lib/cards/schema';
 import type { CardChat } from '@/lib/page/card-chat';
 
 /** The newcomer signals in words; the exact moments show on hover and on focus, and are the signal's description. */
-export function NewcomerSignals({ card, chat }: { card: UserCard; chat?: CardChat }) {
+export const NewcomerSignals = memo(function NewcomerSignals({ card, chat }: { card: UserCard; chat?: CardChat }) {
   const record = chat?.record(card.username);
   const only = record?.complete && record.seen === 1 ? record.messages[0] : undefined;
   const signals = newcomerSignals({
@@ -23,4 +24,4 @@ export function NewcomerSignals({ card, chat }: { card: UserCard; chat?: CardCha
       ))}
     </ul>
   );
-}
+});

@@ -57,7 +57,8 @@ export function startChatReader(now = Date.now, record: ChatRecord = createChatR
     queue.push([rows, now()]);
     idle ||= typeof requestIdleCallback === 'function' ? requestIdleCallback(flush, { timeout: 2000 }) : window.setTimeout(flush, 200);
   };
-  const observer = new MutationObserver((mutations) => mutations.forEach((m) => add(m.addedNodes)));
+  // Most records are the virtualiser unmounting a row: nothing to read there.
+  const observer = new MutationObserver((mutations) => mutations.forEach((m) => m.addedNodes.length && add(m.addedNodes)));
   // Kick mounts a new list on navigation and when the chat is reopened: look for it every few seconds.
   const attach = () => {
     for (const list of document.querySelectorAll(LISTS))
