@@ -6,6 +6,7 @@ import type { SimData } from '@/test/kick-sim/http-types';
 import { channelPage } from '@/test/kick-sim/pages';
 import { MAIN_CHANNEL, seedUsers } from '@/test/kick-sim/seed';
 import type { Variant } from '@/test/kick-sim/variants';
+import { mountSimPage } from '@/test/support/sim-page-dom';
 import { startChatReader } from './chat-reader';
 
 interface Sim {
@@ -17,12 +18,7 @@ interface Sim {
 function load(variant: Variant): Sim {
   const users = seedUsers();
   const html = channelPage({ users: new Map(users.map((u) => [u.userId, u])) } as unknown as SimData, users.find((u) => u.slug === MAIN_CHANNEL)!, { variant, shell: 'channel' });
-  document.body.innerHTML = html.slice(html.indexOf('<body>') + 6, html.lastIndexOf('</body>'));
-  const inert = document.querySelector('body > script')!;
-  const script = document.createElement('script');
-  script.textContent = inert.textContent;
-  inert.replaceWith(script);
-  return (window as unknown as { __sim: Sim }).__sim;
+  return mountSimPage<Sim>(html);
 }
 
 const delivered = () => new Promise((r) => setTimeout(r, 0));

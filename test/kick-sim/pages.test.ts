@@ -6,6 +6,7 @@ import { seedUsers, MAIN_CHANNEL } from './seed';
 import type { SimData } from './http-types';
 import { channelPage, type PageShell } from './pages';
 import { isRewrittenSlot, VARIANTS, type Variant } from './variants';
+import { mountSimPage } from '../support/sim-page-dom';
 
 interface SimHandle {
   appendRows(n: number): number;
@@ -19,13 +20,7 @@ const channel = seedUsers().find((u) => u.slug === MAIN_CHANNEL)!;
 /** Loads a simulated page and runs its chat script, as a browser would. */
 function load(variant: Variant, shell: PageShell = 'channel'): SimHandle {
   const html = channelPage(data, channel, { variant, shell });
-  document.body.innerHTML = html.slice(html.indexOf('<body>') + 6, html.lastIndexOf('</body>'));
-  // innerHTML never runs scripts: re-insert the chat script so the page's virtualiser starts.
-  const inert = document.querySelector('body > script')!;
-  const script = document.createElement('script');
-  script.textContent = inert.textContent;
-  inert.replaceWith(script);
-  return (window as unknown as { __sim: SimHandle }).__sim;
+  return mountSimPage<SimHandle>(html);
 }
 const all = (selector: string) => [...document.querySelectorAll(selector)];
 const row = (position: number) => document.querySelector(`#chatroom-messages [data-index="${position}"]`)!;
