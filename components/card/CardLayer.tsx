@@ -41,8 +41,11 @@ export function CardLayer(props: CardLayerProps) {
     whileElementsMounted: autoUpdate,
     middleware: [
       offset(6),
-      flip({ padding: 8 }),
-      // crossAxis: when neither above nor below has room, slide over the name rather than leave the viewport.
+      // Below, above, then beside the name: a card taller than the room above and below (one with the chat log, in a
+      // short window) sits beside the name instead of over it, so the name stays clickable for Kick's own card.
+      // crossAxis false: a side is chosen for its width alone, and shift then slides the card up or down to fit.
+      flip({ padding: 8, crossAxis: false, fallbackPlacements: ['top-start', 'left-start', 'right-start'] }),
+      // crossAxis: when no side has room, slide over the name rather than leave the viewport.
       shift({ padding: 8, crossAxis: true }),
     ],
   });
