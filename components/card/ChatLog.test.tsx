@@ -43,6 +43,15 @@ describe('their messages on the card', () => {
     expect(view.getByTestId('card-chatlog-source').textContent).toMatch(/, less what made room for others; the latest 2 shown\.$/);
   });
 
+  it('builds the newest ten when the card opens, and the rest once the list is scrolled or focused', () => {
+    const texts = Array.from({ length: 25 }, (_, i) => `m${25 - i}`);
+    const view = render(<ChatLog username="newbie_nora" userId={7} chat={chatWith(seen(texts))} />);
+    expect(items(view)).toEqual(texts.slice(0, 10));
+    expect(view.getByTestId('card-chatlog-count').textContent).toBe('(25)');
+    fireEvent.focus(view.getByTestId('card-chatlog-list'));
+    expect(items(view)).toEqual(texts);
+  });
+
   it('shows nothing off a channel page', () => {
     const view = render(<ChatLog username="newbie_nora" userId={7} chat={chatWith(undefined)} />);
     expect(view.queryByTestId('card-chatlog')).toBeNull();

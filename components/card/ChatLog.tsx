@@ -9,9 +9,14 @@ import { MessageText } from './MessageText';
  * tab saw; newest first, with a count, saying which source it is and how far back it reaches. Without a `userId` (the
  * card still loading) it shows this tab's record only.
  */
+/** Messages built when the card opens; the list shows about three. */
+const FIRST_RENDERED = 10;
+
 // Memo: the card re-renders at each move of its position, and the list need not.
 export const ChatLog = memo(function ChatLog({ username, userId, chat }: { username: string; userId?: number; chat: CardChat }) {
   // Kick's history as loaded so far (pages appended), or its last failure; null: none (not a moderator, or not yet).
+  const [all, setAll] = useState(false);
+  const showAll = () => setAll(true);
   const [kick, setKick] = useState<(ChatHistory & { ok: true }) | { ok: false; reason: string; last?: ChatHistory & { ok: true } } | null>(null);
   const more = useCallback(
     (before?: ChatHistory & { ok: true }) => {
@@ -29,6 +34,8 @@ export const ChatLog = memo(function ChatLog({ username, userId, chat }: { usern
   const fromKick = kick?.ok ? kick : kick?.last;
   const list = fromKick ? fromKick.messages.map((m) => ({ text: m.text, at: m.at ? Date.parse(m.at) : undefined })) : record.messages;
   const oldest = list.at(-1)?.at;
+  // Three lines show at a time: the rest is built when the list is scrolled or focused, not on every open.
+  const shown = all ? list : list.slice(0, FIRST_RENDERED);
   return (
     <section className="chatlog" data-testid="card-chatlog" data-source={fromKick ? 'kick' : 'tab'}>
       <h3>
@@ -41,8 +48,8 @@ export const ChatLog = memo(function ChatLog({ username, userId, chat }: { usern
       </p>
       {list.length > 0 && (
         // Focusable, so the keyboard reaches and scrolls it; Esc still closes the card.
-        <ol tabIndex={0} aria-label="Their messages, newest first" data-testid="card-chatlog-list">
-          {list.map((m, i) => (
+        <ol tabIndex={0} aria-label="Their messages, newest first" data-testid="card-chatlog-list" onScroll={showAll} onFocus={showAll}>
+          {shown.map((m, i) => (
             <li key={i}>
               {m.at && (
                 <time dateTime={new Date(m.at).toISOString()}>
@@ -63,3 +70,8 @@ export const ChatLog = memo(function ChatLog({ username, userId, chat }: { usern
     </section>
   );
 });
+
+/** The section's place in a loading card, so the card keeps its size (chat-log.css) without building the list twice. */
+export function ChatLogSpace({ username, chat }: { username: string; chat: CardChat }) {
+  return chat.record(username) ? <section className="chatlog" aria-hidden="true" /> : null;
+}

@@ -6,7 +6,7 @@ import type { CardChat } from '@/lib/page/card-chat';
 import type { LoadState } from '@/lib/page/card-data';
 import type { CardField } from '@/lib/settings/settings';
 import { CardNote } from './CardNote';
-import { ChatLog } from './ChatLog';
+import { ChatLog, ChatLogSpace } from './ChatLog';
 import { NewcomerSignals } from './NewcomerSignals';
 
 export const CARD_TITLE_ID = 'kuc-card-title';
@@ -205,7 +205,7 @@ export function SkeletonCard({ username, chat }: { username: string; chat?: Card
         <div className="bar" style={{ width: '95%' }} />
         <div className="bar" style={{ width: '80%' }} />
         <div className="bar" style={{ width: '60%' }} />
-        {chat && <ChatLog username={username} chat={chat} />}
+        {chat && <ChatLogSpace username={username} chat={chat} />}
       </div>
     </div>
   );

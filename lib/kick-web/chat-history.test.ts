@@ -75,9 +75,16 @@ describe('the page’s history read', () => {
     expect(urls()).toEqual(['https://kick.com/api/v2/channels/streamer1/me']);
   });
 
-  it('takes a signed-out viewer’s refused /me as not a moderator', async () => {
+  it('takes a refused /me as not a moderator', async () => {
     routes['https://kick.com/api/v2/channels/streamer1/me'] = () => json(401, { message: 'Unauthenticated.' });
     expect(await read()('streamer1', 7)).toBeUndefined();
+  });
+
+  it('asks nothing at all when the page holds no session token: signed out, nobody moderates', async () => {
+    vi.stubGlobal('document', { cookie: 'theme=dark' });
+    routes['https://kick.com/api/v2/channels/streamer1/me'] = () => json(200, { is_moderator: true });
+    expect(await read()('streamer1', 7)).toBeUndefined();
+    expect(urls()).toEqual([]);
   });
 
   it('for a moderator, reads the channel’s id once and pages by the cursor it was given', async () => {

@@ -1,6 +1,6 @@
 import { LruMap } from '../cache/lru';
 import type { ChatHistory, MessageInput } from '../messaging/protocol';
-import { getJson, kickPath, reasonOf, WebReadError } from './web-reads';
+import { getJson, kickPath, reasonOf, sessionHeaders, WebReadError } from './web-reads';
 
 /**
  * The page's half of Kick's own per-user chat history, which kick.com shows a channel's moderators
@@ -18,11 +18,13 @@ export type CheckHistory = (input: MessageInput<'readChatHistory'>) => Promise<C
 export const HISTORY_TTL_MS = 60_000;
 
 export function createHistoryReader(check: CheckHistory, now = Date.now) {
-  // Per channel, once per page: its id when the viewer moderates it, else undefined (signed out, kick.com refuses /me).
+  // Per channel, once per page: its id when the viewer moderates it, else undefined (signed out, or /me says no or fails).
   const channels = new Map<string, Promise<number | undefined>>();
   // Newest pages by channel and user, the least recently read first; failures are not kept.
   const newest = new LruMap<string, { at: number; page: Promise<ChatHistory | undefined> }>(50);
   const moderated = async (slug: string) => {
+    // Signed out (no session token for the site's calls), nobody moderates anything: no need to ask.
+    if (!sessionHeaders().authorization) return undefined;
     const me = (await getJson(kickPath('api', 'v2', 'channels', slug, 'me'), { signedIn: true }).catch(() => undefined)) as Record<string, unknown> | undefined;
     if (!(me?.is_moderator === true || me?.is_broadcaster === true || me?.is_super_admin === true)) return undefined;
     const id = ((await getJson(kickPath('api', 'v2', 'channels', slug))) as { id?: unknown } | undefined)?.id;
