@@ -1,10 +1,13 @@
 import { render } from 'preact';
 import { CardLayer } from '@/components/card/CardLayer';
 import css from '@/components/card/card.css?inline';
-import { provideCardUi } from '@/lib/page/card-ui-bridge';
+import { setHourCycle } from '@/lib/cards/format';
+import { leftForCardUi, provideCardUi } from '@/lib/page/card-ui-bridge';
 
 // Injected by the background into a kick.com tab on the user's first reach for a name (lib/page/card-ui-loader.ts).
 export default defineUnlistedScript(() => {
+  // Before mounting: the content script mounts at once if it is waiting.
+  setHourCycle(leftForCardUi().hour12 === true);
   provideCardUi((root, props) => {
     const style = document.createElement('style');
     style.textContent = css;

@@ -1,15 +1,29 @@
-/** Short, locale-aware figures for the card. */
-// Made on first use, not when the script loads: building Intl formatters is the costliest thing a script start can do
-// (the bench's start-up profile put over half of it on these lines).
-const once = <T>(make: () => T) => {
-  let value: T | undefined;
-  return () => (value ??= make());
-};
-const compact = once(() => new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }));
-const monthYear = once(() => new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone: 'UTC' }));
-const dayMonthYear = once(() => new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }));
+/**
+ * Short figures and dates for the card, written by hand: the card's text is English, and the first Intl formatter a
+ * kick.com page builds costs 40–66 ms of its main thread (measured in Chromium on this machine: a fresh tab's first
+ * `new Intl.DateTimeFormat`/`NumberFormat`/`Intl.Locale`, whichever comes first), which was most of a first card
+ * open (issue #12). The one thing taken from the viewer's locale, 12- or 24-hour clock, is looked up by the background
+ * (lib/background/card-ui-injection.ts) and handed over with the card's UI.
+ */
 
-export const formatCount = (n: number) => compact().format(n);
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const UNITS = ['', 'K', 'M', 'B', 'T'] as const;
+
+/** As Intl's English compact notation with one fraction digit: 87, 999, 1K, 254.3K, 1.2M (format.test.ts compares). */
+export function formatCount(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const sign = n < 0 ? '-' : '';
+  const abs = Math.abs(n);
+  let unit = 0;
+  while (unit < UNITS.length - 1 && abs >= 1000 ** (unit + 1)) unit++;
+  // Tenths of the unit by one division of the whole number, which is exact where repeated division by 1000 is not
+  // (1,150 / 1000 * 10 is 11.4999…, and Intl says 1.2K).
+  const tenthsOf = (u: number) => Math.round(u ? abs / 10 ** (3 * u - 1) : abs * 10);
+  let tenths = tenthsOf(unit);
+  // 999,950 is 1000K at one decimal: Intl says 1M.
+  if (tenths >= 10_000 && unit < UNITS.length - 1) tenths = tenthsOf(++unit);
+  return `${sign}${tenths / 10}${UNITS[unit]}`;
+}
 
 function parse(iso: string | undefined): Date | null {
   if (!iso) return null;
@@ -20,12 +34,12 @@ function parse(iso: string | undefined): Date | null {
 
 export function formatMonthYear(iso: string | undefined): string | null {
   const d = parse(iso);
-  return d ? monthYear().format(d) : null;
+  return d ? `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}` : null;
 }
 
 export function formatDay(iso: string | undefined): string | null {
   const d = parse(iso);
-  return d ? dayMonthYear().format(d) : null;
+  return d ? `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}` : null;
 }
 
 /** "3 years", "5 months", "12 days", "today". */
@@ -55,14 +69,28 @@ export function initials(name: string): string {
   return (letters.length > 1 ? letters[0]! + letters[1]! : (name.replace(/[^\p{L}\p{N}]/gu, '').slice(0, 2) || '?')).toUpperCase();
 }
 
-// Made once, on first use: a toLocaleString call builds a formatter each time, and a card formats two times a message.
-let clock: Intl.DateTimeFormat | undefined;
-let dayClock: Intl.DateTimeFormat | undefined;
-let exact: Intl.DateTimeFormat | undefined;
-/** "14:05" or "2:05 PM": local, as the viewer's locale writes it (like Kick's chat times). */
-export const formatClock = (ms: number) => (clock ??= new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' })).format(ms);
-/** "Nov 23, 2:05 PM": a message time that may be days old. */
-export const formatDayClock = (ms: number) =>
-  (dayClock ??= new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })).format(ms);
-/** The exact local moment behind a short label, seconds included. */
-export const formatExact = (ms: number) => (exact ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' })).format(ms);
+let hour12 = false;
+/** The viewer's clock, 12- or 24-hour; 24 until told (the background reads it from the browser's locale). */
+export function setHourCycle(twelve: boolean): void {
+  hour12 = twelve;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+function clockOf(d: Date, seconds: boolean): string {
+  const h = d.getHours();
+  const rest = `${pad(d.getMinutes())}${seconds ? `:${pad(d.getSeconds())}` : ''}`;
+  return hour12 ? `${h % 12 || 12}:${rest} ${h < 12 ? 'AM' : 'PM'}` : `${pad(h)}:${rest}`;
+}
+
+/** "14:05" or "2:05 PM", local (like Kick's chat times). */
+export const formatClock = (ms: number) => clockOf(new Date(ms), false);
+/** "Nov 23, 14:05": a message time that may be days old. */
+export const formatDayClock = (ms: number) => {
+  const d = new Date(ms);
+  return `${MONTHS[d.getMonth()]} ${d.getDate()}, ${clockOf(d, false)}`;
+};
+/** "Nov 23, 2026, 14:05:33": the exact local moment behind a short label. */
+export const formatExact = (ms: number) => {
+  const d = new Date(ms);
+  return `${MONTHS[d.getMonth()]} ${d.getDate()}, ${d.getFullYear()}, ${clockOf(d, true)}`;
+};

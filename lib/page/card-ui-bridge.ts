@@ -6,17 +6,24 @@ import type { CardLayerProps } from '@/components/card/CardLayer';
  * the first time the user reaches for a name (issue #12). Both scripts share that world's global object, which the page
  * cannot see; this key is where they meet.
  */
-const KEY = 'kick-user-cards:card-ui';
+export const CARD_UI_GLOBAL_KEY = 'kick-user-cards:card-ui';
 
 /** Renders the card layer into `root` and returns how to take it down again. */
 export type CardUiMount = (root: ShadowRoot, props: CardLayerProps) => () => void;
 
 interface Meeting {
   mount?: CardUiMount;
+  /** The viewer's clock, left by the background before the UI script runs (lib/background/card-ui-injection.ts). */
+  hour12?: boolean;
   waiting?: (mount: CardUiMount) => void;
 }
 
-const meeting = (): Meeting => ((globalThis as typeof globalThis & { [KEY]?: Meeting })[KEY] ??= {});
+const meeting = (): Meeting => ((globalThis as typeof globalThis & { [CARD_UI_GLOBAL_KEY]?: Meeting })[CARD_UI_GLOBAL_KEY] ??= {});
+
+/** What the background left for the UI script before running it. */
+export function leftForCardUi(): { hour12?: boolean } {
+  return { hour12: meeting().hour12 };
+}
 
 /** Called by the UI script when it runs: hands its mount function to the content script, now or when it asks. */
 export function provideCardUi(mount: CardUiMount): void {

@@ -370,7 +370,11 @@ export function userScenarios(driver: () => BrowserDriver): void {
       const nora = await openCard(page, link, 'newbie_nora');
       expect(nora.chatlog).toEqual({ source: 'tab', messages: ['third', HOSTILE_MESSAGE, 'first '], emotes: ['vibePlz https://files.kick.com/emotes/39284/fullsize'], images: 0 });
       expect(nora.parts['card-chatlog-count']).toBe('(3)');
-      expect(nora.parts['card-chatlog-source']).toMatch(/^Seen in this tab since /);
+      // The clock is the viewer's (12- or 24-hour, as the browser's locale says), though the page builds no Intl formatter.
+      const extensionPage = await d.openExtensionPage('options.html');
+      const twelve = await extensionPage.evaluate(() => new Intl.DateTimeFormat(undefined, { hour: 'numeric' }).resolvedOptions().hour12 === true, undefined);
+      await extensionPage.close();
+      expect(nora.parts['card-chatlog-source']).toMatch(twelve ? /^Seen in this tab since (1[0-2]|[1-9]):[0-5]\d [AP]M\./ : /^Seen in this tab since [0-2]\d:[0-5]\d\./);
       expect(nora.parts['card-newcomer-channel']).toMatch(/^Channel created in the last 7 days/);
       expect(nora.parts['card-newcomer-follow']).toMatch(/^Followed streamer1 in the last day/);
       expect(nora.parts['card-newcomer-first-message']).toBeUndefined();
