@@ -1,9 +1,9 @@
-import { useLayoutEffect, useRef } from 'react';
-import { autoUpdate, flip, offset, shift, useFloating } from '@floating-ui/react-dom';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { CardChat } from '@/lib/page/card-chat';
 import type { CardStore } from '@/lib/page/card-store';
 import type { Theme } from '@/lib/settings/settings';
+import { useCardPosition } from './card-position';
 import { CARD_TITLE_ID, CardContent } from './UserCardContent';
 
 export interface CardLayerProps {
@@ -32,42 +32,31 @@ export function CardLayer(props: CardLayerProps) {
   const open = useStore(props.store, (s) => s.open);
   const settings = useStore(props.store, (s) => s.settings);
   const state = useStore(props.store, (s) => (s.open ? s.loads.get(s.open.username.toLowerCase()) : undefined));
-  const cardRef = useRef<HTMLDivElement | null>(null);
-  const { refs, floatingStyles, isPositioned } = useFloating({
-    strategy: 'fixed',
-    placement: 'bottom-start',
-    open: Boolean(open),
-    elements: { reference: open?.anchor ?? null },
-    whileElementsMounted: autoUpdate,
-    middleware: [
-      offset(6),
-      // Below, above, then beside the name: a card taller than the room above and below (one with the chat log, in a
-      // short window) sits beside the name instead of over it, so the name stays clickable for Kick's own card.
-      // crossAxis false: a side is chosen for its width alone, and shift then slides the card up or down to fit.
-      flip({ padding: 8, crossAxis: false, fallbackPlacements: ['top-start', 'left-start', 'right-start'] }),
-      // crossAxis: when no side has room, slide over the name rather than leave the viewport.
-      shift({ padding: 8, crossAxis: true }),
-    ],
+  const status = state?.status ?? 'loading';
+  const shown = useRef({ open, status, props });
+  useLayoutEffect(() => {
+    shown.current = { open, status, props };
   });
 
-  const status = state?.status ?? 'loading';
-  // Layout effect: runs as soon as the positioned card is in the DOM, so the timing is not delayed to the next frame.
+  const cardRef = useCardPosition<HTMLDivElement>(open?.anchor ?? null, open, (card) => {
+    const now = shown.current;
+    if (!now.open) return;
+    now.props.onShown(now.open.username, now.status);
+    // Keyboard-opened cards take focus so Tab continues inside them (once visible: a hidden element takes no focus).
+    if (now.open.via === 'keyboard') card.focus();
+  });
+  // Once placed, a card that gets its data is shown again (the timing hook waits for data).
   useLayoutEffect(() => {
-    if (open && isPositioned) props.onShown(open.username, status);
-  }, [open, isPositioned, status, props]);
+    if (open && cardRef.current?.hasAttribute('data-placed')) props.onShown(open.username, status);
+  }, [open, status, props, cardRef]);
 
-  // Keyboard-opened cards take focus so Tab continues inside them.
-  useLayoutEffect(() => {
-    if (open?.via === 'keyboard' && isPositioned) cardRef.current?.focus();
-  }, [open, isPositioned]);
+  // Read once per open and theme setting: without a class on <html> it asks for a computed style.
+  const theme = useMemo(() => (open ? resolveTheme(settings.theme) : 'dark'), [open, settings.theme]);
 
   if (!open) return null;
   return (
     <div
-      ref={(el) => {
-        cardRef.current = el;
-        refs.setFloating(el);
-      }}
+      ref={cardRef}
       className="kuc-card"
       role="dialog"
       aria-modal="false"
@@ -76,8 +65,8 @@ export function CardLayer(props: CardLayerProps) {
       {...(__KUC_TEST_HOOKS__ ? { 'data-kuc-card': '' } : {})}
       data-state={status === 'loading' ? 'loading' : status}
       data-username={open.username}
-      data-theme={resolveTheme(settings.theme)}
-      style={{ ...floatingStyles, overflowY: 'auto', visibility: isPositioned ? 'visible' : 'hidden' }}
+      data-theme={theme}
+      style={{ overflowY: 'auto' }}
       onPointerEnter={props.onPointerEnter}
       onPointerLeave={props.onPointerLeave}
       onKeyDown={(e) => {

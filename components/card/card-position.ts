@@ -1,0 +1,67 @@
+import { useLayoutEffect, useRef } from 'react';
+import { autoUpdate, computePosition, flip, offset, shift, type ComputePositionConfig, type ReferenceElement } from '@floating-ui/react-dom';
+
+const OPTIONS: Partial<ComputePositionConfig> = {
+  strategy: 'fixed',
+  placement: 'bottom-start',
+  middleware: [
+    offset(6),
+    // Below, above, then beside the name: a card taller than the room above and below (one with the chat log, in a
+    // short window) sits beside the name instead of over it, so the name stays clickable for Kick's own card.
+    // crossAxis false: a side is chosen for its width alone, and shift then slides the card up or down to fit.
+    flip({ padding: 8, crossAxis: false, fallbackPlacements: ['top-start', 'left-start', 'right-start'] }),
+    // crossAxis: when no side has room, slide over the name rather than leave the viewport.
+    shift({ padding: 8, crossAxis: true }),
+  ],
+};
+
+/**
+ * Places the open card next to its name with floating-ui, without forcing a layout and without a render of its own
+ * (issue #12: a card open must be cheap on the page's thread). Measuring right after the card is added to the page
+ * makes the browser lay out the whole page at once, mid-task (one such read was most of the positioning cost in the
+ * bench's profile); a ResizeObserver calls back after the browser's own layout and before paint, when reading sizes
+ * is free. The position is written to the element's style directly, so it costs no Preact commit; the card stays
+ * hidden (card.css, `:not([data-placed])`) until then, and shows in the same frame. After that floating-ui's
+ * autoUpdate follows scrolling and resizing, and the observer the card's own size (skeleton → data).
+ *
+ * Returns the ref for the card element; `onPlaced` runs once per `key` (an open), when the card is first visible.
+ */
+export function useCardPosition<T extends HTMLElement>(anchor: ReferenceElement | null, key: unknown, onPlaced: (card: T) => void) {
+  const card = useRef<T | null>(null);
+  const placed = useRef(onPlaced);
+  // Kept current for the observer, which calls back after layout (so after this effect).
+  useLayoutEffect(() => {
+    placed.current = onPlaced;
+  });
+
+  useLayoutEffect(() => {
+    const el = card.current;
+    if (!el || !anchor) return;
+    let active = true;
+    let first = true;
+    const place = () => {
+      void computePosition(anchor, el, OPTIONS).then(({ x, y }) => {
+        if (!active) return;
+        el.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+        if (!first) return;
+        first = false;
+        el.setAttribute('data-placed', '');
+        placed.current(el);
+      });
+    };
+    let stopFollowing: (() => void) | undefined;
+    const sized = new ResizeObserver(() => {
+      // autoUpdate places once as it starts; after that the card's own size changes call for it here.
+      if (stopFollowing) place();
+      else stopFollowing = autoUpdate(anchor, el, place, { elementResize: false });
+    });
+    sized.observe(el);
+    return () => {
+      active = false;
+      sized.disconnect();
+      stopFollowing?.();
+    };
+  }, [anchor, key]);
+
+  return card;
+}
