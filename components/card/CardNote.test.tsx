@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { sendToBackground } from '@/lib/messaging/send';
+import { createPageNoteCache } from '@/lib/notes/page-note-cache';
 import { CardNote } from './CardNote';
 
 afterEach(cleanup);
@@ -13,11 +14,14 @@ function background(note: typeof stored | null, save: (data: unknown) => Promise
   return vi.fn((name: string, data: unknown) => (name === 'getNote' ? Promise.resolve({ note }) : save(data))) as unknown as typeof sendToBackground & ReturnType<typeof vi.fn>;
 }
 
+/** Each test its own tab: nothing remembered from another test's cards. */
+const tab = () => createPageNoteCache<typeof stored | null>(200, () => undefined);
+
 const esc = (target: Element) => fireEvent.keyDown(target, { key: 'Escape' });
 
 describe('CardNote', () => {
   it('shows the nickname, labelled as the user’s own, and the note', async () => {
-    const view = render(<CardNote username="modmaria" userId={1003} send={background(stored)} />);
+    const view = render(<CardNote seen={tab()} username="modmaria" userId={1003} send={background(stored)} />);
     await waitFor(() => expect(view.getByTestId('card-nickname').textContent).toBe('Your nickname: Maria the mod'));
     expect(view.getByTestId('card-note-text').textContent).toBe('Line one\nLine two');
     expect(view.getByTestId('card-note-edit').textContent).toBe('Edit note');
@@ -26,15 +30,35 @@ describe('CardNote', () => {
 
   it('asks for the note by user id and username', async () => {
     const send = background(null);
-    const view = render(<CardNote username="modmaria" userId={1003} send={send} />);
+    const view = render(<CardNote seen={tab()} username="modmaria" userId={1003} send={send} />);
     await waitFor(() => expect(send).toHaveBeenCalledWith('getNote', { username: 'modmaria', userId: 1003 }));
     expect(view.getByTestId('card-note-edit').textContent).toBe('Add note');
     expect(view.queryByTestId('card-nickname')).toBeNull();
   });
 
+  it('shows a note the tab was told before at once, without asking again, until the notes change', async () => {
+    let changed = () => undefined as void;
+    const seen = createPageNoteCache<typeof stored | null>(200, (onChange) => void (changed = onChange));
+    const first = background(stored);
+    render(<CardNote seen={seen} username="modmaria" userId={1003} send={first} />);
+    await waitFor(() => expect(first).toHaveBeenCalledTimes(1));
+    cleanup();
+    const again = background(stored);
+    const view = render(<CardNote seen={seen} username="modmaria" userId={1003} send={again} />);
+    // The first render already holds it: no message, no second render.
+    expect(view.getByTestId('card-nickname').textContent).toBe('Your nickname: Maria the mod');
+    expect(again).not.toHaveBeenCalled();
+    cleanup();
+    changed();
+    const afterChange = background(null);
+    const fresh = render(<CardNote seen={seen} username="modmaria" userId={1003} send={afterChange} />);
+    await waitFor(() => expect(afterChange).toHaveBeenCalledWith('getNote', { username: 'modmaria', userId: 1003 }));
+    await waitFor(() => expect(fresh.queryByTestId('card-nickname')).toBeNull());
+  });
+
   it('opens a labelled editor with the focus in it, and saves what was typed', async () => {
     const send = background(null);
-    const view = render(<CardNote username="modmaria" userId={1003} send={send} />);
+    const view = render(<CardNote seen={tab()} username="modmaria" userId={1003} send={send} />);
     fireEvent.click(view.getByTestId('card-note-edit'));
     const nickname = view.getByLabelText(/Nickname/) as HTMLInputElement;
     expect(document.activeElement).toBe(nickname);
@@ -55,7 +79,7 @@ describe('CardNote', () => {
     };
     document.addEventListener('keydown', onDocument, true);
     try {
-      const view = render(<CardNote username="modmaria" userId={1003} send={background(stored)} />);
+      const view = render(<CardNote seen={tab()} username="modmaria" userId={1003} send={background(stored)} />);
       await waitFor(() => view.getByTestId('card-nickname'));
       fireEvent.click(view.getByTestId('card-note-edit'));
       // happy-dom marks fireEvent's events untrusted; a browser's Esc key is trusted.
@@ -75,7 +99,7 @@ describe('CardNote', () => {
 
   it('says clearly when the save failed, and keeps what was typed', async () => {
     const send = background(null, () => Promise.reject(new Error('Message "saveNote" rejected: nickname: Too big')));
-    const view = render(<CardNote username="modmaria" send={send} />);
+    const view = render(<CardNote seen={tab()} username="modmaria" send={send} />);
     fireEvent.click(view.getByTestId('card-note-edit'));
     fireEvent.input(view.getByLabelText(/Nickname/), { target: { value: 'Maria' } });
     fireEvent.click(view.getByTestId('card-note-save'));
@@ -84,11 +108,11 @@ describe('CardNote', () => {
   });
 
   it('keeps an unsaved edit when the card closes, for the next time it opens', () => {
-    const first = render(<CardNote username="draftdan" send={background(null)} />);
+    const first = render(<CardNote seen={tab()} username="draftdan" send={background(null)} />);
     fireEvent.click(first.getByTestId('card-note-edit'));
     fireEvent.input(first.getByLabelText(/^Note/), { target: { value: 'half-typed' } });
     first.unmount();
-    const again = render(<CardNote username="draftdan" send={background(null)} />);
+    const again = render(<CardNote seen={tab()} username="draftdan" send={background(null)} />);
     expect(again.getByTestId('card-note-edit').textContent).toBe('Add note (unsaved)');
     fireEvent.click(again.getByTestId('card-note-edit'));
     expect((again.getByLabelText(/^Note/) as HTMLTextAreaElement).value).toBe('half-typed');

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { sendToBackground } from '@/lib/messaging/send';
 import type { MessageOutput } from '@/lib/messaging/protocol';
+import { createPageNoteCache } from '@/lib/notes/page-note-cache';
 
 type Note = MessageOutput<'getNote'>['note'];
 type Draft = { nickname: string; note: string };
@@ -10,6 +11,8 @@ type Draft = { nickname: string; note: string };
  * is still there when the card opens again.
  */
 const drafts = new Map<string, Draft>();
+/** Notes this tab was already told about: a card opened again shows its note at once, with no message. */
+const pageNotes = createPageNoteCache<Note>();
 
 /**
  * The user's private nickname and note about this user, and their editor (issue #13). It talks to the background
@@ -17,10 +20,21 @@ const drafts = new Map<string, Draft>();
  * this card only: nothing is written into kick.com's page. Limits match NoteSchema (lib/notes/schema.ts), kept as
  * plain numbers here so zod stays off the page; the background checks again.
  */
-export function CardNote({ username, userId, send = sendToBackground }: { username: string; userId?: number; send?: typeof sendToBackground }) {
+export function CardNote({ username, userId, send = sendToBackground, seen = pageNotes }: {
+  username: string;
+  userId?: number;
+  send?: typeof sendToBackground;
+  seen?: ReturnType<typeof createPageNoteCache<Note>>;
+}) {
   const user = { username, userId };
   const key = String(userId ?? username.toLowerCase());
-  const [saved, setSaved] = useState<Note>(null);
+  // What the background said for this key; until it answers, what this tab was told before (if anything).
+  const [answer, setAnswer] = useState<{ key: string; note: Note } | null>(null);
+  const saved = answer?.key === key ? answer.note : (seen.get(key) ?? null);
+  const setSaved = (note: Note) => {
+    seen.set(key, note);
+    setAnswer({ key, note });
+  };
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState('');
   const form = useRef<HTMLFormElement>(null);
@@ -28,6 +42,7 @@ export function CardNote({ username, userId, send = sendToBackground }: { userna
   const refocus = useRef(false);
 
   useEffect(() => {
+    if (seen.has(key)) return;
     let live = true;
     send('getNote', user).then(
       (answer) => live && setSaved(answer.note),

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { MessageOutput } from '@/lib/messaging/protocol';
-import { NOTE_PREFIX } from '@/lib/notes/note-store';
+import { touchesNotes } from '@/lib/notes/storage-keys';
 import { MAX_IMPORT_CHARS, NOTES_FILE_NAME, toNotesFile } from '@/lib/notes/notes-file';
 import { NICKNAME_MAX, NOTE_MAX, type Note } from '@/lib/notes/schema';
 import { searchNotes } from '@/lib/notes/search';
@@ -98,7 +98,7 @@ export function NotesSection({ send }: { send: Send }) {
     load();
     // A note saved from a card meanwhile shows here too.
     const onChanged = (changes: Record<string, unknown>) => {
-      if (Object.keys(changes).some((key) => key.startsWith(NOTE_PREFIX))) load();
+      if (touchesNotes(Object.keys(changes))) load();
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);

@@ -2,10 +2,9 @@ import { browser } from 'wxt/browser';
 import { noteKey, NoteSchema, type Note, type NoteInput, type NoteUser } from './schema';
 import { chooseNotesArea, measure, syncQuotas, type NotesArea, type SyncQuotas, type Usage } from './storage-area';
 
-/** Storage keys of notes: `note:id:<userId>` or `note:<lowercased username>` (see noteKey). */
-export const NOTE_PREFIX = 'note:';
-/** Which area holds the notes now; in storage.local, beside the other things only the extension reads. */
-export const NOTES_AREA_KEY = 'notesArea';
+import { NOTE_PREFIX, NOTES_AREA_KEY } from './storage-keys';
+
+export { NOTE_PREFIX, NOTES_AREA_KEY };
 
 const storageKey = (user: NoteUser) => NOTE_PREFIX + noteKey(user);
 
