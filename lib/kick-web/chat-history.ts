@@ -24,7 +24,7 @@ export function createHistoryReader(check: CheckHistory, now = Date.now) {
   const newest = new LruMap<string, { at: number; page: Promise<ChatHistory | undefined> }>(50);
   const moderated = async (slug: string) => {
     // Signed out (no session token for the site's calls), nobody moderates anything: no need to ask.
-    if (!sessionHeaders().authorization) return undefined;
+    if (!(await sessionHeaders()).authorization) return undefined;
     const me = (await getJson(kickPath('api', 'v2', 'channels', slug, 'me'), { signedIn: true }).catch(() => undefined)) as Record<string, unknown> | undefined;
     if (!(me?.is_moderator === true || me?.is_broadcaster === true || me?.is_super_admin === true)) return undefined;
     const id = ((await getJson(kickPath('api', 'v2', 'channels', slug))) as { id?: unknown } | undefined)?.id;

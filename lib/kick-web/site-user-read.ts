@@ -11,7 +11,7 @@ export async function readSiteUser(): Promise<RawSiteUserRead> {
   try {
     const res = await pageFetch()(new URL('/api/v1/user', location.origin).href, {
       credentials: 'include',
-      headers: { accept: 'application/json', ...sessionHeaders() },
+      headers: { accept: 'application/json', ...(await sessionHeaders()) },
       signal: AbortSignal.timeout(6000),
     });
     const body = await res.text();

@@ -5,7 +5,7 @@ import { createHandlers } from '../background/handlers';
 import type { BackgroundServices } from '../background/services';
 import { registerHandlers } from '../messaging/extension';
 import { sendToBackground } from '../messaging/send';
-import { fetchWebProfile as fetchRaw, MAX_ANSWER_CHARS, type WebAnswers } from './web-reads';
+import { fetchWebProfile as fetchRaw, MAX_ANSWER_CHARS, sessionHeaders, type WebAnswers } from './web-reads';
 
 /** The content script's reads with the background's checks, called directly instead of over messaging. */
 const fetchWebProfile = (username: string, channelSlug: string | undefined) => fetchRaw(username, channelSlug, (answers) => Promise.resolve(buildWebProfile(answers)));
@@ -128,3 +128,27 @@ describe('kick.com answers checked in the background', () => {
   });
 });
 
+
+describe('the site’s session token, sent the way kick.com’s own calls send it', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('comes from the async Cookie Store where the browser has one, without touching document.cookie', async () => {
+    vi.stubGlobal('cookieStore', { get: (name: string) => Promise.resolve(name === 'session_token' ? { value: '123%7Cabc' } : null) });
+    vi.stubGlobal('document', {
+      get cookie(): string {
+        throw new Error('document.cookie blocks the page’s thread');
+      },
+    });
+    expect(await sessionHeaders()).toEqual({ authorization: 'Bearer 123|abc' });
+  });
+
+  it('comes from document.cookie where there is no Cookie Store (Firefox), and is absent when signed out', async () => {
+    vi.stubGlobal('cookieStore', undefined);
+    vi.stubGlobal('document', { cookie: 'theme=dark; session_token=9%7Cxyz; XSRF-TOKEN=x' });
+    expect(await sessionHeaders()).toEqual({ authorization: 'Bearer 9|xyz' });
+    vi.stubGlobal('document', { cookie: 'theme=dark' });
+    expect(await sessionHeaders()).toEqual({});
+    vi.stubGlobal('cookieStore', { get: () => Promise.resolve(null) });
+    expect(await sessionHeaders()).toEqual({});
+  });
+});

@@ -63,11 +63,20 @@ export function reasonOf(error: unknown): string {
 /**
  * What the site's own scripts send to say who is signed in: the `session_token` cookie as a Bearer token (NipahTV
  * src/ContentScripts/page.ts, 2026-03-11, on every request; SevenTV and KickTalk on /api/v1/user). Read from the page's
- * cookie when a request needs it, sent to kick.com only, never kept.
+ * cookie when a request needs it, sent to kick.com only, never kept. Through the async Cookie Store API where the
+ * browser has it (Chrome): reading `document.cookie` blocks the page's thread on the browser process (2–4 ms of a
+ * first card open in the bench's profile); Firefox has only that.
  */
-export function sessionHeaders(): Record<string, string> {
-  const token = /(?:^|; )session_token=([^;]*)/.exec(document.cookie)?.[1];
-  return token ? { authorization: `Bearer ${decodeURIComponent(token)}` } : {};
+export async function sessionHeaders(): Promise<Record<string, string>> {
+  const store = (globalThis as { cookieStore?: { get(name: string): Promise<{ value?: string } | null> } }).cookieStore;
+  const raw = store ? (await store.get('session_token').catch(() => null))?.value : /(?:^|; )session_token=([^;]*)/.exec(document.cookie)?.[1];
+  if (!raw) return {};
+  try {
+    return { authorization: `Bearer ${decodeURIComponent(raw)}` };
+  } catch {
+    // Not percent-encoded as Kick writes it (guess: never seen): sent as it is.
+    return { authorization: `Bearer ${raw}` };
+  }
 }
 
 /**
@@ -78,7 +87,7 @@ export async function getJson(path: string, { signedIn = false } = {}): Promise<
   // Absolute: a Firefox content script does not resolve relative URLs against the page.
   const res = await pageFetch()(new URL(path, location.origin).href, {
     credentials: 'include',
-    headers: { accept: 'application/json', ...(signedIn ? sessionHeaders() : {}) },
+    headers: { accept: 'application/json', ...(signedIn ? await sessionHeaders() : {}) },
     signal: AbortSignal.timeout(TIMEOUT_MS),
   });
   if (res.status === 404) return 'not_found';
