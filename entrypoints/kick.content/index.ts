@@ -42,7 +42,11 @@ export default defineContentScript({
     document.body.append(host);
     ctx.onInvalidated(() => host.remove());
 
-    const cards = startHoverCards({ store, loader, host, onNavigate: (listener) => ctx.addEventListener(window, 'wxt:locationchange', listener) });
+    const cards = startHoverCards({
+      store, loader, host,
+      onNavigate: (listener) => ctx.addEventListener(window, 'wxt:locationchange', listener),
+      typingInCard: () => shadow.activeElement?.matches('input, textarea') ?? false,
+    });
     ctx.onInvalidated(() => cards.stop());
 
     const ui = createCardUiLoader({

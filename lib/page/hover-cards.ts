@@ -14,6 +14,8 @@ export interface HoverCardsDeps {
   /** The shadow host of the card UI: events inside it belong to the card, not the page. */
   host: Element;
   onNavigate: (listener: () => void) => void;
+  /** Is the user typing in the card (its note editor)? Asked of the shadow root, which only the content script holds. */
+  typingInCard?: () => boolean;
 }
 
 export interface Timing {
@@ -146,12 +148,22 @@ export function startHoverCards(deps: HoverCardsDeps) {
       intent.openNow(found.element, found.username, 'keyboard');
     }
   });
+  // Typing in a pointer-opened card (its note editor) keeps it open while the pointer wanders (hover-intent.ts). Focus
+  // moving inside the card reaches the document as a focusin on the host each time, so each move is judged again.
+  const onFocusIn = fromUser((e: FocusEvent) => {
+    if (e.target === host && store.getState().open?.via === 'pointer') intent.holdByFocus(deps.typingInCard?.() ?? false);
+  });
   const onFocusOut = fromUser((e: FocusEvent) => {
-    // A keyboard-opened card closes when focus leaves both the name and the card.
     const open = store.getState().open;
-    if (!open || open.via !== 'keyboard') return;
+    if (!open) return;
     const next = e.relatedTarget as Node | null;
-    if (next && (next === host || host.contains(next) || inAnchor(open.anchor, next))) return;
+    const stays = next !== null && (next === host || host.contains(next));
+    if (open.via === 'pointer') {
+      if (e.target === host && !stays) intent.holdByFocus(false);
+      return;
+    }
+    // A keyboard-opened card closes when focus leaves both the name and the card.
+    if (stays || (next && inAnchor(open.anchor, next))) return;
     setTimeout(() => {
       const active = document.activeElement;
       if (active !== host && !inAnchor(open.anchor, active) && store.getState().open === open) intent.dismiss('left');
@@ -172,6 +184,7 @@ export function startHoverCards(deps: HoverCardsDeps) {
   document.addEventListener('pointerout', onPointerOut, { capture: true, passive: true });
   document.addEventListener('pointermove', onPointerMove, { capture: true, passive: true });
   document.addEventListener('keydown', onKeyDown, { capture: true });
+  document.addEventListener('focusin', onFocusIn, { capture: true });
   document.addEventListener('focusout', onFocusOut, { capture: true });
   document.addEventListener('scroll', onScroll, { capture: true, passive: true });
   document.addEventListener('click', onClick, { capture: true, passive: true });
@@ -196,6 +209,7 @@ export function startHoverCards(deps: HoverCardsDeps) {
       document.removeEventListener('pointerout', onPointerOut, { capture: true });
       document.removeEventListener('pointermove', onPointerMove, { capture: true });
       document.removeEventListener('keydown', onKeyDown, { capture: true });
+      document.removeEventListener('focusin', onFocusIn, { capture: true });
       document.removeEventListener('focusout', onFocusOut, { capture: true });
       document.removeEventListener('scroll', onScroll, { capture: true });
       document.removeEventListener('click', onClick, { capture: true });

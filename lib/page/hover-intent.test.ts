@@ -73,6 +73,28 @@ describe('HoverIntent', () => {
     expect(events).toEqual(['prefetch alice', 'open alice keyboard']);
   });
 
+  it('keeps a pointer-opened card while focus is inside it, whatever the pointer does, until focus leaves', () => {
+    intent.enterName('a', 'alice');
+    vi.advanceTimersByTime(300);
+    intent.enterCard();
+    intent.holdByFocus(true);
+    intent.leaveCard();
+    intent.enterName('b', 'bob');
+    vi.advanceTimersByTime(5000);
+    intent.leaveName();
+    vi.advanceTimersByTime(5000);
+    expect(events).toEqual(['prefetch alice', 'open alice pointer']);
+    intent.holdByFocus(false);
+    vi.advanceTimersByTime(299);
+    expect(events.at(-1)).toBe('open alice pointer');
+    vi.advanceTimersByTime(1);
+    expect(events.at(-1)).toBe('close left');
+    // Held no more: the next name opens as usual.
+    intent.enterName('b', 'bob');
+    vi.advanceTimersByTime(300);
+    expect(events.at(-1)).toBe('open bob pointer');
+  });
+
   it('uses the current delay setting', () => {
     let delay = 300;
     const fast = new HoverIntent<string>({ openDelayMs: () => delay, prefetch: () => undefined, open: (_, u) => events.push(u), close: () => undefined });

@@ -24,6 +24,8 @@ export class HoverIntent<A> {
   private closeTimer: unknown = null;
   private overName = false;
   private overCard = false;
+  /** Focus is inside the open card (a note being written): the pointer no longer decides when it closes. */
+  private held = false;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
 
@@ -37,6 +39,8 @@ export class HoverIntent<A> {
   }
 
   enterName(anchor: A, username: string): void {
+    // Passing over other names while writing in the card must not swap it away.
+    if (this.held) return;
     this.overName = true;
     this.cancelClose();
     if (this.openCard?.anchor === anchor) return;
@@ -71,6 +75,18 @@ export class HoverIntent<A> {
     this.scheduleClose();
   }
 
+  /**
+   * Focus entered (true) or left (false) the open card. While it is inside, a pointer-opened card stays when the
+   * pointer leaves and other names do not replace it; when focus leaves, the pointer rules again (it closes after the
+   * usual delay unless the pointer is over it).
+   */
+  holdByFocus(held: boolean): void {
+    if (!this.openCard || this.held === held) return;
+    this.held = held;
+    if (held) this.cancelClose();
+    else this.scheduleClose();
+  }
+
   /** Opens at once, for the keyboard shortcut on a focused name. */
   openNow(anchor: A, username: string, via: OpenVia = 'keyboard'): void {
     this.cancelOpen();
@@ -85,17 +101,19 @@ export class HoverIntent<A> {
     this.pending = null;
     if (!this.openCard) return;
     this.openCard = null;
+    this.held = false;
     this.o.close(reason);
   }
 
   private show(anchor: A, username: string, via: OpenVia) {
     if (this.openCard) this.o.close('replaced');
+    this.held = false;
     this.openCard = { anchor, username, via };
     this.o.open(anchor, username, via);
   }
 
   private scheduleClose() {
-    if (!this.openCard || this.overName || this.overCard) return;
+    if (!this.openCard || this.overName || this.overCard || this.held) return;
     // A keyboard-opened card stays until Esc or focus leaves it; the pointer is not involved.
     if (this.openCard.via === 'keyboard') return;
     this.cancelClose();

@@ -534,6 +534,31 @@ export function notesScenarios(driver: () => BrowserDriver): void {
       await page.close();
     });
 
+    it('a hover-opened card stays while a note is typed in it, wherever the pointer goes, and closes once the typing ends', async () => {
+      const d = driver();
+      const page = await d.openKick(`/${SEED.mainChannel}`);
+      const olga = await addLink(page, 'og_olga');
+      const victor = await addLink(page, 'vipvictor');
+      await page.evaluate((v) => Object.assign((document.querySelector(v) as HTMLElement).style, { top: '8%', left: '8%' }), victor);
+      await openCard(page, olga, 'og_olga');
+      await page.click(cardPart(d, 'card-note-edit'));
+      await page.type('Olly');
+      // Away from the name and the card, then over another name: each would close or replace a card nobody types in.
+      await page.mouseMove(2, 2);
+      await page.hover(victor);
+      await new Promise((r) => setTimeout(r, 1200)); // well past the hover and close delays (300 ms each)
+      expect((await readCard(page))?.username).toBe('og_olga');
+      expect(await focused(page)).toBe('card-note-nickname');
+      const typed = () =>
+        page.evaluate(() => (document.querySelector('kick-user-cards')?.shadowRoot?.querySelector('[data-testid="card-note-nickname"]') as HTMLInputElement | null)?.value ?? null, undefined);
+      expect(await typed()).toBe('Olly');
+      // Esc ends the edit; focus is on the card's button, nobody types, and the pointer is elsewhere: it closes.
+      await page.mouseMove(2, 2);
+      await page.press('Escape');
+      await expect.poll(() => readCard(page), { timeout: 5000 }).toBeNull();
+      await page.close();
+    });
+
     it('the options page lists the notes; export then import round-trips; a malformed import changes nothing', async () => {
       const d = driver();
       const options = await d.openExtensionPage('options.html');
