@@ -7,7 +7,7 @@ import { channelPage } from '@/test/kick-sim/pages';
 import { MAIN_CHANNEL, seedUsers } from '@/test/kick-sim/seed';
 import type { Variant } from '@/test/kick-sim/variants';
 import { mountSimPage } from '@/test/support/sim-page-dom';
-import { startChatReader } from './chat-reader';
+import { createRowQueue, startChatReader } from './chat-reader';
 
 interface Sim {
   appendRows(n: number): number;
@@ -94,5 +94,37 @@ describe('the chat reader', () => {
     sim.say('newbie_nora', 'after the end');
     await delivered();
     expect(reader.view('newbie_nora')!.seen).toBe(0);
+  });
+});
+
+describe('the observer’s row queue', () => {
+  it('keeps the rows each callback added, stamped once per callback, and skips records that added none', async () => {
+    let clock = 100;
+    let reads = 0;
+    const queue = createRowQueue(() => (reads++, clock));
+    const list = document.createElement('div');
+    document.body.append(list);
+    const calls: boolean[] = [];
+    const observer = new MutationObserver((mutations) => calls.push(queue.take(mutations)));
+    observer.observe(list, { childList: true });
+    const rows = ['a', 'b', 'c'].map((t) => Object.assign(document.createElement('p'), { textContent: t }));
+    list.append(rows[0]!);
+    list.append(rows[1]!);
+    await delivered();
+    clock = 200;
+    rows[0]!.remove();
+    await delivered();
+    list.append(rows[2]!);
+    rows[1]!.remove();
+    await delivered();
+    observer.disconnect();
+    expect(calls).toEqual([true, false, true]);
+    expect(reads).toBe(2);
+    const read: [string, number][] = [];
+    queue.drain((row, at) => read.push([row.textContent!, at]));
+    // A row unmounted before the read is still read (kept in its record's list).
+    expect(read).toEqual([['a', 100], ['b', 100], ['c', 200]]);
+    queue.drain(() => read.push(['again', 0]));
+    expect(read).toHaveLength(3);
   });
 });

@@ -13,7 +13,7 @@ import { rowMessage } from './surfaces';
 const LISTS = '#chatroom-messages > div';
 
 /** Kick's message text, emotes written as Kick writes them in a message (`[emote:id:name]`). */
-function messageText(el: Element): string {
+export function messageText(el: Element): string {
   // Most messages are plain text: one read, no walk.
   if (!el.firstElementChild) return el.textContent ?? '';
   let out = '';
@@ -27,19 +27,60 @@ function messageText(el: Element): string {
   return out;
 }
 
+/** The whole row's text holds Kick's clock time: the same message re-rendered gets the same key (kick-dom.md). */
+export const rowKey = (row: Element) => textKey(row.textContent ?? '');
+
 export function readRow(record: ChatRecord, row: Node, at: number): void {
-  const message = row instanceof Element && rowMessage(row);
+  const message = row.nodeType === Node.ELEMENT_NODE && rowMessage(row as Element);
   const text = message && messageText(message.text).trim();
-  // The whole row's text holds Kick's clock time: the same message re-rendered gets the same key (kick-dom.md).
-  if (text) record.add(message.username, text, textKey(row.textContent), at);
+  if (text) record.add(message.username, text, rowKey(row as Element), at);
+}
+
+/**
+ * The observer's side of the reader: keeps each mutation's list of added rows (a record's NodeList is static: kept as it
+ * came, not copied) and when it came. Called about once per frame of a fast chat, with a record per row unmounted too:
+ * one clock read per call, no closure or tuple per record.
+ */
+export function createRowQueue(now: () => number) {
+  let lists: ArrayLike<Node>[] = [];
+  let times: number[] = [];
+  return {
+    /** Queues the rows these mutations added; true if any. */
+    take(mutations: readonly MutationRecord[]): boolean {
+      let at = -1;
+      for (let i = 0; i < mutations.length; i++) {
+        const added = mutations[i]!.addedNodes;
+        if (!added.length) continue;
+        if (at < 0) at = now();
+        lists.push(added);
+        times.push(at);
+      }
+      return at >= 0;
+    },
+    push(rows: ArrayLike<Node>): void {
+      lists.push(rows);
+      times.push(now());
+    },
+    /** Hands every queued row to `read` in order, and forgets them. */
+    drain(read: (row: Node, at: number) => void): void {
+      const [l, t] = [lists, times];
+      lists = [];
+      times = [];
+      for (let i = 0; i < l.length; i++) for (let j = 0, rows = l[i]!; j < rows.length; j++) read(rows[j]!, t[i]!);
+    },
+    clear(): void {
+      lists = [];
+      times = [];
+    },
+  };
 }
 
 export function startChatReader(now = Date.now, record: ChatRecord = createChatRecord(now)) {
-  // The observer's lists of added rows, as they came (one per mutation, not per row), with when they came.
-  let queue: [ArrayLike<Node>, number][] = [];
+  const queue = createRowQueue(now);
   const lists = new Set<Element>();
   let channel = channelSlugFromPath(location.pathname);
   let idle = 0;
+  const read = (row: Node, at: number) => readRow(record, row, at);
 
   const flush = () => {
     idle = 0;
@@ -48,24 +89,25 @@ export function startChatReader(now = Date.now, record: ChatRecord = createChatR
     if (slug !== channel) {
       channel = slug;
       record.reset();
-      queue = [];
+      queue.clear();
     }
-    for (const [rows, at] of queue) for (let i = 0; i < rows.length; i++) readRow(record, rows[i]!, at);
-    queue = [];
+    queue.drain(read);
   };
-  const add = (rows: ArrayLike<Node>) => {
-    queue.push([rows, now()]);
+  const schedule = () => {
     idle ||= typeof requestIdleCallback === 'function' ? requestIdleCallback(flush, { timeout: 2000 }) : window.setTimeout(flush, 200);
   };
   // Most records are the virtualiser unmounting a row: nothing to read there.
-  const observer = new MutationObserver((mutations) => mutations.forEach((m) => m.addedNodes.length && add(m.addedNodes)));
+  const observer = new MutationObserver((mutations) => {
+    if (queue.take(mutations)) schedule();
+  });
   // Kick mounts a new list on navigation and when the chat is reopened: look for it every few seconds.
   const attach = () => {
     for (const list of document.querySelectorAll(LISTS))
       if (!lists.has(list)) {
         lists.add(list);
         observer.observe(list, { childList: true });
-        add([...list.children]);
+        queue.push([...list.children]);
+        schedule();
       }
     for (const list of lists) if (!list.isConnected) lists.delete(list);
   };

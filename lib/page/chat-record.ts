@@ -36,7 +36,10 @@ export const MAX_CHARS = 150_000;
  * One key for a user whichever way the page names them: a chat row says `cool_cat`, a link to their channel `cool-cat`
  * (slugs write `_` as `-`, lib/kick/slug.ts; usernames have no `-`).
  */
-const userKey = (name: string) => name.toLowerCase().replace(/_/g, '-');
+const userKey = (name: string) => {
+  const lower = name.toLowerCase();
+  return lower.includes('_') ? lower.replaceAll('_', '-') : lower;
+};
 
 /** FNV-1a: a row's text as a number, so telling a re-rendered row from a new message costs no stored string. */
 export function textKey(s: string): number {
@@ -63,15 +66,20 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
      */
     add(username: string, text: string, key: number, at = now()): void {
       const name = userKey(username);
-      const entry = users.get(name) ?? { messages: [], seen: 0 };
-      if (entry.messages.some((m) => m.key === key)) return;
-      users.delete(name);
+      let entry = users.get(name);
+      if (entry) {
+        // Read for every row of a fast chat: plain loops, nothing allocated until a message is kept.
+        for (let i = 0; i < entry.messages.length; i++) if (entry.messages[i]!.key === key) return;
+        users.delete(name);
+      } else entry = { messages: [], seen: 0 };
       users.set(name, entry);
       entry.seen++;
       const message = { text: text.slice(0, 500), at, key };
       entry.messages.push(message);
-      count([message], 1);
+      total++;
+      chars += message.text.length;
       if (entry.messages.length > perUser) count(entry.messages.splice(0, 1), -1);
+      if (total <= maxMessages && chars <= maxChars) return;
       for (const [old, e] of users) {
         if ((total <= maxMessages && chars <= maxChars) || old === name) break;
         users.delete(old);
