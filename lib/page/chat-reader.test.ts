@@ -7,7 +7,10 @@ import { channelPage } from '@/test/kick-sim/pages';
 import { MAIN_CHANNEL, seedUsers } from '@/test/kick-sim/seed';
 import type { Variant } from '@/test/kick-sim/variants';
 import { mountSimPage } from '@/test/support/sim-page-dom';
-import { createRowQueue, startChatReader } from './chat-reader';
+import { chatRow, currentIdentity } from '@/test/kick-sim/fixtures/chat-row';
+import { modActions } from '@/test/kick-sim/fixtures/mod-actions';
+import { createChatRecord } from './chat-record';
+import { createRowQueue, readRow, startChatReader } from './chat-reader';
 
 interface Sim {
   appendRows(n: number): number;
@@ -128,3 +131,28 @@ describe('the observer’s row queue', () => {
     expect(read).toHaveLength(3);
   });
 });
+
+describe('telling a re-rendered row from a new message', () => {
+  /** A current-layout row (test/kick-sim/fixtures/chat-row.ts, from captured markup), as a detached element. */
+  const row = (time: string, body: string, extra: { modActions?: string } = {}) => {
+    const slot = document.createElement('div');
+    slot.innerHTML = chatRow({ index: 1, time, identity: currentIdentity('cool_cat', '#fff'), body, ...extra });
+    return slot.firstElementChild!;
+  };
+
+  it('counts the same text at the same time once, at another time or with another text again', () => {
+    const record = createChatRecord();
+    for (const r of [row('04:16 AM', 'LUL'), row('04:16 AM', 'LUL'), row('04:16 AM', 'nice one'), row('04:17 AM', 'LUL')]) readRow(record, r, 0);
+    expect(record.view('cool_cat').messages.map((m) => m.text)).toEqual(['LUL', 'nice one', 'LUL']);
+  });
+
+  it('finds the time behind a moderator’s action buttons, and without a time uses the whole row', () => {
+    const record = createChatRecord();
+    readRow(record, row('9:05 PM', 'gg', { modActions: modActions() }), 0);
+    readRow(record, row('9:05 PM', 'gg', { modActions: modActions() }), 0);
+    readRow(record, row('', 'gg'), 0);
+    readRow(record, row('', 'gg'), 0);
+    expect(record.view('cool_cat').seen).toBe(2);
+  });
+});
+

@@ -27,13 +27,30 @@ export function messageText(el: Element): string {
   return out;
 }
 
-/** The whole row's text holds Kick's clock time: the same message re-rendered gets the same key (kick-dom.md). */
-export const rowKey = (row: Element) => textKey(row.textContent ?? '');
+/** Kick's chat time, "04:16 AM" (kick-dom.md; thened/KickSanitizer tests/fixtures/notices.js, 2026-08-16). */
+const CLOCK = /^\d{1,2}:\d{2}\b/;
+
+/**
+ * What tells a message re-rendered by the virtualiser from a new one with the same text (chat-record.ts `add` compares
+ * it with the text): Kick's clock time. In the current layout it is the first span of the message block, before the name
+ * (kick-dom.md "row"): one short read. Anywhere else, or with Kick's timestamps turned off, the whole row's text,
+ * which holds the time wherever the layout puts it (and the reply header), at about twice the cost (reader-micro.ts).
+ */
+export function rowKey(row: Element, text: Element): number {
+  let clock: string | null = null;
+  // The first span before the text (a moderator's action buttons may come first).
+  for (let el = text.parentElement?.firstElementChild; el && el !== text; el = el.nextElementSibling)
+    if (el.tagName === 'SPAN') {
+      clock = el.textContent;
+      break;
+    }
+  return textKey(clock && CLOCK.test(clock) ? clock : (row.textContent ?? ''));
+}
 
 export function readRow(record: ChatRecord, row: Node, at: number): void {
   const message = row.nodeType === Node.ELEMENT_NODE && rowMessage(row as Element);
   const text = message && messageText(message.text).trim();
-  if (text) record.add(message.username, text, rowKey(row as Element), at);
+  if (text) record.add(message.username, text, rowKey(row as Element, message.text), at);
 }
 
 /**

@@ -8,7 +8,7 @@
 export interface SeenMessage {
   text: string;
   at: number;
-  /** The row's text as a number (textKey), to tell a re-rendered row from a new message. */
+  /** The row's time (or whole text) as a number (textKey), to tell a re-rendered row from a new message. */
   key: number;
 }
 
@@ -61,20 +61,21 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
 
   return {
     /**
-     * Records a message unless the same row (same `key`: its whole text, Kick's clock time included) was recorded
+     * Records a message unless the same text with the same `key` (the row's time, chat-reader.ts `rowKey`) was recorded
      * already, as the virtualiser re-creates rows while the list scrolls. The same text in the same minute counts once.
      */
     add(username: string, text: string, key: number, at = now()): void {
       const name = userKey(username);
+      const kept = text.slice(0, 500);
       let entry = users.get(name);
       if (entry) {
         // Read for every row of a fast chat: plain loops, nothing allocated until a message is kept.
-        for (let i = 0; i < entry.messages.length; i++) if (entry.messages[i]!.key === key) return;
+        for (let i = 0; i < entry.messages.length; i++) if (entry.messages[i]!.key === key && entry.messages[i]!.text === kept) return;
         users.delete(name);
       } else entry = { messages: [], seen: 0 };
       users.set(name, entry);
       entry.seen++;
-      const message = { text: text.slice(0, 500), at, key };
+      const message = { text: kept, at, key };
       entry.messages.push(message);
       total++;
       chars += message.text.length;

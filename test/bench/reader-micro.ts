@@ -52,13 +52,13 @@ globalThis.__readerMicro = async (runs) => {
   const n = rows.length;
   const messages = rows.map((row) => rowMessage(row));
   const texts = messages.map((m) => m && messageText(m.text).trim());
-  const keys = rows.map((row) => rowKey(row));
+  const keys = rows.map((row, i) => (messages[i] ? rowKey(row, messages[i].text) : 0));
   let sink = 0;
   const record = createChatRecord();
   const figures = {
     sender: perRow(n, runs, () => { for (const row of rows) sink += rowMessage(row) ? 1 : 0; }),
     text: perRow(n, runs, () => { for (const m of messages) if (m) sink += messageText(m.text).trim().length; }),
-    key: perRow(n, runs, () => { for (const row of rows) sink += rowKey(row); }),
+    key: perRow(n, runs, () => { for (let i = 0; i < n; i++) if (messages[i]) sink += rowKey(rows[i], messages[i].text); }),
     add: perRow(n, runs, () => {
       record.reset();
       for (let i = 0; i < n; i++) if (texts[i]) record.add(messages[i].username, texts[i], keys[i], 0);
