@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extensionTime, type CpuProfile, type ProfileNode } from './profile';
+import { compileTime, extensionCpuTime, extensionTime, mainThreadTasks, type CpuProfile, type MainThreadTask, type ProfileNode, type TraceEvent } from './profile';
 
 const EXT = 'chrome-extension://abc';
 const node = (id: number, functionName: string, url: string, children: number[] = []): ProfileNode => ({ id, callFrame: { functionName, url }, children });
@@ -55,5 +55,85 @@ describe('extensionTime', () => {
     const profile: CpuProfile = { nodes, startTime: 1000, endTime: 10_000, samples: [2, 7, 2], timeDeltas: [500, 1500, 3000] };
     // Samples at 1.5, 3 and 6 ms: the extension's runs from 3 to 6 ms.
     expect(extensionTime(profile, EXT).ownMs).toBeCloseTo(3);
+  });
+});
+
+describe('extensionCpuTime', () => {
+  // Samples every 1 ms from t = 0: the extension's handler (7) from 0 to 4 ms, then the page (5) from 4 to 8 ms.
+  const profile: CpuProfile = { nodes, startTime: 0, endTime: 8000, samples: [7, 7, 7, 7, 5, 5, 5, 5], timeDeltas: [0, 1000, 1000, 1000, 1000, 1000, 1000, 1000] };
+
+  it('counts a task’s samples at the task’s CPU share: a task that had the CPU half its time gives half', () => {
+    const t = extensionCpuTime(profile, EXT, [{ start: 0, end: 8000, cpu: 4000 }]);
+    expect(t.wall.totalMs).toBeCloseTo(4);
+    expect(t.cpu.ownMs).toBeCloseTo(2);
+    expect(t.cpu.totalMs).toBeCloseTo(2);
+    expect(t.thread).toEqual({ cpuMs: 4, wallMs: 8 });
+  });
+
+  it('makes a task’s samples add up to its CPU time, each at the share of the task it was taken in', () => {
+    // A task from 0 to 2 ms at full CPU, then one from 2 to 4 ms that had the CPU a quarter of its time.
+    const two: CpuProfile = { nodes, startTime: 0, endTime: 4000, samples: [7, 7, 9, 10], timeDeltas: [0, 1000, 1000, 1000] };
+    const tasks: MainThreadTask[] = [{ start: 0, end: 2000, cpu: 2000 }, { start: 2000, end: 4000, cpu: 500 }];
+    const t = extensionCpuTime(two, EXT, tasks);
+    expect(t.cpu.ownMs).toBeCloseTo(2 + 0.25);
+    expect(t.cpu.builtinsMs).toBeCloseTo(0.25);
+    expect(t.cpu.totalMs).toBeCloseTo(2000 / 1000 + 500 / 1000);
+    expect(t.wall.totalMs).toBeCloseTo(4);
+  });
+
+  it('charges a sample nothing past the end of its task: idle time, or a later task no sample saw', () => {
+    // The task ends at 3 ms; the extension's fourth sample lasts until 4 ms, through idle time and another task.
+    const t = extensionCpuTime(profile, EXT, [{ start: 0, end: 3000, cpu: 3000 }, { start: 3500, end: 3900, cpu: 400 }]);
+    expect(t.cpu.totalMs).toBeCloseTo(3);
+    expect(t.outsideTaskMs).toBeCloseTo(1);
+    expect(t.wall.totalMs).toBeCloseTo(4);
+  });
+
+  it('charges nothing for a sample taken outside every task', () => {
+    const t = extensionCpuTime(profile, EXT, [{ start: 500, end: 8000, cpu: 7500 }]);
+    expect(t.cpu.totalMs).toBeCloseTo(3);
+    expect(t.outsideTaskMs).toBeCloseTo(1);
+  });
+
+  it('agrees with extensionTime on wall time and on who owns a sample', () => {
+    const mixed = profileOf([[7, 1], [8, 2], [9, 0.5], [10, 0.25], [11, 0.25], [13, 4], [5, 3], [12, 1]]);
+    const wall = extensionTime(mixed, EXT);
+    const t = extensionCpuTime(mixed, EXT, [{ start: 0, end: mixed.endTime, cpu: mixed.endTime }]);
+    expect(t.wall).toEqual({ ownMs: wall.ownMs, builtinsMs: wall.builtinsMs, totalMs: wall.totalMs });
+    expect(t.cpu.ownMs).toBeCloseTo(wall.ownMs);
+    expect(t.cpu.builtinsMs).toBeCloseTo(wall.builtinsMs);
+  });
+});
+
+describe('mainThreadTasks and compileTime', () => {
+  const PAGE = 10;
+  const NEXT = 30;
+  const meta = (pid: number, tid: number, name: string): TraceEvent => ({ name: 'thread_name', ph: 'M', pid, tid, ts: 0, args: { name } });
+  const task = (pid: number, tid: number, name: string, ts: number, dur: number, tdur: number): TraceEvent => ({ name, ph: 'X', pid, tid, ts, dur, tdur });
+  const compile = (pid: number, url: string, tdur: number): TraceEvent => ({ name: 'v8.compile', ph: 'X', pid, tid: pid, ts: 5, dur: 2 * tdur, tdur, args: { data: { url } } });
+  const events: TraceEvent[] = [
+    { name: 'TracingStartedInBrowser', ph: 'I', pid: 1, tid: 1, ts: 0, args: { data: { frames: [{ frame: 'F', processId: PAGE, isOutermostMainFrame: true }, { frame: 'G', processId: 20, parent: 'F' }] } } },
+    meta(PAGE, PAGE, 'CrRendererMain'), meta(PAGE, 11, 'Compositor'), meta(20, 20, 'CrRendererMain'), meta(NEXT, NEXT, 'CrRendererMain'), meta(1, 1, 'CrBrowserMain'),
+    // The devtools event wraps the toplevel one; a nested run loop's task sits inside the outer task.
+    task(PAGE, PAGE, 'RunTask', 100, 50, 20), task(PAGE, PAGE, 'ThreadControllerImpl::RunTask', 101, 48, 19), task(PAGE, PAGE, 'RunTask', 120, 10, 5),
+    task(PAGE, PAGE, 'ThreadControllerImpl::RunTask', 200, 10, 12),
+    task(PAGE, 11, 'RunTask', 300, 10, 10), task(20, 20, 'RunTask', 400, 10, 10), task(1, 1, 'RunTask', 500, 10, 10),
+    // A navigation commits the main frame to another process, whose tasks are the page's too.
+    { name: 'FrameCommittedInBrowser', ph: 'I', pid: 1, tid: 1, ts: 550, args: { data: { frame: 'F', processId: NEXT } } },
+    task(NEXT, NEXT, 'RunTask', 600, 40, 10),
+    compile(PAGE, `${EXT}/content-scripts/kick.js`, 300), compile(NEXT, `${EXT}/card-ui.js`, 200), compile(PAGE, 'https://kick.com/app.js', 1000),
+    compile(40, `${EXT}/background.js`, 5000),
+  ];
+
+  it('keeps the outermost tasks of the page’s main threads, CPU capped at wall', () => {
+    expect(mainThreadTasks(events)).toEqual([{ start: 100, end: 150, cpu: 20 }, { start: 200, end: 210, cpu: 10 }, { start: 600, end: 640, cpu: 10 }]);
+  });
+
+  it('fails loudly when the trace does not name the page’s process', () => {
+    expect(() => mainThreadTasks(events.slice(1))).toThrow(/which process renders the page/);
+  });
+
+  it('counts compiling the extension’s scripts in the page’s processes only, CPU and wall', () => {
+    expect(compileTime(events, EXT)).toEqual({ cpuMs: 0.5, wallMs: 1 });
   });
 });

@@ -43,6 +43,22 @@ const fromScript = (url: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(url);
  * that pre-empts the page's thread stretches it.
  */
 export function extensionTime(profile: CpuProfile, origin: string): ExtensionTime {
+  const owner = ownerOfNodes(profile, origin);
+  const samples = profile.samples ?? [];
+  const stamps = sampleStamps(profile);
+  let own = 0;
+  let builtins = 0;
+  samples.forEach((id, i) => {
+    const duration = (i + 1 < stamps.length ? stamps[i + 1]! : profile.endTime) - stamps[i]!;
+    const who = owner.get(id);
+    if (who === 'own') own += duration;
+    else if (who === 'builtin') builtins += duration;
+  });
+  return { ownMs: own / 1000, builtinsMs: builtins / 1000, totalMs: (own + builtins) / 1000, spanMs: (profile.endTime - profile.startTime) / 1000, samples: samples.length };
+}
+
+/** Whose each profile node is: the extension's own function, a browser function it called, or nobody's (null). */
+function ownerOfNodes(profile: CpuProfile, origin: string): Map<number, 'own' | 'builtin' | null> {
   const prefix = `${origin}/`;
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
@@ -54,20 +70,15 @@ export function extensionTime(profile: CpuProfile, origin: string): ExtensionTim
     const ours = current?.callFrame.url.startsWith(prefix) ?? false;
     owner.set(node.id, !ours ? null : current === node ? 'own' : 'builtin');
   }
-  const samples = profile.samples ?? [];
-  const deltas = profile.timeDeltas ?? [];
+  return owner;
+}
+
+/** Each sample's time (µs, Chrome's monotonic clock): `timeDeltas` add up from the profile's start. */
+function sampleStamps(profile: CpuProfile): number[] {
   const stamps: number[] = [];
   let t = profile.startTime;
-  for (const delta of deltas) stamps.push((t += delta));
-  let own = 0;
-  let builtins = 0;
-  samples.forEach((id, i) => {
-    const duration = (i + 1 < stamps.length ? stamps[i + 1]! : profile.endTime) - stamps[i]!;
-    const who = owner.get(id);
-    if (who === 'own') own += duration;
-    else if (who === 'builtin') builtins += duration;
-  });
-  return { ownMs: own / 1000, builtinsMs: builtins / 1000, totalMs: (own + builtins) / 1000, spanMs: (profile.endTime - profile.startTime) / 1000, samples: samples.length };
+  for (const delta of profile.timeDeltas ?? []) stamps.push((t += delta));
+  return stamps;
 }
 
 /** 100 µs between samples: fine enough for a budget of 1 ms, coarse enough not to slow the page much. */
@@ -88,35 +99,171 @@ export async function profileDuring<T>(cdp: CDPSession, action: () => Promise<T>
   }
 }
 
-interface TraceEvent {
+/** The fields of a Chrome trace event (the JSON trace format, as CDP `Tracing.dataCollected` reports them) read here. */
+export interface TraceEvent {
   name: string;
   ph: string;
+  pid: number;
+  tid: number;
+  /** Start, µs on Chrome's monotonic clock (the profile's clock too). */
+  ts: number;
+  /** Wall duration of a complete ('X') event, µs. */
+  dur?: number;
+  /** Thread CPU time of a complete event, µs. */
   tdur?: number;
-  args?: { data?: { url?: string }; fileName?: string };
+  args?: {
+    name?: string;
+    fileName?: string;
+    data?: { url?: string; frame?: string; processId?: number; frames?: { frame: string; processId: number; isOutermostMainFrame?: boolean; parent?: string }[] };
+  };
+}
+
+/** One top-level task of the page's main thread: wall span and the thread's CPU time in it, µs. */
+export interface MainThreadTask {
+  start: number;
+  end: number;
+  cpu: number;
+}
+
+/** Names of the main thread's task events: `RunTask` (devtools.timeline) wraps `ThreadControllerImpl::RunTask` (toplevel). */
+const TASK_EVENTS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
+
+/**
+ * The renderer processes that hosted the traced page's main frame: the one named when tracing started, and any a
+ * navigation committed the frame to later (a cross-site navigation may swap the process).
+ */
+export function pageProcesses(events: TraceEvent[]): Set<number> {
+  const started = events.find((e) => e.name === 'TracingStartedInBrowser')?.args?.data?.frames ?? [];
+  const main = started.find((f) => f.isOutermostMainFrame) ?? started.find((f) => !f.parent);
+  if (!main) throw new Error('the trace does not say which process renders the page (no TracingStartedInBrowser frames)');
+  const pids = new Set([main.processId]);
+  for (const e of events) {
+    const data = e.args?.data;
+    if (e.name === 'FrameCommittedInBrowser' && data?.frame === main.frame && data.processId !== undefined) pids.add(data.processId);
+  }
+  return pids;
 }
 
 /**
- * Main-thread CPU time (the trace's thread time, not wall time) V8 spent compiling the extension's scripts while
- * `action` ran: a script is compiled before its first function runs, so no profile sample can name it.
+ * The top-level tasks of the page's main thread (`CrRendererMain` of the page's processes), sorted and not
+ * overlapping: nested task events (a task inside a task's nested run loop, or the `toplevel` event inside the
+ * devtools one) are part of the outer one, whose CPU time includes theirs.
  */
-export async function compileTimeDuring<T>(cdp: CDPSession, origin: string, action: () => Promise<T>): Promise<{ compileMs: number; result: T }> {
+export function mainThreadTasks(events: TraceEvent[]): MainThreadTask[] {
+  const pids = pageProcesses(events);
+  const mainThreads = new Set(
+    events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && pids.has(e.pid)).map((e) => `${e.pid}:${e.tid}`),
+  );
+  if (!mainThreads.size) throw new Error('the trace names no main thread (CrRendererMain) of the page’s renderer');
+  const all = events
+    .filter((e) => e.ph === 'X' && TASK_EVENTS.has(e.name) && mainThreads.has(`${e.pid}:${e.tid}`) && e.dur !== undefined)
+    .map((e) => ({ start: e.ts, end: e.ts + e.dur!, cpu: Math.min(e.tdur ?? e.dur!, e.dur!) }))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const tasks: MainThreadTask[] = [];
+  for (const task of all) if (!tasks.length || task.start >= tasks.at(-1)!.end) tasks.push(task);
+  return tasks;
+}
+
+/**
+ * Time V8 spent compiling the extension's scripts in the page's renderer, CPU (the trace's thread time) and wall: a
+ * script is compiled before its first function runs, so no profile sample can name it.
+ */
+export function compileTime(events: TraceEvent[], origin: string): { cpuMs: number; wallMs: number } {
+  const pids = pageProcesses(events);
+  const prefix = `${origin}/`;
+  const compiles = events
+    .filter((e) => e.ph === 'X' && (e.name === 'v8.compile' || e.name === 'v8.compileModule') && pids.has(e.pid))
+    .filter((e) => (e.args?.data?.url ?? e.args?.fileName ?? '').startsWith(prefix));
+  return { cpuMs: compiles.reduce((sum, e) => sum + (e.tdur ?? 0), 0) / 1000, wallMs: compiles.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000 };
+}
+
+export interface Split {
+  ownMs: number;
+  builtinsMs: number;
+  totalMs: number;
+}
+
+export interface ExtensionCpuTime {
+  /** CPU time: each sample's wall span weighted by the CPU share of the main-thread task(s) it overlaps. */
+  cpu: Split;
+  /** The same samples at wall time, as `extensionTime` counts them. */
+  wall: Split;
+  /**
+   * Wall time of the extension's samples past the end of the task each was taken in (or of a sample taken in no task):
+   * counted as no CPU. It comes from gaps in sampling (the sampler, on a busy machine, is late too): the sample's span
+   * then runs into idle time or later tasks, whose work no sample saw.
+   */
+  outsideTaskMs: number;
+  /** The page's main thread over the profile's span: CPU time of its tasks and their wall time, to judge how much the machine pre-empted it. */
+  thread: { cpuMs: number; wallMs: number };
+  spanMs: number;
+  samples: number;
+}
+
+/**
+ * The extension's share of the page's main thread in CPU time. The profile says whose code ran when (samples, as
+ * `extensionTime` reads them: each lasts until the next); the trace says how much of each main-thread task's wall time
+ * the thread was on a CPU (`tdur / dur`). A sample counts for its span within the task it was taken in, weighted by
+ * that task's CPU share, so the samples of a task sum to its CPU time, and time the thread spent pre-empted (runnable
+ * but not running, on a busy machine) is shared out in proportion instead of being charged to whichever sample it fell
+ * in. A span past its task's end (idle time, or a later task no sample saw) weighs nothing, nor does a sample taken
+ * outside every task.
+ */
+export function extensionCpuTime(profile: CpuProfile, origin: string, tasks: MainThreadTask[]): ExtensionCpuTime {
+  const owner = ownerOfNodes(profile, origin);
+  const stamps = sampleStamps(profile);
+  const samples = profile.samples ?? [];
+  const cpu = { own: 0, builtin: 0 };
+  const wall = { own: 0, builtin: 0 };
+  let outside = 0;
+  let k = 0; // the first task not over before the current sample (samples and tasks are both in time order)
+  samples.forEach((id, i) => {
+    const who = owner.get(id);
+    if (!who) return;
+    const [from, to] = [stamps[i]!, i + 1 < stamps.length ? stamps[i + 1]! : profile.endTime];
+    while (k < tasks.length && tasks[k]!.end <= from) k++;
+    const next = tasks[k];
+    const task = next && next.start <= from ? next : undefined;
+    const inTask = task ? Math.min(to, task.end) - from : 0;
+    if (task && inTask > 0) cpu[who] += (inTask * task.cpu) / (task.end - task.start);
+    wall[who] += to - from;
+    outside += to - from - inTask;
+  });
+  const thread = { cpu: 0, wall: 0 };
+  for (const task of tasks) {
+    const overlap = Math.min(profile.endTime, task.end) - Math.max(profile.startTime, task.start);
+    if (overlap <= 0 || task.end <= task.start) continue;
+    thread.wall += overlap;
+    thread.cpu += (overlap * task.cpu) / (task.end - task.start);
+  }
+  const split = (t: { own: number; builtin: number }): Split => ({ ownMs: t.own / 1000, builtinsMs: t.builtin / 1000, totalMs: (t.own + t.builtin) / 1000 });
+  return {
+    cpu: split(cpu), wall: split(wall), outsideTaskMs: outside / 1000, thread: { cpuMs: thread.cpu / 1000, wallMs: thread.wall / 1000 },
+    spanMs: (profile.endTime - profile.startTime) / 1000, samples: samples.length,
+  };
+}
+
+/** Trace categories: the main thread's tasks with their CPU time, thread names, and V8's compile events. */
+const TRACE_CATEGORIES = ['disabled-by-default-devtools.timeline', 'toplevel', 'v8', '__metadata'];
+
+/**
+ * Profiles the page's main thread while `action` runs, inside a trace of the same span (the trace starts first and
+ * ends last, so every task the profile sees is in it): the profile says whose code ran, the trace how much CPU time
+ * the thread had meanwhile and what compiling cost.
+ */
+export async function profileWithTrace<T>(cdp: CDPSession, action: () => Promise<T>): Promise<{ profile: CpuProfile; events: TraceEvent[]; result: T }> {
   const events: TraceEvent[] = [];
   const collect = (e: { value: object[] }) => events.push(...(e.value as TraceEvent[]));
   cdp.on('Tracing.dataCollected', collect);
   const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['v8'] }, transferMode: 'ReportEvents' });
-  let result: T;
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES }, transferMode: 'ReportEvents' });
+  let profiled: { profile: CpuProfile; result: T };
   try {
-    result = await action();
+    profiled = await profileDuring(cdp, action);
   } finally {
     await cdp.send('Tracing.end');
     await complete;
     cdp.off('Tracing.dataCollected', collect);
   }
-  const prefix = `${origin}/`;
-  const compileUs = events
-    .filter((e) => e.ph === 'X' && (e.name === 'v8.compile' || e.name === 'v8.compileModule'))
-    .filter((e) => (e.args?.data?.url ?? e.args?.fileName ?? '').startsWith(prefix))
-    .reduce((sum, e) => sum + (e.tdur ?? 0), 0);
-  return { compileMs: compileUs / 1000, result };
+  return { ...profiled, events };
 }
