@@ -27,30 +27,19 @@ export function messageText(el: Element): string {
   return out;
 }
 
-/** Kick's chat time, "04:16 AM" (kick-dom.md; thened/KickSanitizer tests/fixtures/notices.js, 2026-08-16). */
-const CLOCK = /^\d{1,2}:\d{2}\b/;
-
 /**
  * What tells a message re-rendered by the virtualiser from a new one with the same text (chat-record.ts `add` compares
- * it with the text): Kick's clock time. In the current layout it is the first span of the message block, before the name
- * (kick-dom.md "row"): one short read. Anywhere else, or with Kick's timestamps turned off, the whole row's text,
- * which holds the time wherever the layout puts it (and the reply header), at about twice the cost (reader-micro.ts).
+ * it with the text): the whole row's text, which holds Kick's clock time wherever the layout puts it (kick-dom.md).
+ * Reading the time's own span instead was tried and is slower on rows the reader meets for the first time, as every
+ * chat row is: each element it touches costs a new wrapper in the content script's world, a text read costs none
+ * (2.7 against 6.6 µs a row with the sender's lookup, fresh rows in Chromium; the issue #13 note has the figures).
  */
-export function rowKey(row: Element, text: Element): number {
-  let clock: string | null = null;
-  // The first span before the text (a moderator's action buttons may come first).
-  for (let el = text.parentElement?.firstElementChild; el && el !== text; el = el.nextElementSibling)
-    if (el.tagName === 'SPAN') {
-      clock = el.textContent;
-      break;
-    }
-  return textKey(clock && CLOCK.test(clock) ? clock : (row.textContent ?? ''));
-}
+export const rowKey = (row: Element) => textKey(row.textContent ?? '');
 
 export function readRow(record: ChatRecord, row: Node, at: number): void {
   const message = row.nodeType === Node.ELEMENT_NODE && rowMessage(row as Element);
   const text = message && messageText(message.text).trim();
-  if (text) record.add(message.username, text, rowKey(row as Element, message.text), at);
+  if (text) record.add(message.username, text, rowKey(row as Element), at);
 }
 
 /**

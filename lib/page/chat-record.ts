@@ -8,7 +8,7 @@
 export interface SeenMessage {
   text: string;
   at: number;
-  /** The row's time (or whole text) as a number (textKey), to tell a re-rendered row from a new message. */
+  /** The row's text as a number (textKey), to tell a re-rendered row from a new message. */
   key: number;
 }
 
@@ -61,8 +61,9 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
 
   return {
     /**
-     * Records a message unless the same text with the same `key` (the row's time, chat-reader.ts `rowKey`) was recorded
-     * already, as the virtualiser re-creates rows while the list scrolls. The same text in the same minute counts once.
+     * Records a message unless the same text with the same `key` (the row's whole text, Kick's clock time included:
+     * chat-reader.ts `rowKey`) was recorded already, as the virtualiser re-creates rows while the list scrolls. The same
+     * text in the same minute counts once.
      */
     add(username: string, text: string, key: number, at = now()): void {
       const name = userKey(username);
