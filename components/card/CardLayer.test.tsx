@@ -25,4 +25,29 @@ describe('CardLayer', () => {
     const view = open();
     expect(view.queryByTestId('card-looked-up')).toBeNull();
   });
+  it('keeps the last card hidden once closed, and shows the same DOM when that user opens again', () => {
+    const store = createCardStore();
+    const anchor = document.createElement('button');
+    document.body.append(anchor);
+    const noop = () => undefined;
+    const view = render(<CardLayer store={store} onRetry={noop} onOpenOptions={noop} onPointerEnter={noop} onPointerLeave={noop} onEscape={noop} onShown={noop} />);
+    const openUser = (username: string, openedAt: number) =>
+      act(() => store.setState({ open: { anchor, username, via: 'pointer', openedAt }, kept: { username, openedAt } }));
+    openUser('modmaria', 1);
+    const card = view.container.querySelector('.kuc-card')!;
+    const content = card.lastElementChild;
+    expect(card.hasAttribute('hidden')).toBe(false);
+    act(() => store.setState({ open: null }));
+    // Still there, out of sight (and of the accessibility tree), not announced as a card by the test hook.
+    expect(view.container.querySelector('.kuc-card')).toBe(card);
+    expect(card.hasAttribute('hidden')).toBe(true);
+    expect(card.hasAttribute('data-kuc-card')).toBe(false);
+    openUser('modmaria', 2);
+    expect(card.hasAttribute('hidden')).toBe(false);
+    expect(card.lastElementChild).toBe(content);
+    // Another user's card is built afresh.
+    openUser('vipvictor', 3);
+    expect(card.getAttribute('data-username')).toBe('vipvictor');
+    expect(card.lastElementChild).not.toBe(content);
+  });
 });

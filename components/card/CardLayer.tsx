@@ -30,8 +30,15 @@ function resolveTheme(theme: Theme): 'dark' | 'light' {
 /** The one open card, positioned next to its name with floating-ui and kept inside the viewport. */
 export function CardLayer(props: CardLayerProps) {
   const open = useStore(props.store, (s) => s.open);
+  // What the card shows: the open user's, or after it closed the last one's, kept hidden (card-store.ts `kept`).
+  const shownUser = useStore(props.store, (s) => (s.open ?? s.kept)?.username ?? null);
+  // Which open this is: a card reused for the same user reads what may have changed since (the chat record, the note).
+  const openedAt = useStore(props.store, (s) => (s.open ?? s.kept)?.openedAt ?? 0);
   const settings = useStore(props.store, (s) => s.settings);
-  const state = useStore(props.store, (s) => (s.open ? s.loads.get(s.open.username.toLowerCase()) : undefined));
+  const state = useStore(props.store, (s) => {
+    const user = (s.open ?? s.kept)?.username;
+    return user ? s.loads.get(user.toLowerCase()) : undefined;
+  });
   const status = state?.status ?? 'loading';
   const shown = useRef({ open, status, props });
   useLayoutEffect(() => {
@@ -53,18 +60,20 @@ export function CardLayer(props: CardLayerProps) {
   // Read once per open and theme setting: without a class on <html> it asks for a computed style.
   const theme = useMemo(() => (open ? resolveTheme(settings.theme) : 'dark'), [open, settings.theme]);
 
-  if (!open) return null;
+  if (!shownUser) return null;
   return (
     <div
       ref={cardRef}
       className="kuc-card"
+      // Closed: out of sight, of the focus order and of the accessibility tree until the next open.
+      hidden={!open}
       role="dialog"
       aria-modal="false"
       aria-labelledby={CARD_TITLE_ID}
       tabIndex={-1}
-      {...(__KUC_TEST_HOOKS__ ? { 'data-kuc-card': '' } : {})}
+      {...(__KUC_TEST_HOOKS__ && open ? { 'data-kuc-card': '' } : {})}
       data-state={status === 'loading' ? 'loading' : status}
-      data-username={open.username}
+      data-username={shownUser}
       data-theme={theme}
       style={{ overflowY: 'auto' }}
       onPointerEnter={props.onPointerEnter}
@@ -76,16 +85,19 @@ export function CardLayer(props: CardLayerProps) {
         }
       }}
     >
-      {open.shownAs && (
+      {open?.shownAs && (
         <p className="looked-up" data-testid="card-looked-up">
           Looked up @{open.username}
         </p>
       )}
       <CardContent
-        username={open.username}
+        // Another user's card starts afresh (its note editor, its message list); the same user's is reused as it is.
+        key={shownUser.toLowerCase()}
+        username={shownUser}
         state={state ?? { status: 'loading' }}
         fields={settings.fields}
-        onRetry={() => props.onRetry(open.username)}
+        openedAt={openedAt}
+        onRetry={() => props.onRetry(shownUser)}
         onOpenOptions={props.onOpenOptions}
         chat={props.chat}
       />

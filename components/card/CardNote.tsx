@@ -20,9 +20,11 @@ const pageNotes = createPageNoteCache<Note>();
  * this card only: nothing is written into kick.com's page. Limits match NoteSchema (lib/notes/schema.ts), kept as
  * plain numbers here so zod stays off the page; the background checks again.
  */
-export function CardNote({ username, userId, send = sendToBackground, seen = pageNotes }: {
+export function CardNote({ username, userId, openedAt, send = sendToBackground, seen = pageNotes }: {
   username: string;
   userId?: number;
+  /** Each open of a reused card asks again when the tab's notes changed meanwhile. */
+  openedAt?: number;
   send?: typeof sendToBackground;
   seen?: ReturnType<typeof createPageNoteCache<Note>>;
 }) {
@@ -30,7 +32,8 @@ export function CardNote({ username, userId, send = sendToBackground, seen = pag
   const key = String(userId ?? username.toLowerCase());
   // What the background said for this key; until it answers, what this tab was told before (if anything).
   const [answer, setAnswer] = useState<{ key: string; note: Note } | null>(null);
-  const saved = answer?.key === key ? answer.note : (seen.get(key) ?? null);
+  // The tab's cache first (emptied when any note changes); the last answer while a new one is on its way.
+  const saved = seen.has(key) ? (seen.get(key) ?? null) : answer?.key === key ? answer.note : null;
   const setSaved = (note: Note) => {
     seen.set(key, note);
     setAnswer({ key, note });
@@ -49,7 +52,7 @@ export function CardNote({ username, userId, send = sendToBackground, seen = pag
       (e: Error) => live && setError(`Your note could not be loaded: ${e.message}`),
     );
     return () => void (live = false);
-  }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [key, openedAt]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const edit = (next: Draft | null) => {
     setDraft(next);

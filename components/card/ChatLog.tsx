@@ -13,7 +13,8 @@ import { MessageText } from './MessageText';
 const FIRST_RENDERED = 10;
 
 // Memo: the card re-renders at each move of its position, and the list need not.
-export const ChatLog = memo(function ChatLog({ username, userId, chat }: { username: string; userId?: number; chat: CardChat }) {
+// openedAt: a card reused for the same user reads the record and Kick's history again at each open.
+export const ChatLog = memo(function ChatLog({ username, userId, chat, openedAt }: { username: string; userId?: number; chat: CardChat; openedAt?: number }) {
   // Kick's history as loaded so far (pages appended), or its last failure; null: none (not a moderator, or not yet).
   const [all, setAll] = useState(false);
   const showAll = () => setAll(true);
@@ -27,7 +28,7 @@ export const ChatLog = memo(function ChatLog({ username, userId, chat }: { usern
     },
     [chat, userId],
   );
-  useEffect(() => more(), [more]);
+  useEffect(() => more(), [more, openedAt]);
 
   const record = chat.record(username);
   if (!record) return null;

@@ -4,7 +4,8 @@ import type { UserCard } from '@/lib/cards/schema';
 import type { CardChat } from '@/lib/page/card-chat';
 
 /** The newcomer signals in words; the exact moments show on hover and on focus, and are the signal's description. */
-export const NewcomerSignals = memo(function NewcomerSignals({ card, chat }: { card: UserCard; chat?: CardChat }) {
+// openedAt: read again at each open of a reused card (the record and the clock moved on).
+export const NewcomerSignals = memo(function NewcomerSignals({ card, chat }: { card: UserCard; chat?: CardChat; openedAt?: number }) {
   const record = chat?.record(card.username);
   const only = record?.complete && record.seen === 1 ? record.messages[0] : undefined;
   const signals = newcomerSignals({

@@ -130,7 +130,15 @@ function Actions({ card }: { card: UserCard }) {
   );
 }
 
-export function ReadyCard({ card, notice, fields, onRetry, chat }: { card: UserCard; notice?: string; fields: Record<CardField, boolean>; onRetry?: () => void; chat?: CardChat }) {
+export function ReadyCard({ card, notice, fields, onRetry, chat, openedAt = 0 }: {
+  card: UserCard;
+  notice?: string;
+  fields: Record<CardField, boolean>;
+  onRetry?: () => void;
+  chat?: CardChat;
+  /** Which open of the card this is (CardLayer reuses one user's card): the parts that read the page read again. */
+  openedAt?: number;
+}) {
   const name = card.displayName || card.username;
   const channelAge = formatMonthYear(card.channelCreatedAt);
   return (
@@ -147,9 +155,9 @@ export function ReadyCard({ card, notice, fields, onRetry, chat }: { card: UserC
           <div className="slug" data-testid="card-slug">@<bdi>{card.slug ?? card.username}</bdi>{card.userId !== undefined && <span> · id {card.userId}</span>}</div>
         </div>
       </div>
-      <CardNote username={card.username} userId={card.userId} />
+      <CardNote username={card.username} userId={card.userId} openedAt={openedAt} />
       <div className="body">
-        <NewcomerSignals card={card} chat={chat} />
+        <NewcomerSignals card={card} chat={chat} openedAt={openedAt} />
         {fields.live && <Live card={card} />}
         {fields.bio && card.bio && <Bio text={card.bio} />}
         <dl className="facts">
@@ -167,7 +175,7 @@ export function ReadyCard({ card, notice, fields, onRetry, chat }: { card: UserC
           )}
         </dl>
         {fields.relation && <Relation card={card} fields={fields} />}
-        {chat && <ChatLog key={card.username} username={card.username} userId={card.userId} chat={chat} />}
+        {chat && <ChatLog key={card.username} username={card.username} userId={card.userId} chat={chat} openedAt={openedAt} />}
         {fields.socials && card.socials.length > 0 && (
           <div className="socials" data-testid="card-socials">
             {card.socials.map((s) => (
@@ -244,9 +252,17 @@ export function ErrorCard({ username, error, onRetry, onOpenOptions }: { usernam
   );
 }
 
-export function CardContent(props: { username: string; state: LoadState; fields: Record<CardField, boolean>; onRetry: () => void; onOpenOptions: () => void; chat?: CardChat }) {
+export function CardContent(props: {
+  username: string;
+  state: LoadState;
+  fields: Record<CardField, boolean>;
+  onRetry: () => void;
+  onOpenOptions: () => void;
+  chat?: CardChat;
+  openedAt?: number;
+}) {
   const { state } = props;
   if (state.status === 'loading') return <SkeletonCard username={props.username} chat={props.chat} />;
   if (state.status === 'error') return <ErrorCard username={props.username} error={state.error} onRetry={props.onRetry} onOpenOptions={props.onOpenOptions} />;
-  return <ReadyCard card={state.card} notice={state.notice} fields={props.fields} onRetry={props.onRetry} chat={props.chat} />;
+  return <ReadyCard card={state.card} notice={state.notice} fields={props.fields} onRetry={props.onRetry} chat={props.chat} openedAt={props.openedAt} />;
 }

@@ -60,6 +60,8 @@ export function useCardPosition<T extends HTMLElement>(anchor: ReferenceElement 
       active = false;
       sized.disconnect();
       stopFollowing?.();
+      // The element may stay (hidden, or for the next name): hidden until placed again.
+      el.removeAttribute('data-placed');
     };
   }, [anchor, key]);
 

@@ -16,12 +16,17 @@ export interface CardState {
     /** The page's visible text for the name when another extension rewrote it (the card names whom it looked up). */
     shownAs?: string;
   } | null;
+  /**
+   * The card last opened, still rendered (hidden) after it closed, so that opening the same user again builds no new
+   * DOM (issue #12's cached open). Name only: no anchor, so no chat row is kept alive by it.
+   */
+  kept: { username: string; openedAt: number } | null;
   /** By lowercased name, least recently set first; at most LOADS_MAX (see withLoad). */
   loads: ReadonlyMap<string, LoadState>;
   settings: Settings;
 }
 
-export const createCardStore = () => createStore<CardState>(() => ({ open: null, loads: new Map(), settings: DEFAULT_SETTINGS }));
+export const createCardStore = () => createStore<CardState>(() => ({ open: null, kept: null, loads: new Map(), settings: DEFAULT_SETTINGS }));
 
 /** Names whose load state the card layer keeps: the open card needs one, prefetches a few more. */
 export const LOADS_MAX = 50;

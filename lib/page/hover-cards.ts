@@ -74,7 +74,8 @@ export function startHoverCards(deps: HoverCardsDeps) {
     open: (anchor, username, via) => {
       intentEnd = performance.now();
       const shownAs = lastFound && lastFound.element === anchor ? (rewrittenText(lastFound) ?? undefined) : undefined;
-      store.setState({ open: { anchor, username, via, openedAt: Date.now(), shownAs } });
+      const openedAt = Date.now();
+      store.setState({ open: { anchor, username, via, openedAt, shownAs }, kept: { username, openedAt } });
       anchorWatch ??= setInterval(() => {
         const open = store.getState().open;
         if (open && !open.anchor.isConnected) intent.dismiss('scroll');

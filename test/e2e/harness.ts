@@ -288,7 +288,8 @@ export async function cardThroughCdp(page: Page): Promise<PiercedCard | null> {
     const host = find(root, (n) => n.nodeName.toLowerCase() === 'kick-user-cards');
     const shadow = host?.shadowRoots?.[0];
     if (!shadow) return null;
-    const card = find(shadow, (n) => (attr(n, 'class') ?? '').split(/\s+/).includes('kuc-card'));
+    // The open card: the last one stays in the shadow root, hidden, once it closed (lib/page/card-store.ts `kept`).
+    const card = find(shadow, (n) => (attr(n, 'class') ?? '').split(/\s+/).includes('kuc-card') && attr(n, 'hidden') === null);
     if (!card) return null;
     return { shadowRootType: shadow.shadowRootType ?? '', state: attr(card, 'data-state'), username: attr(card, 'data-username'), text: text(card) };
   } finally {
