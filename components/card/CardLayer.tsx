@@ -45,6 +45,7 @@ export function CardLayer(props: CardLayerProps) {
     shown.current = { open, status, props };
   });
 
+  // Placed: in the frame that paints the card, after that frame's layout (card-position.ts), when it is first visible.
   const cardRef = useCardPosition<HTMLDivElement>(open?.anchor ?? null, open, (card) => {
     const now = shown.current;
     if (!now.open) return;
