@@ -24,8 +24,9 @@ export function createHistoryReader(check: CheckHistory, now = Date.now) {
   const newest = new LruMap<string, { at: number; page: Promise<ChatHistory | undefined> }>(50);
   const moderated = async (slug: string) => {
     // Signed out (no session token for the site's calls), nobody moderates anything: no need to ask.
-    if (!(await sessionHeaders()).authorization) return undefined;
-    const me = (await getJson(kickPath('api', 'v2', 'channels', slug, 'me'), { signedIn: true }).catch(() => undefined)) as Record<string, unknown> | undefined;
+    const session = await sessionHeaders();
+    if (!session.authorization) return undefined;
+    const me = (await getJson(kickPath('api', 'v2', 'channels', slug, 'me'), { session }).catch(() => undefined)) as Record<string, unknown> | undefined;
     if (!(me?.is_moderator === true || me?.is_broadcaster === true || me?.is_super_admin === true)) return undefined;
     const id = ((await getJson(kickPath('api', 'v2', 'channels', slug))) as { id?: unknown } | undefined)?.id;
     if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) throw new WebReadError('kick.com answered in an unexpected shape');
@@ -41,7 +42,7 @@ export function createHistoryReader(check: CheckHistory, now = Date.now) {
       if (channelId === undefined) return undefined;
       // NipahTV asks for the newest page with cursor=0; the background hands out only digits.
       const path = kickPath('api', 'v2', 'channels', String(channelId), 'users', String(userId), 'messages');
-      const answer = await getJson(`${path}?cursor=${encodeURIComponent(cursor)}`, { signedIn: true });
+      const answer = await getJson(`${path}?cursor=${encodeURIComponent(cursor)}`, { session: await sessionHeaders() });
       return answer === 'not_found' ? { ok: false, reason: 'kick.com answered 404' } : await check({ userId, answer });
     } catch (error) {
       // A channel read that failed is tried again by the next card.

@@ -1,6 +1,6 @@
 import { tabMessenger } from '../messaging/send';
 import type { RawSiteUserRead } from './site-account';
-import { MAX_ANSWER_CHARS, pageFetch, sessionHeaders } from './web-reads';
+import { MAX_ANSWER_CHARS, requestAsSite, sessionHeaders } from './web-reads';
 
 /**
  * The content script's half of "which account is signed in on kick.com" (the checks are in ./site-account.ts): it
@@ -9,11 +9,7 @@ import { MAX_ANSWER_CHARS, pageFetch, sessionHeaders } from './web-reads';
  */
 export async function readSiteUser(): Promise<RawSiteUserRead> {
   try {
-    const res = await pageFetch()(new URL('/api/v1/user', location.origin).href, {
-      credentials: 'include',
-      headers: { accept: 'application/json', ...(await sessionHeaders()) },
-      signal: AbortSignal.timeout(6000),
-    });
+    const res = await requestAsSite('/api/v1/user', await sessionHeaders());
     const body = await res.text();
     if (body.length > MAX_ANSWER_CHARS) return { status: res.status, error: 'kick.com answered with more data than expected' };
     // The answer holds the account's email, which nothing here needs: it stays on the page.

@@ -44,7 +44,7 @@ type Fetch = (input: string, init: RequestInit) => Promise<Response>;
  * Referer, while `content.fetch` goes out exactly like the site's calls (same-origin, Referer,
  * cookies); Chrome's content-script fetch already does (both checked against the simulator's log).
  */
-export function pageFetch(): Fetch {
+function pageFetch(): Fetch {
   const page = (globalThis as { content?: { fetch?: Fetch } }).content;
   const own = page?.fetch;
   return own ? (input, init) => own.call(page, input, init) : (input, init) => fetch(input, init);
@@ -80,16 +80,21 @@ export async function sessionHeaders(): Promise<Record<string, string>> {
 }
 
 /**
- * A kick.com endpoint's JSON, read as the site reads it; 'not_found' for a 404, a WebReadError for any other failure.
- * `signedIn`: an answer about the viewer, asked with the site's session token.
+ * A same-origin request to kick.com made as the site's own scripts make it. `session`: the site's session headers
+ * (sessionHeaders), for an answer about the viewer.
  */
-export async function getJson(path: string, { signedIn = false } = {}): Promise<unknown> {
+export function requestAsSite(path: string, session: Record<string, string> = {}): Promise<Response> {
   // Absolute: a Firefox content script does not resolve relative URLs against the page.
-  const res = await pageFetch()(new URL(path, location.origin).href, {
+  return pageFetch()(new URL(path, location.origin).href, {
     credentials: 'include',
-    headers: { accept: 'application/json', ...(signedIn ? await sessionHeaders() : {}) },
+    headers: { accept: 'application/json', ...session },
     signal: AbortSignal.timeout(TIMEOUT_MS),
   });
+}
+
+/** A kick.com endpoint's JSON, read as the site reads it; 'not_found' for a 404, a WebReadError for any other failure. */
+export async function getJson(path: string, { session }: { session?: Record<string, string> } = {}): Promise<unknown> {
+  const res = await requestAsSite(path, session);
   if (res.status === 404) return 'not_found';
   if (!res.ok) throw new WebReadError(`kick.com answered ${res.status}`);
   const body = await res.text();
