@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { CardChat } from '@/lib/page/card-chat';
 import type { CardStore } from '@/lib/page/card-store';
@@ -30,28 +30,23 @@ function resolveTheme(theme: Theme): 'dark' | 'light' {
 /** The one open card, positioned next to its name with floating-ui and kept inside the viewport. */
 export function CardLayer(props: CardLayerProps) {
   const open = useStore(props.store, (s) => s.open);
-  // What the card shows: the open user's, or after it closed the last one's, kept hidden (card-store.ts `kept`).
-  const shownUser = useStore(props.store, (s) => (s.open ?? s.kept)?.username ?? null);
-  // Which open this is: a card reused for the same user reads what may have changed since (the chat record, the note).
-  const openedAt = useStore(props.store, (s) => (s.open ?? s.kept)?.openedAt ?? 0);
+  // What the card shows: the open user's, or after it closed the last one's, kept hidden (card-store.ts `kept`). Its
+  // openedAt says which open this is: a card reused for the same user reads what may have changed since.
+  const view = useStore(props.store, (s) => s.open ?? s.kept);
   const settings = useStore(props.store, (s) => s.settings);
   const state = useStore(props.store, (s) => {
-    const user = (s.open ?? s.kept)?.username;
-    return user ? s.loads.get(user.toLowerCase()) : undefined;
+    const shown = s.open ?? s.kept;
+    return shown ? s.loads.get(shown.username.toLowerCase()) : undefined;
   });
   const status = state?.status ?? 'loading';
-  const shown = useRef({ open, status, props });
-  useLayoutEffect(() => {
-    shown.current = { open, status, props };
-  });
 
   // Placed: in the frame that paints the card, after that frame's layout (card-position.ts), when it is first visible.
+  // The hook calls the latest of these callbacks, so what it reads is current.
   const cardRef = useCardPosition<HTMLDivElement>(open?.anchor ?? null, open, (card) => {
-    const now = shown.current;
-    if (!now.open) return;
-    now.props.onShown(now.open.username, now.status);
+    if (!open) return;
+    props.onShown(open.username, status);
     // Keyboard-opened cards take focus so Tab continues inside them (once visible: a hidden element takes no focus).
-    if (now.open.via === 'keyboard') card.focus();
+    if (open.via === 'keyboard') card.focus();
   });
   // Once placed, a card that gets its data is shown again (the timing hook waits for data).
   useLayoutEffect(() => {
@@ -61,7 +56,8 @@ export function CardLayer(props: CardLayerProps) {
   // Read once per open and theme setting: without a class on <html> it asks for a computed style.
   const theme = useMemo(() => (open ? resolveTheme(settings.theme) : 'dark'), [open, settings.theme]);
 
-  if (!shownUser) return null;
+  if (!view) return null;
+  const shownUser = view.username;
   return (
     <div
       ref={cardRef}
@@ -97,7 +93,7 @@ export function CardLayer(props: CardLayerProps) {
         username={shownUser}
         state={state ?? { status: 'loading' }}
         fields={settings.fields}
-        openedAt={openedAt}
+        openedAt={view.openedAt}
         onRetry={() => props.onRetry(shownUser)}
         onOpenOptions={props.onOpenOptions}
         chat={props.chat}
