@@ -34,6 +34,12 @@ function fromSitePage(ctx: SimContext): boolean {
   return headers['sec-fetch-site'] === 'same-origin' && onSite(headers.referer) && (headers.origin === undefined || onSite(headers.origin));
 }
 
+/** The social handles, as both kick.com answers below carry them (each says where it is documented): '' when unset. */
+function socialHandles(user: SimUser) {
+  const { instagram = '', twitter = '', youtube = '', discord = '', tiktok = '', facebook = '' } = user.socials;
+  return { instagram, twitter, youtube, discord, tiktok, facebook };
+}
+
 function channelJson(user: SimUser) {
   const live = user.live;
   return {
@@ -49,12 +55,7 @@ function channelJson(user: SimUser) {
       username: user.username,
       bio: user.bio,
       profile_pic: user.profilePicture || null,
-      instagram: user.socials.instagram ?? '',
-      twitter: user.socials.twitter ?? '',
-      youtube: user.socials.youtube ?? '',
-      discord: user.socials.discord ?? '',
-      tiktok: user.socials.tiktok ?? '',
-      facebook: user.socials.facebook ?? '',
+      ...socialHandles(user),
     },
     banner_image: user.bannerPicture ? { url: user.bannerPicture } : null,
     livestream: live
@@ -107,12 +108,7 @@ function currentUserJson(ctx: SimContext): SimReply {
     username: user.username,
     bio: user.bio,
     email: user.email,
-    discord: user.socials.discord ?? '',
-    facebook: user.socials.facebook ?? '',
-    instagram: user.socials.instagram ?? '',
-    tiktok: user.socials.tiktok ?? '',
-    twitter: user.socials.twitter ?? '',
-    youtube: user.socials.youtube ?? '',
+    ...socialHandles(user),
     streamer_channel: { id: user.userId + 500_000, user_id: user.userId, slug: user.slug },
   });
 }
