@@ -24,6 +24,11 @@ export interface Timing {
   entered: number;
   intentEnd: number;
   shown: number;
+  /**
+   * The time of the animation frame the card was shown in (`document.timeline.currentTime`, the timestamp that frame's
+   * requestAnimationFrame callbacks get), so the benchmark can count frames from the end of the delay to the card.
+   */
+  frame: number;
   status: string;
 }
 
@@ -200,7 +205,7 @@ export function startHoverCards(deps: HoverCardsDeps) {
       onShown: (username: string, status: string) => {
         // A test hook: on <html> kick.com would read who the user just looked at, so only the E2E build has it.
         if (!__KUC_TEST_HOOKS__ || status === 'loading') return;
-        const timing: Timing = { username, entered, intentEnd, shown: performance.now(), status };
+        const timing: Timing = { username, entered, intentEnd, shown: performance.now(), frame: Number(document.timeline.currentTime), status };
         // Read by the E2E tests and the benchmark (the page and the content script share the DOM).
         document.documentElement.dataset.kucLastOpen = JSON.stringify(timing);
       },

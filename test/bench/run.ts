@@ -14,7 +14,7 @@ import { CARD_UI_BUDGET_BYTES, CONTENT_SCRIPT_BUDGET_BYTES, cardUiSize, contentS
 import { median, percentile, ratioInterval } from './stats';
 import { startKickSim, type KickSim } from '../kick-sim/index';
 import {
-  PRODUCTION_EXTENSION_PATH, configureAccount, lastOpenTiming, launchWithExtension, sendFromPage, type ExtensionSession,
+  PRODUCTION_EXTENSION_PATH, configureAccount, lastOpenTiming, launchWithExtension, sendFromPage, type ExtensionSession, type OpenTiming,
 } from '../e2e/harness';
 
 const USERS = ['modmaria', 'vipvictor', 'og_olga', 'subsam', 'bannedbob', 'staffsteve', 'cool_cat', 'nopicnick', 'hostile_hank', 'emoji_eve'];
@@ -237,32 +237,68 @@ async function chatBurstCost(sim: KickSim): Promise<void> {
 }
 
 /** Opens a card as a user would and reads the E2E build's timing record: null when it did not end with data. */
-async function timedOpen(page: Page, username: string): Promise<{ afterIntent: number; total: number } | null> {
+async function timedOpen(page: Page, username: string): Promise<OpenTiming | null> {
   await closeCard(page, true);
   const { status } = await hoverUntilShown(page, username);
   const t = await lastOpenTiming(page);
-  return status === 'ready' && t ? { afterIntent: t.shown - t.intentEnd, total: t.shown - t.entered } : null;
+  return status === 'ready' && t ? t : null;
+}
+
+/**
+ * Records the time of every animation frame in the page's own world (the timestamp requestAnimationFrame callbacks
+ * get, which is the `document.timeline.currentTime` the card's hook records in the frame that shows it).
+ */
+const recordFrames = (page: Page) =>
+  // A string: tsx would wrap a named inner function in a helper the page does not have.
+  page.evaluate(`{
+    const frames = (window.__benchFrames = []);
+    requestAnimationFrame(function tick(t) {
+      frames.push(t);
+      if (frames.length > 4000) frames.splice(0, 2000);
+      requestAnimationFrame(tick);
+    });
+  }`);
+
+/**
+ * Which frame after the end of the hover delay showed the card: 1 when it is the first frame to begin after the delay
+ * ended. A timer ends the delay at no particular point of a frame, so the next frame may begin up to a frame later,
+ * which is why the budget is counted in frames (issue #12: "≤ 1 frame after the delay").
+ */
+async function framesAfterDelay(page: Page, t: OpenTiming): Promise<number> {
+  const frames = await page.evaluate(() => (window as unknown as { __benchFrames: number[] }).__benchFrames.slice());
+  if (!frames.includes(t.frame)) throw new Error(`the card's frame (${t.frame}) is not one the page recorded`);
+  return frames.filter((f) => f > t.intentEnd && f <= t.frame).length;
 }
 
 /** 3. Hover timings and requests, with a connected account (E2E build: same code plus the timing hook). */
 async function hoverTimings(sim: KickSim, session: ExtensionSession): Promise<void> {
   const { page } = await openChannel(session, true);
   await page.evaluate(() => (window as unknown as { __sim: { appendRows(k: number): number } }).__sim.appendRows(40));
+  await recordFrames(page);
   sim.clearLog();
   const cached: number[] = [];
+  const cachedFrames: number[] = [];
   for (let i = 0; i < 50; i++) {
     const t = await timedOpen(page, USERS[i % USERS.length]!);
-    if (t && i >= USERS.length) cached.push(t.afterIntent);
+    if (t && i >= USERS.length) {
+      cached.push(t.shown - t.intentEnd);
+      cachedFrames.push(await framesAfterDelay(page, t));
+    }
   }
   const official = sim.requests({ host: 'api' });
   const web = sim.requests({ host: 'web', path: /^\/api\/v2\// });
   const lookups = official.filter((r) => r.path === '/public/v1/channels').reduce((n, r) => n + (r.query.slug?.length ?? 0), 0);
+  // 0: the frame was begun (its vsync time) before the delay ended, but its rendering had not yet run.
+  const inFrame = (n: number) => cachedFrames.filter((f) => Math.max(f, 1) === n).length;
   figures.push({
-    figure: 'hover → card, cached', value: `median ${round(median(cached))} ms, p95 ${round(percentile(cached, 95))} ms`,
-    budget: '≤ 16 ms p95', holds: percentile(cached, 95) <= 16, how: `end of the ${DELAY_MS} ms hover delay → card placed with data in the frame that paints it (the E2E hook runs from the ResizeObserver ` +
-      `callback after that frame's layout, components/card/card-position.ts; until 2026-11-23 it ran at the render's commit, before the frame, so older ` +
-      `figures read up to a frame sooner for the same paint); 40 repeat hovers over 10 users`,
-    raw: cached,
+    figure: 'hover → card, cached',
+    value: `frame after the delay: p95 ${percentile(cachedFrames, 95)} (1st ${inFrame(1)} of ${cachedFrames.length}, 2nd ${inFrame(2)}); ` +
+      `delay end → placed: median ${round(median(cached))} ms, p95 ${round(percentile(cached, 95))} ms`,
+    budget: '≤ 1 frame after the delay (p95)', holds: cachedFrames.length > 0 && percentile(cachedFrames, 95) <= 1,
+    how: `end of the ${DELAY_MS} ms hover delay → the frame whose layout places the card with data, counted among the frames the page's own ` +
+      `requestAnimationFrame saw begin after the delay (1 = the first; 0 = the frame begun just before the delay ended, rendered after it); ms: to the E2E hook, which runs from the ResizeObserver callback ` +
+      `after that frame's layout (components/card/card-position.ts; until 2026-11-23 it ran at the render's commit, before the frame); 40 repeat hovers over 10 users`,
+    raw: { ms: cached, frames: cachedFrames },
   });
   figures.push({
     figure: 'requests', value: `${official.length} official (${lookups} slug lookups), ${web.length} kick.com`,
@@ -280,8 +316,8 @@ async function hoverTimings(sim: KickSim, session: ExtensionSession): Promise<vo
     await waitReady(page);
     const t = await timedOpen(page, USERS[i % USERS.length]!);
     if (t) {
-      cold.push(t.total);
-      coldAfterIntent.push(t.afterIntent);
+      cold.push(t.shown - t.entered);
+      coldAfterIntent.push(t.shown - t.intentEnd);
     }
   }
   sim.latencyMs = 0;

@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { Timing as OpenTiming } from '../../lib/page/hover-cards';
+export type { OpenTiming };
 import type { KickSim } from '../kick-sim/index';
 import { secretStoreExpression } from './secret-store-access';
 
@@ -212,14 +214,6 @@ export async function configureAccount(session: ExtensionSession, sim: KickSim, 
     };
   }
   await setExtensionStorage(session, 'secrets', secretValues);
-}
-
-export interface OpenTiming {
-  username: string;
-  entered: number;
-  intentEnd: number;
-  shown: number;
-  status: string;
 }
 
 /** The content script's record of the last card shown (performance.now() on the page's clock). */
