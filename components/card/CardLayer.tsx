@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo } from 'react';
+import { useCallback, useLayoutEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { CardChat } from '@/lib/page/card-chat';
 import type { CardStore } from '@/lib/page/card-store';
@@ -56,8 +56,14 @@ export function CardLayer(props: CardLayerProps) {
   // Read once per open and theme setting: without a class on <html> it asks for a computed style.
   const theme = useMemo(() => (open ? resolveTheme(settings.theme) : 'dark'), [open, settings.theme]);
 
-  if (!view) return null;
-  const shownUser = view.username;
+  const shownUser = view?.username;
+  // Stable per user, so the card's memoised parts (UserCardContent.tsx) are not rebuilt at each open.
+  const { onRetry } = props;
+  const retry = useCallback(() => {
+    if (shownUser !== undefined) onRetry(shownUser);
+  }, [onRetry, shownUser]);
+
+  if (!view || shownUser === undefined) return null;
   return (
     <div
       ref={cardRef}
@@ -94,7 +100,7 @@ export function CardLayer(props: CardLayerProps) {
         state={state ?? { status: 'loading' }}
         fields={settings.fields}
         openedAt={view.openedAt}
-        onRetry={() => props.onRetry(shownUser)}
+        onRetry={retry}
         onOpenOptions={props.onOpenOptions}
         chat={props.chat}
       />

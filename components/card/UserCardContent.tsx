@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { UserCard } from '@/lib/cards/schema';
 import { formatAge, formatCount, formatDay, formatMonthYear, initials } from '@/lib/cards/format';
 import type { KickErrorInfo } from '@/lib/kick/errors';
@@ -103,7 +103,7 @@ function Relation({ card, fields }: { card: UserCard; fields: Record<CardField, 
   );
 }
 
-function Actions({ card }: { card: UserCard }) {
+const Actions = memo(function Actions({ card }: { card: UserCard }) {
   const [status, setStatus] = useState('');
   const copy = async (what: string, value: string) => {
     try {
@@ -128,19 +128,15 @@ function Actions({ card }: { card: UserCard }) {
       <div className="status body" role="status" aria-live="polite" data-testid="card-status">{status}</div>
     </>
   );
-}
+});
 
-export function ReadyCard({ card, notice, fields, onRetry, chat, openedAt = 0 }: {
-  card: UserCard;
-  notice?: string;
-  fields: Record<CardField, boolean>;
-  onRetry?: () => void;
-  chat?: CardChat;
-  /** Which open of the card this is (CardLayer reuses one user's card): the parts that read the page read again. */
-  openedAt?: number;
-}) {
+/**
+ * The parts of a ready card that only its data decides: memos, so a card opened again for the same user (CardLayer
+ * reuses it) re-renders only what reads the page at each open (note, newcomer signals, messages). Issue #12: a
+ * cached open's cost was mostly Preact comparing this unchanged tree again.
+ */
+const CardHead = memo(function CardHead({ card, fields }: { card: UserCard; fields: Record<CardField, boolean> }) {
   const name = card.displayName || card.username;
-  const channelAge = formatMonthYear(card.channelCreatedAt);
   return (
     <>
       {fields.banner && <div className="banner">{card.bannerUrl && <img src={card.bannerUrl} alt="" referrerPolicy="no-referrer" />}</div>}
@@ -155,42 +151,75 @@ export function ReadyCard({ card, notice, fields, onRetry, chat, openedAt = 0 }:
           <div className="slug" data-testid="card-slug">@<bdi>{card.slug ?? card.username}</bdi>{card.userId !== undefined && <span> · id {card.userId}</span>}</div>
         </div>
       </div>
+    </>
+  );
+});
+
+const CardFacts = memo(function CardFacts({ card, fields }: { card: UserCard; fields: Record<CardField, boolean> }) {
+  const channelAge = formatMonthYear(card.channelCreatedAt);
+  return (
+    <>
+      {fields.live && <Live card={card} />}
+      {fields.bio && card.bio && <Bio text={card.bio} />}
+      <dl className="facts">
+        {fields.followers && card.followersCount !== undefined && (
+          <>
+            <dt>Followers</dt>
+            <dd data-testid="card-followers">{formatCount(card.followersCount)}</dd>
+          </>
+        )}
+        {fields.channelCreated && channelAge && (
+          <>
+            <dt>Channel created</dt>
+            <dd data-testid="card-channel-created">{channelAge} ({formatAge(card.channelCreatedAt)} ago)</dd>
+          </>
+        )}
+      </dl>
+      {fields.relation && <Relation card={card} fields={fields} />}
+    </>
+  );
+});
+
+const CardLinks = memo(function CardLinks({ card, fields, notice, onRetry }: { card: UserCard; fields: Record<CardField, boolean>; notice?: string; onRetry?: () => void }) {
+  return (
+    <>
+      {fields.socials && card.socials.length > 0 && (
+        <div className="socials" data-testid="card-socials">
+          {card.socials.map((s) => (
+            <a key={s.network} href={s.url} target="_blank" rel="noopener noreferrer">{NETWORK_LABELS[s.network]}</a>
+          ))}
+        </div>
+      )}
+      {notice && (
+        <p className="notice" data-testid="card-notice">
+          {notice}{' '}
+          {card.sources.official === 'error' && onRetry && (
+            <button type="button" className="link-button" data-testid="card-retry" onClick={onRetry}>Retry</button>
+          )}
+        </p>
+      )}
+    </>
+  );
+});
+
+export function ReadyCard({ card, notice, fields, onRetry, chat, openedAt = 0 }: {
+  card: UserCard;
+  notice?: string;
+  fields: Record<CardField, boolean>;
+  onRetry?: () => void;
+  chat?: CardChat;
+  /** Which open of the card this is (CardLayer reuses one user's card): the parts that read the page read again. */
+  openedAt?: number;
+}) {
+  return (
+    <>
+      <CardHead card={card} fields={fields} />
       <CardNote username={card.username} userId={card.userId} openedAt={openedAt} />
       <div className="body">
         <NewcomerSignals card={card} chat={chat} openedAt={openedAt} />
-        {fields.live && <Live card={card} />}
-        {fields.bio && card.bio && <Bio text={card.bio} />}
-        <dl className="facts">
-          {fields.followers && card.followersCount !== undefined && (
-            <>
-              <dt>Followers</dt>
-              <dd data-testid="card-followers">{formatCount(card.followersCount)}</dd>
-            </>
-          )}
-          {fields.channelCreated && channelAge && (
-            <>
-              <dt>Channel created</dt>
-              <dd data-testid="card-channel-created">{channelAge} ({formatAge(card.channelCreatedAt)} ago)</dd>
-            </>
-          )}
-        </dl>
-        {fields.relation && <Relation card={card} fields={fields} />}
+        <CardFacts card={card} fields={fields} />
         {chat && <ChatLog key={card.username} username={card.username} userId={card.userId} chat={chat} openedAt={openedAt} />}
-        {fields.socials && card.socials.length > 0 && (
-          <div className="socials" data-testid="card-socials">
-            {card.socials.map((s) => (
-              <a key={s.network} href={s.url} target="_blank" rel="noopener noreferrer">{NETWORK_LABELS[s.network]}</a>
-            ))}
-          </div>
-        )}
-        {notice && (
-          <p className="notice" data-testid="card-notice">
-            {notice}{' '}
-            {card.sources.official === 'error' && onRetry && (
-              <button type="button" className="link-button" data-testid="card-retry" onClick={onRetry}>Retry</button>
-            )}
-          </p>
-        )}
+        <CardLinks card={card} fields={fields} notice={notice} onRetry={onRetry} />
       </div>
       <Actions card={card} />
     </>

@@ -21,8 +21,8 @@ const OPTIONS: Partial<ComputePositionConfig> = {
  * makes the browser lay out the whole page at once, mid-task (one such read was most of the positioning cost in the
  * bench's profile); a ResizeObserver calls back after the browser's own layout and before paint, when reading sizes
  * is free. The position is written to the element's style directly, so it costs no Preact commit; the card stays
- * hidden (card.css, `:not([data-placed])`) until then, and shows in the same frame. After that floating-ui's
- * autoUpdate follows scrolling and resizing, and the observer the card's own size (skeleton → data).
+ * hidden (card.css, `:not([data-placed])`) until then, and shows in the same frame. After that scrolling and resizing
+ * (below) and floating-ui's autoUpdate (layout shifts) move it, and the observer follows the card's own size.
  *
  * Returns the ref for the card element; `onPlaced` runs once per `key` (an open), when the card is first visible.
  */
@@ -50,10 +50,25 @@ export function useCardPosition<T extends HTMLElement>(anchor: ReferenceElement 
       });
     };
     let stopFollowing: (() => void) | undefined;
+    const follow = () => {
+      // autoUpdate's own scroll and resize watch starts by walking every ancestor of the name for its computed
+      // overflow, at each open (a chat row sits deep in Kick's page): most of a cached open's positioning cost in the
+      // bench's profile. A scroll anywhere reaches a capturing listener on the window, and the window's resize is the
+      // only one there is, so two listeners follow the same moves without the walk.
+      const stopAuto = autoUpdate(anchor, el, place, { elementResize: false, ancestorScroll: false, ancestorResize: false });
+      const moved = { capture: true, passive: true } as const;
+      addEventListener('scroll', place, moved);
+      addEventListener('resize', place, moved);
+      return () => {
+        stopAuto();
+        removeEventListener('scroll', place, moved);
+        removeEventListener('resize', place, moved);
+      };
+    };
     const sized = new ResizeObserver(() => {
       // autoUpdate places once as it starts; after that the card's own size changes call for it here.
       if (stopFollowing) place();
-      else stopFollowing = autoUpdate(anchor, el, place, { elementResize: false });
+      else stopFollowing = follow();
     });
     sized.observe(el);
     return () => {

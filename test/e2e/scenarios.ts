@@ -458,6 +458,45 @@ export function userScenarios(driver: () => BrowserDriver): void {
         await page.close();
       }
     });
+
+    it('an open card moves with its name when what holds the name scrolls', async () => {
+      const d = driver();
+      const page = await d.openKick(`/${SEED.mainChannel}`);
+      // A scroller of the test's own (Kick's chat list is one): the card follows any scroll, not a known container's.
+      // Sideways: wherever the window's room puts the card (below, above or beside the name, slid to fit the height),
+      // its distance across from the name holds.
+      await page.evaluate(() => {
+        const box = document.createElement('div');
+        box.id = 'kuc-test-scroller';
+        box.style.cssText = 'position:fixed;left:40%;top:15%;width:260px;height:120px;overflow:auto;z-index:99999;background:#222';
+        box.innerHTML = '<div style="width:2000px;padding:40px 0 0 120px"><a id="kuc-test-scrolled" href="/vipvictor" style="color:#fff">vipvictor</a></div>';
+        document.body.append(box);
+      }, undefined);
+      const across = () =>
+        page.evaluate(() => {
+          const card = document.querySelector('kick-user-cards')?.shadowRoot?.querySelector('[data-kuc-card][data-placed]');
+          const name = document.getElementById('kuc-test-scrolled')!.getBoundingClientRect();
+          return card ? { name: Math.round(name.left), gap: Math.round(card.getBoundingClientRect().left - name.left) } : null;
+        }, undefined);
+      // From the keyboard, so that the name moving away from a resting pointer does not close the card.
+      await page.focus('#kuc-test-scrolled');
+      await page.press('ArrowDown', 'Alt');
+      await expect.poll(async () => (await readCard(page))?.state, { timeout: 10_000 }).toBe('ready');
+      const before = (await across())!;
+      expect(before).not.toBeNull();
+      // In the frame that paints the scroll (its scroll event comes before the frame's animation callbacks), not a frame late.
+      const inFrame = await page.evaluate(async () => {
+        document.getElementById('kuc-test-scroller')!.scrollLeft = 40;
+        await new Promise((r) => requestAnimationFrame(r));
+        const card = document.querySelector('kick-user-cards')!.shadowRoot!.querySelector('[data-kuc-card]')!;
+        const name = document.getElementById('kuc-test-scrolled')!.getBoundingClientRect();
+        return { name: Math.round(name.left), gap: Math.round(card.getBoundingClientRect().left - name.left) };
+      }, undefined);
+      expect(inFrame).toEqual({ name: before.name - 40, gap: before.gap });
+      await page.press('Escape');
+      await expect.poll(() => readCard(page), { timeout: 5000 }).toBeNull();
+      await page.close();
+    });
   });
 }
 
