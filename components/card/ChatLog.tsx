@@ -51,14 +51,7 @@ export const ChatLog = memo(function ChatLog({ username, userId, chat, openedAt 
         // Focusable, so the keyboard reaches and scrolls it; Esc still closes the card.
         <ol tabIndex={0} aria-label="Their messages, newest first" data-testid="card-chatlog-list" onScroll={showAll} onFocus={showAll}>
           {shown.map((m, i) => (
-            <li key={i}>
-              {m.at && (
-                <time dateTime={new Date(m.at).toISOString()}>
-                  {(fromKick ? formatDayClock : formatClock)(m.at)}
-                </time>
-              )}{' '}
-              <MessageText text={m.text} />
-            </li>
+            <ChatLine key={i} text={m.text} at={m.at} withDay={!!fromKick} />
           ))}
         </ol>
       )}
@@ -69,6 +62,16 @@ export const ChatLog = memo(function ChatLog({ username, userId, chat, openedAt 
       )}
       {kick?.ok === false && <p data-testid="card-chatlog-error">Kick’s history could not be loaded ({kick.reason}).</p>}
     </section>
+  );
+});
+
+/** One message: a memo, so a card opened again re-renders only the lines that changed (issue #12, cached opens). */
+const ChatLine = memo(function ChatLine({ text, at, withDay }: { text: string; at?: number; withDay: boolean }) {
+  return (
+    <li>
+      {at && <time dateTime={new Date(at).toISOString()}>{(withDay ? formatDayClock : formatClock)(at)}</time>}{' '}
+      <MessageText text={text} />
+    </li>
   );
 });
 

@@ -34,7 +34,9 @@ function Bio({ text }: { text: string }) {
   useEffect(() => {
     const el = ref.current;
     if (!el || expanded || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => setOverflows(el.scrollHeight > el.clientHeight + 1));
+    // A closed card is kept with display: none (CardLayer): nothing to measure there, and forgetting the answer would
+    // take the button out at each close and build it again at each open.
+    const observer = new ResizeObserver(() => el.clientHeight > 0 && setOverflows(el.scrollHeight > el.clientHeight + 1));
     observer.observe(el);
     return () => observer.disconnect();
   }, [text, expanded]);
