@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render } from '@testing-library/react';
 import { createCardStore } from '@/lib/page/card-store';
 import { CardLayer } from './CardLayer';
+import { notelessBackground } from '@/test/support/card-background';
 
 afterEach(cleanup);
 
@@ -11,7 +12,7 @@ function open(shownAs?: string) {
   const anchor = document.createElement('button');
   document.body.append(anchor);
   const noop = () => undefined;
-  const view = render(<CardLayer store={store} onRetry={noop} onOpenOptions={noop} onPointerEnter={noop} onPointerLeave={noop} onEscape={noop} onShown={noop} />);
+  const view = render(<CardLayer store={store} onRetry={noop} onOpenOptions={noop} onPointerEnter={noop} onPointerLeave={noop} onEscape={noop} onShown={noop} send={notelessBackground} />);
   act(() => store.setState({ open: { anchor, username: 'modmaria', via: 'pointer', openedAt: 0, shownAs } }));
   return view;
 }
@@ -30,7 +31,7 @@ describe('CardLayer', () => {
     const anchor = document.createElement('button');
     document.body.append(anchor);
     const noop = () => undefined;
-    const view = render(<CardLayer store={store} onRetry={noop} onOpenOptions={noop} onPointerEnter={noop} onPointerLeave={noop} onEscape={noop} onShown={noop} />);
+    const view = render(<CardLayer store={store} onRetry={noop} onOpenOptions={noop} onPointerEnter={noop} onPointerLeave={noop} onEscape={noop} onShown={noop} send={notelessBackground} />);
     const openUser = (username: string, openedAt: number) =>
       act(() => store.setState({ open: { anchor, username, via: 'pointer', openedAt }, kept: { username, openedAt } }));
     openUser('modmaria', 1);

@@ -1,5 +1,6 @@
 import { useCallback, useLayoutEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
+import type { SendToBackground } from '@/lib/messaging/send';
 import type { CardChat } from '@/lib/page/card-chat';
 import type { CardStore } from '@/lib/page/card-store';
 import type { Theme } from '@/lib/settings/settings';
@@ -15,6 +16,8 @@ export interface CardLayerProps {
   onEscape: () => void;
   /** The chat being watched: this tab's record and Kick's history for moderators (components/card/ChatLog.tsx). */
   chat?: CardChat;
+  /** The content script's messenger (the card's note asks the background through it). */
+  send: SendToBackground;
   /** Called once the card is painted with data, for hover-to-card timing. */
   onShown: (username: string, status: string) => void;
 }
@@ -103,6 +106,7 @@ export function CardLayer(props: CardLayerProps) {
         onRetry={retry}
         onOpenOptions={props.onOpenOptions}
         chat={props.chat}
+        send={props.send}
       />
     </div>
   );

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { sendToBackground } from '@/lib/messaging/send';
+import type { SendToBackground } from '@/lib/messaging/send';
 import { createPageNoteCache } from '@/lib/notes/page-note-cache';
 import { CardNote } from './CardNote';
 
@@ -11,7 +11,7 @@ const stored = { userId: 1003, username: 'modmaria', nickname: 'Maria the mod', 
 
 /** The background as the card sees it: answers getNote with `note`, saveNote with `save`. */
 function background(note: typeof stored | null, save: (data: unknown) => Promise<unknown> = (data) => Promise.resolve({ note: { ...stored, ...(data as object) } })) {
-  return vi.fn((name: string, data: unknown) => (name === 'getNote' ? Promise.resolve({ note }) : save(data))) as unknown as typeof sendToBackground & ReturnType<typeof vi.fn>;
+  return vi.fn((name: string, data: unknown) => (name === 'getNote' ? Promise.resolve({ note }) : save(data))) as unknown as SendToBackground & ReturnType<typeof vi.fn>;
 }
 
 /** Each test its own tab: nothing remembered from another test's cards. */

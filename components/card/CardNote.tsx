@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { sendToBackground } from '@/lib/messaging/send';
+import type { SendToBackground } from '@/lib/messaging/send';
 import type { MessageOutput } from '@/lib/messaging/protocol';
 import { createPageNoteCache } from '@/lib/notes/page-note-cache';
 
@@ -20,12 +20,16 @@ const pageNotes = createPageNoteCache<Note>();
  * this card only: nothing is written into kick.com's page. Limits match NoteSchema (lib/notes/schema.ts), kept as
  * plain numbers here so zod stays off the page; the background checks again.
  */
-export function CardNote({ username, userId, openedAt, send = sendToBackground, seen = pageNotes }: {
+export function CardNote({ username, userId, openedAt, send, seen = pageNotes }: {
   username: string;
   userId?: number;
   /** Each open of a reused card asks again when the tab's notes changed meanwhile. */
   openedAt?: number;
-  send?: typeof sendToBackground;
+  /**
+   * The content script's messenger, handed over at mount (CardLayerProps): importing it here would bundle a second
+   * copy of the messaging code into the card's UI script.
+   */
+  send: SendToBackground;
   seen?: ReturnType<typeof createPageNoteCache<Note>>;
 }) {
   const user = { username, userId };

@@ -2,6 +2,7 @@ import { memo, useEffect, useRef, useState } from 'react';
 import type { UserCard } from '@/lib/cards/schema';
 import { formatAge, formatCount, formatDay, formatMonthYear, initials } from '@/lib/cards/format';
 import type { KickErrorInfo } from '@/lib/kick/errors';
+import type { SendToBackground } from '@/lib/messaging/send';
 import type { CardChat } from '@/lib/page/card-chat';
 import type { LoadState } from '@/lib/page/card-data';
 import type { CardField } from '@/lib/settings/settings';
@@ -204,8 +205,10 @@ const CardLinks = memo(function CardLinks({ card, fields, notice, onRetry }: { c
   );
 });
 
-export function ReadyCard({ card, notice, fields, onRetry, chat, openedAt = 0 }: {
+export function ReadyCard({ card, notice, fields, onRetry, chat, openedAt = 0, send }: {
   card: UserCard;
+  /** Asks the background (the note): the content script's messenger. */
+  send: SendToBackground;
   notice?: string;
   fields: Record<CardField, boolean>;
   onRetry?: () => void;
@@ -216,7 +219,7 @@ export function ReadyCard({ card, notice, fields, onRetry, chat, openedAt = 0 }:
   return (
     <>
       <CardHead card={card} fields={fields} />
-      <CardNote username={card.username} userId={card.userId} openedAt={openedAt} />
+      <CardNote username={card.username} userId={card.userId} openedAt={openedAt} send={send} />
       <div className="body">
         <NewcomerSignals card={card} chat={chat} openedAt={openedAt} />
         <CardFacts card={card} fields={fields} />
@@ -291,9 +294,10 @@ export function CardContent(props: {
   onOpenOptions: () => void;
   chat?: CardChat;
   openedAt?: number;
+  send: SendToBackground;
 }) {
   const { state } = props;
   if (state.status === 'loading') return <SkeletonCard username={props.username} chat={props.chat} />;
   if (state.status === 'error') return <ErrorCard username={props.username} error={state.error} onRetry={props.onRetry} onOpenOptions={props.onOpenOptions} />;
-  return <ReadyCard card={state.card} notice={state.notice} fields={props.fields} onRetry={props.onRetry} chat={props.chat} openedAt={props.openedAt} />;
+  return <ReadyCard card={state.card} notice={state.notice} fields={props.fields} onRetry={props.onRetry} chat={props.chat} openedAt={props.openedAt} send={props.send} />;
 }

@@ -52,7 +52,7 @@ export default defineContentScript({
     const ui = createCardUiLoader({
       inject: () => send('loadCardUi', {}),
       whenProvided: whenCardUiProvided,
-      mount: (mount) => ctx.onInvalidated(mount(shadow, { store, ...cards.cardProps, chat, onOpenOptions: () => void send('openOptions', {}).catch(() => undefined) })),
+      mount: (mount) => ctx.onInvalidated(mount(shadow, { store, ...cards.cardProps, chat, send, onOpenOptions: () => void send('openOptions', {}).catch(() => undefined) })),
     });
     // The first reach for a name (a load starts at pointer enter, before the hover delay) brings the card UI in; a
     // failed load is tried again at the next one.

@@ -23,6 +23,8 @@ const TIMEOUTS: Partial<Record<MessageName, number>> = {
  * leaves the background, and only this extension can answer `runtime.sendMessage`, so a second parse on the page
  * would only cost zod's weight on every kick.com page. Extension pages use `send` (./extension.ts), which parses again.
  */
+export type SendToBackground = typeof sendToBackground;
+
 export async function sendToBackground<K extends MessageName>(name: K, data: MessageInput<K>): Promise<MessageOutput<K>> {
   const timeoutMs = TIMEOUTS[name] ?? DEFAULT_TIMEOUT_MS;
   let timer: ReturnType<typeof setTimeout> | undefined;
