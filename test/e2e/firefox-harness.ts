@@ -68,8 +68,18 @@ function uiPage(page: Page, downloads: string): UiPage {
       // Firefox saves downloads straight into `downloads` (the prefs in launchFirefox); the new file is this one.
       const before = new Set(await readdir(downloads));
       await page.click(selector);
-      const name = await until('the download', async () => (await readdir(downloads)).find((f) => !before.has(f) && !f.endsWith('.part')));
-      await until('the download to finish', async () => !(await readdir(downloads)).some((f) => f.endsWith('.part')));
+      // Firefox may write under a temporary name (seen: `pyf97eFB.json` beside its `.part`) and rename the file when
+      // done: the download is the one new file, with no `.part` left, and the same name a moment later.
+      const done = async () => {
+        const files = await readdir(downloads);
+        const fresh = files.filter((f) => !before.has(f));
+        return !files.some((f) => f.endsWith('.part')) && fresh.length === 1 ? fresh[0] : undefined;
+      };
+      const name = await until('the download to finish', async () => {
+        const first = await done();
+        await sleep(150);
+        return first && first === (await done()) ? first : undefined;
+      });
       return { name, text: await readFile(path.join(downloads, name), 'utf8') };
     },
     close: () => page.close(),
