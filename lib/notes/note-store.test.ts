@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createNoteStore, NOTES_AREA_KEY } from './note-store';
+import { createNoteStore } from './note-store';
+import { NOTES_AREA_KEY } from './storage-keys';
 import { DEFAULT_SYNC_QUOTAS } from './storage-area';
 
 const clock = () => {

@@ -1,10 +1,7 @@
 import { browser } from 'wxt/browser';
 import { noteKey, NoteSchema, type Note, type NoteInput, type NoteUser } from './schema';
 import { chooseNotesArea, measure, syncQuotas, type NotesArea, type SyncQuotas, type Usage } from './storage-area';
-
 import { NOTE_PREFIX, NOTES_AREA_KEY } from './storage-keys';
-
-export { NOTE_PREFIX, NOTES_AREA_KEY };
 
 const storageKey = (user: NoteUser) => NOTE_PREFIX + noteKey(user);
 

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { LruMap } from '../cache/lru';
 import { touchesNotes } from './storage-keys';
 
 /**
@@ -7,19 +8,18 @@ import { touchesNotes } from './storage-keys';
  * or the options page, empties it: the next card asks again. Bounded like the page's card cache.
  */
 export function createPageNoteCache<T>(limit = 200, watch: (onChange: () => void) => void = watchNotes) {
-  const known = new Map<string, T>();
+  const known = new LruMap<string, T>(limit);
   let watching = false;
   return {
     has: (key: string) => known.has(key),
-    get: (key: string) => known.get(key),
+    // A read is not a use: the least recently set goes first.
+    get: (key: string) => known.peek(key),
     set(key: string, value: T): void {
       if (!watching) {
         watching = true;
         watch(() => known.clear());
       }
-      known.delete(key);
       known.set(key, value);
-      if (known.size > limit) known.delete(known.keys().next().value!);
     },
   };
 }
