@@ -43,18 +43,9 @@ const fromScript = (url: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(url);
  * that pre-empts the page's thread stretches it.
  */
 export function extensionTime(profile: CpuProfile, origin: string): ExtensionTime {
-  const owner = ownerOfNodes(profile, origin);
-  const samples = profile.samples ?? [];
-  const stamps = sampleStamps(profile);
-  let own = 0;
-  let builtins = 0;
-  samples.forEach((id, i) => {
-    const duration = (i + 1 < stamps.length ? stamps[i + 1]! : profile.endTime) - stamps[i]!;
-    const who = owner.get(id);
-    if (who === 'own') own += duration;
-    else if (who === 'builtin') builtins += duration;
-  });
-  return { ownMs: own / 1000, builtinsMs: builtins / 1000, totalMs: (own + builtins) / 1000, spanMs: (profile.endTime - profile.startTime) / 1000, samples: samples.length };
+  // The wall half of extensionCpuTime, which counts each sample the same way (no tasks: no CPU weighting to do).
+  const { wall, spanMs, samples } = extensionCpuTime(profile, origin, []);
+  return { ...wall, spanMs, samples };
 }
 
 /** Whose each profile node is: the extension's own function, a browser function it called, or nobody's (null). */
@@ -164,11 +155,22 @@ export function mainThreadTasks(events: TraceEvent[]): MainThreadTask[] {
   return tasks;
 }
 
+/** Which clock a figure is read on: the thread's CPU time, or wall time. */
+export type Clock = 'cpu' | 'wall';
+
+export interface CompileTime {
+  cpuMs: number;
+  wallMs: number;
+}
+
+/** A compile time on one clock. */
+export const compileMs = (compile: CompileTime, clock: Clock) => (clock === 'cpu' ? compile.cpuMs : compile.wallMs);
+
 /**
  * Time V8 spent compiling the extension's scripts in the page's renderer, CPU (the trace's thread time) and wall: a
  * script is compiled before its first function runs, so no profile sample can name it.
  */
-export function compileTime(events: TraceEvent[], origin: string): { cpuMs: number; wallMs: number } {
+export function compileTime(events: TraceEvent[], origin: string): CompileTime {
   const pids = pageProcesses(events);
   const prefix = `${origin}/`;
   const compiles = events

@@ -56,10 +56,11 @@ export function updateReadme(readme: string, tables: string): string {
   return `${readme.slice(0, start + START.length)}\n${tables}\n${readme.slice(end)}`;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.env.BENCH_ONLY?.trim()) {
-  console.log('BENCH_ONLY: a partial run (results.partial.json); README.md left as it is');
-} else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as Results;
-  writeFileSync(README, updateReadme(readFileSync(README, 'utf8'), renderTables(results)));
-  console.log(`README.md benchmark tables written from ${path.relative(process.cwd(), RESULTS)}`);
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  if (process.env.BENCH_ONLY?.trim()) console.log('BENCH_ONLY: a partial run (results.partial.json); README.md left as it is');
+  else {
+    const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as Results;
+    writeFileSync(README, updateReadme(readFileSync(README, 'utf8'), renderTables(results)));
+    console.log(`README.md benchmark tables written from ${path.relative(process.cwd(), RESULTS)}`);
+  }
 }

@@ -9,7 +9,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { moduleBreakdown, packageTotals, SIZEMAP_CARD_UI, SIZEMAP_CONTENT_SCRIPT } from './breakdown';
 import { addSyntheticUsers, appendNamedRows, CHANNEL, closeCard, hoverUntilShown, nameCentre, waitReady } from './cards';
 import { writeEmptyExtension } from './empty-extension';
-import { compileTime, extensionCpuTime, mainThreadTasks, profileWithTrace, SAMPLING_INTERVAL_US, type ExtensionCpuTime } from './profile';
+import { compileMs, compileTime, extensionCpuTime, mainThreadTasks, profileWithTrace, SAMPLING_INTERVAL_US, type Clock, type CompileTime, type ExtensionCpuTime } from './profile';
 import { CARD_UI_BUDGET_BYTES, CONTENT_SCRIPT_BUDGET_BYTES, cardUiSize, contentScriptSize } from './size';
 import { median, percentile, ratioInterval } from './stats';
 import { startKickSim, type KickSim } from '../kick-sim/index';
@@ -120,7 +120,7 @@ async function startupAndHeap(sim: KickSim): Promise<void> {
   const none = await launchWithExtension(sim, { withExtension: false });
 
   const WINDOW_MS = 1500;
-  type Load = { compile: { cpuMs: number; wallMs: number }; js: ExtensionCpuTime };
+  type Load = { compile: CompileTime; js: ExtensionCpuTime };
   const startup = { real: [] as Load[], empty: [] as Load[] };
   for (let i = 0; i < STARTUP_LOADS; i++) {
     for (const [name, session] of i % 2 ? ([['empty', empty], ['real', real]] as const) : ([['real', real], ['empty', empty]] as const)) {
@@ -136,10 +136,10 @@ async function startupAndHeap(sim: KickSim): Promise<void> {
       await page.close();
     }
   }
-  const costOf = (runs: Load[], clock: 'cpu' | 'wall') => median(runs.map((r) => (clock === 'cpu' ? r.compile.cpuMs + r.js.cpu.totalMs : r.compile.wallMs + r.js.wall.totalMs)));
-  const describe = (clock: 'cpu' | 'wall') => {
+  const costOf = (runs: Load[], clock: Clock) => median(runs.map((r) => compileMs(r.compile, clock) + r.js[clock].totalMs));
+  const describe = (clock: Clock) => {
     const [realCost, emptyCost] = [costOf(startup.real, clock), costOf(startup.empty, clock)];
-    const compile = median(startup.real.map((r) => (clock === 'cpu' ? r.compile.cpuMs : r.compile.wallMs)));
+    const compile = median(startup.real.map((r) => compileMs(r.compile, clock)));
     const js = median(startup.real.map((r) => r.js[clock].totalMs));
     return `${round(realCost)} ms vs ${round(emptyCost, 2)} ms for an empty content script (${signed(realCost - emptyCost, 1)} ms; compile ${round(compile)}, JS ${round(js)})`;
   };
@@ -336,7 +336,7 @@ async function hoverTimings(sim: KickSim, session: ExtensionSession): Promise<vo
  * then the first user again (cached). E2E build: the production code plus the hook that says when the card is shown.
  */
 async function cpuPerOpen(session: ExtensionSession, users: string[]): Promise<void> {
-  type Open = ExtensionCpuTime & { compile: { cpuMs: number; wallMs: number } };
+  type Open = ExtensionCpuTime & { compile: CompileTime };
   const runs = { first: [] as Open[], fresh: [] as Open[], cached: [] as Open[], notReady: [] as string[] };
   for (let i = 0; i < OPENS; i++) {
     const [a, b] = [users[2 * i]!, users[2 * i + 1]!];
@@ -359,8 +359,8 @@ async function cpuPerOpen(session: ExtensionSession, users: string[]): Promise<v
   const budgets = { first: 8, fresh: 4, cached: 2 };
   const what = { first: 'the first card on a freshly loaded page', fresh: 'another user, cached nowhere', cached: 'a user opened a moment before (in the page’s memory)' };
   for (const kind of ['first', 'fresh', 'cached'] as const) {
-    const describe = (clock: 'cpu' | 'wall') => {
-      const compileOf = (t: Open) => (clock === 'cpu' ? t.compile.cpuMs : t.compile.wallMs);
+    const describe = (clock: Clock) => {
+      const compileOf = (t: Open) => compileMs(t.compile, clock);
       const total = runs[kind].map((t) => t[clock].totalMs + compileOf(t));
       const part = (f: (t: Open) => number) => round(median(runs[kind].map(f)), 2);
       const parts = `own ${part((t) => t[clock].ownMs)}, built-ins ${part((t) => t[clock].builtinsMs)}, compile ${part(compileOf)}`;
