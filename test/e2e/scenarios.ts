@@ -472,27 +472,26 @@ export function userScenarios(driver: () => BrowserDriver): void {
         box.innerHTML = '<div style="width:2000px;padding:40px 0 0 120px"><a id="kuc-test-scrolled" href="/vipvictor" style="color:#fff">vipvictor</a></div>';
         document.body.append(box);
       }, undefined);
-      const across = () =>
-        page.evaluate(() => {
+      // Where the name is across, and how far across from it the placed card is; `scroll` first scrolls by that much and
+      // reads in the frame that paints the scroll (its scroll event comes before the frame's animation callbacks).
+      const across = (scroll: number) =>
+        page.evaluate(async (by) => {
+          if (by) {
+            document.getElementById('kuc-test-scroller')!.scrollLeft += by;
+            await new Promise((r) => requestAnimationFrame(r));
+          }
           const card = document.querySelector('kick-user-cards')?.shadowRoot?.querySelector('[data-kuc-card][data-placed]');
           const name = document.getElementById('kuc-test-scrolled')!.getBoundingClientRect();
           return card ? { name: Math.round(name.left), gap: Math.round(card.getBoundingClientRect().left - name.left) } : null;
-        }, undefined);
+        }, scroll);
       // From the keyboard, so that the name moving away from a resting pointer does not close the card.
       await page.focus('#kuc-test-scrolled');
       await page.press('ArrowDown', 'Alt');
       await expect.poll(async () => (await readCard(page))?.state, { timeout: 10_000 }).toBe('ready');
-      const before = (await across())!;
+      const before = (await across(0))!;
       expect(before).not.toBeNull();
-      // In the frame that paints the scroll (its scroll event comes before the frame's animation callbacks), not a frame late.
-      const inFrame = await page.evaluate(async () => {
-        document.getElementById('kuc-test-scroller')!.scrollLeft = 40;
-        await new Promise((r) => requestAnimationFrame(r));
-        const card = document.querySelector('kick-user-cards')!.shadowRoot!.querySelector('[data-kuc-card]')!;
-        const name = document.getElementById('kuc-test-scrolled')!.getBoundingClientRect();
-        return { name: Math.round(name.left), gap: Math.round(card.getBoundingClientRect().left - name.left) };
-      }, undefined);
-      expect(inFrame).toEqual({ name: before.name - 40, gap: before.gap });
+      // Moved in that same frame, not a frame late.
+      expect(await across(40)).toEqual({ name: before.name - 40, gap: before.gap });
       await page.press('Escape');
       await expect.poll(() => readCard(page), { timeout: 5000 }).toBeNull();
       await page.close();
