@@ -33,8 +33,10 @@ export default defineConfig({
   // is the production one, with neither (issue #10).
   vite: ({ mode }) => ({
     define: { __KUC_TEST_HOOKS__: JSON.stringify(mode === 'e2e' || mode === 'e2e-relay') },
-    // `--mode sizemap` (npm run size): the production code with a hidden source map, for the content script's module breakdown.
-    build: mode === 'sizemap' ? { sourcemap: 'hidden' as const } : {},
+    // `--mode sizemap` (npm run size): the production code with a hidden source map, for the content script's module
+    // breakdown; the E2E build has one too, so the benchmark can say which modules a card open's CPU time went to.
+    // Hidden: no script names its map, so the browser never loads it.
+    build: mode === 'sizemap' || mode === 'e2e' ? { sourcemap: 'hidden' as const } : {},
     resolve: {
       alias: [
         { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },

@@ -41,6 +41,40 @@ function segments(line: string, state: { source: number }): [number, number][] {
   return out;
 }
 
+interface SourceMap {
+  sources: string[];
+  mappings: string;
+}
+
+const readMap = (jsPath: string) => JSON.parse(readFileSync(`${jsPath}.map`, 'utf8')) as SourceMap;
+
+/** Each generated line's segments, [generated column, source index or -1], in column order. */
+function mappedLines(map: SourceMap): [number, number][][] {
+  const state = { source: 0 };
+  return map.mappings.split(';').map((line) => segments(line, state));
+}
+
+/**
+ * Which module a place in a built script (0-based line and column, as a CPU profile gives a function's start) comes
+ * from, by the script's source map (`<script>.map` beside it): the module of the last mapping at or before it.
+ */
+export function moduleLocator(jsPath: string): (line: number, column: number) => string {
+  const map = readMap(jsPath);
+  const lines = mappedLines(map);
+  return (line, column) => {
+    const segs = lines[line] ?? [];
+    let [low, high] = [0, segs.length - 1];
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (segs[mid]![0] <= column) [found, low] = [mid, mid + 1];
+      else high = mid - 1;
+    }
+    const source = found < 0 ? -1 : segs[found]![1];
+    return source < 0 ? '(unmapped)' : moduleOf(map.sources[source]!);
+  };
+}
+
 /** A package (zod by its file, the big one) or a project file. */
 function moduleOf(source: string): string {
   const dep = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(.*)/.exec(source);
@@ -54,12 +88,10 @@ function moduleOf(source: string): string {
  */
 export function moduleBreakdown(jsPath = SIZEMAP_CONTENT_SCRIPT): { total: number; modules: ModuleShare[] } {
   const code = readFileSync(jsPath, 'utf8');
-  const map = JSON.parse(readFileSync(`${jsPath}.map`, 'utf8')) as { sources: string[]; mappings: string };
+  const map = readMap(jsPath);
   const lines = code.split('\n');
   const bytes = new Map<string, number>();
-  const state = { source: 0 };
-  map.mappings.split(';').forEach((line, i) => {
-    const segs = segments(line, state);
+  mappedLines(map).forEach((segs, i) => {
     const length = lines[i]?.length ?? 0;
     segs.forEach(([column, source], j) => {
       const end = j + 1 < segs.length ? segs[j + 1]![0] : length;

@@ -105,6 +105,22 @@ describe('extensionCpuTime', () => {
   });
 });
 
+describe('extensionCpuTime, charged by function', () => {
+  it('charges each sample’s CPU time to the extension’s function, a built-in’s to the function that called it', () => {
+    const mixed = profileOf([[7, 1], [8, 2], [9, 0.5], [10, 0.25], [11, 0.25], [13, 4], [5, 3], [12, 1]]);
+    const charged = new Map<string, number>();
+    const t = extensionCpuTime(mixed, EXT, [{ start: 0, end: mixed.endTime, cpu: mixed.endTime / 2 }], (fn, ms) =>
+      charged.set(fn.functionName, (charged.get(fn.functionName) ?? 0) + ms),
+    );
+    // Half the CPU share: onPointerOver 1 + getBoundingClientRect 2, tick 0.5 + sendRequest 0.25 + send 0.25, render 4.
+    expect([...charged.keys()].sort()).toEqual(['onPointerOver', 'render', 'tick']);
+    expect(charged.get('onPointerOver')).toBeCloseTo(1.5);
+    expect(charged.get('tick')).toBeCloseTo(0.5);
+    expect(charged.get('render')).toBeCloseTo(2);
+    expect([...charged.values()].reduce((a, b) => a + b, 0)).toBeCloseTo(t.cpu.totalMs);
+  });
+});
+
 describe('mainThreadTasks and compileTime', () => {
   const PAGE = 10;
   const NEXT = 30;

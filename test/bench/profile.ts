@@ -8,7 +8,8 @@ import type { CDPSession } from 'playwright-core';
 
 export interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string };
+  /** Line and column (0-based) of the function's start in its script, as CDP gives them. */
+  callFrame: { functionName: string; url: string; lineNumber?: number; columnNumber?: number };
   children?: number[];
 }
 
@@ -48,18 +49,25 @@ export function extensionTime(profile: CpuProfile, origin: string): ExtensionTim
   return { ...wall, spanMs, samples };
 }
 
-/** Whose each profile node is: the extension's own function, a browser function it called, or nobody's (null). */
-function ownerOfNodes(profile: CpuProfile, origin: string): Map<number, 'own' | 'builtin' | null> {
+/** A profile node the extension answers for: its own function, or a browser function one of its functions called. */
+interface Owner {
+  who: 'own' | 'builtin';
+  /** The extension's function: the node itself, or the innermost script frame above the browser function. */
+  fn: ProfileNode['callFrame'];
+}
+
+/** Whose each profile node is: the extension's (see Owner), or nobody's (null). */
+function ownerOfNodes(profile: CpuProfile, origin: string): Map<number, Owner | null> {
   const prefix = `${origin}/`;
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const owner = new Map<number, 'own' | 'builtin' | null>();
+  const owner = new Map<number, Owner | null>();
   for (const node of profile.nodes) {
     let current: ProfileNode | undefined = node;
     while (current && !fromScript(current.callFrame.url)) current = byId.get(parent.get(current.id) ?? -1);
     const ours = current?.callFrame.url.startsWith(prefix) ?? false;
-    owner.set(node.id, !ours ? null : current === node ? 'own' : 'builtin');
+    owner.set(node.id, !ours || !current ? null : { who: current === node ? 'own' : 'builtin', fn: current.callFrame });
   }
   return owner;
 }
@@ -211,7 +219,13 @@ export interface ExtensionCpuTime {
  * in. A span past its task's end (idle time, or a later task no sample saw) weighs nothing, nor does a sample taken
  * outside every task.
  */
-export function extensionCpuTime(profile: CpuProfile, origin: string, tasks: MainThreadTask[]): ExtensionCpuTime {
+export function extensionCpuTime(
+  profile: CpuProfile,
+  origin: string,
+  tasks: MainThreadTask[],
+  /** Told each sample's CPU time (ms) with the extension function it goes to (a built-in's time goes to its caller). */
+  charge?: (fn: ProfileNode['callFrame'], cpuMs: number) => void,
+): ExtensionCpuTime {
   const owner = ownerOfNodes(profile, origin);
   const stamps = sampleStamps(profile);
   const samples = profile.samples ?? [];
@@ -220,14 +234,17 @@ export function extensionCpuTime(profile: CpuProfile, origin: string, tasks: Mai
   let outside = 0;
   let k = 0; // the first task not over before the current sample (samples and tasks are both in time order)
   samples.forEach((id, i) => {
-    const who = owner.get(id);
-    if (!who) return;
+    const owned = owner.get(id);
+    if (!owned) return;
+    const { who } = owned;
     const [from, to] = [stamps[i]!, i + 1 < stamps.length ? stamps[i + 1]! : profile.endTime];
     while (k < tasks.length && tasks[k]!.end <= from) k++;
     const next = tasks[k];
     const task = next && next.start <= from ? next : undefined;
     const inTask = task ? Math.min(to, task.end) - from : 0;
-    if (task && inTask > 0) cpu[who] += (inTask * task.cpu) / (task.end - task.start);
+    const cpuUs = task && inTask > 0 ? (inTask * task.cpu) / (task.end - task.start) : 0;
+    cpu[who] += cpuUs;
+    if (charge && cpuUs > 0) charge(owned.fn, cpuUs / 1000);
     wall[who] += to - from;
     outside += to - from - inTask;
   });

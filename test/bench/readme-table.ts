@@ -17,12 +17,34 @@ interface Modules {
   packages: { module: string; bytes: number; share: number }[];
 }
 
+type ModuleMs = { module: string; ms: number; share: number }[];
+
+/** Where a card open's CPU time went, by source module: mean ms per open over `opens` opens (test/bench/run.ts). */
+export interface OpenCpuModules {
+  opens: number;
+  first: ModuleMs;
+  fresh: ModuleMs;
+  cached: ModuleMs;
+}
+
+const OPEN_KINDS = ['first', 'fresh', 'cached'] as const;
+
+/** One module's line of the open-CPU table: its mean ms per open and share, for each kind of open. */
+export function openCpuRow(m: OpenCpuModules, module: string): Record<(typeof OPEN_KINDS)[number], string> {
+  const cell = (kind: (typeof OPEN_KINDS)[number]) => {
+    const entry = m[kind].find((e) => e.module === module);
+    return entry ? `${entry.ms.toFixed(2)} ms (${(entry.share * 100).toFixed(0)}%)` : '—';
+  };
+  return { first: cell('first'), fresh: cell('fresh'), cached: cell('cached') };
+}
+
 interface Results {
   at: string;
   machine: string;
   figures: { figure: string; value: string; budget: string; holds: boolean | null }[];
   contentScriptModules?: Modules;
   cardUiModules?: Modules;
+  openCpuModules?: OpenCpuModules;
 }
 
 const cell = (text: string) => text.replaceAll('|', '\\|');
@@ -45,6 +67,20 @@ export function renderTables(results: Results, topModules = 12): string {
     for (const m of modules.packages.slice(0, topModules)) lines.push(`| ${cell(m.module)} | ${m.bytes} | ${(m.share * 100).toFixed(1)}% |`);
     const rest = modules.packages.slice(topModules);
     if (rest.length) lines.push(`| ${rest.length} others | ${rest.reduce((n, m) => n + m.bytes, 0)} | ${(rest.reduce((n, m) => n + m.share, 0) * 100).toFixed(1)}% |`);
+  }
+  const opens = results.openCpuModules;
+  if (opens) {
+    lines.push(
+      '',
+      `CPU per card open by module, mean ms per open over ${opens.opens} opens of each kind (the profile of the opens above; a browser function's time goes to the module that called it):`,
+      '',
+      '| module | first | fresh | cached |',
+      '|---|---|---|---|',
+    );
+    for (const { module } of opens.first.slice(0, topModules)) {
+      const row = openCpuRow(opens, module);
+      lines.push(`| ${cell(module)} | ${row.first} | ${row.fresh} | ${row.cached} |`);
+    }
   }
   return lines.join('\n');
 }

@@ -6,15 +6,18 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { moduleBreakdown, packageTotals, SIZEMAP_CARD_UI, SIZEMAP_CONTENT_SCRIPT } from './breakdown';
+import { moduleBreakdown, moduleLocator, packageTotals, SIZEMAP_CARD_UI, SIZEMAP_CONTENT_SCRIPT } from './breakdown';
 import { addSyntheticUsers, appendNamedRows, CHANNEL, closeCard, hoverUntilShown, nameCentre, waitReady } from './cards';
 import { writeEmptyExtension } from './empty-extension';
-import { compileMs, compileTime, extensionCpuTime, mainThreadTasks, profileWithTrace, SAMPLING_INTERVAL_US, type Clock, type CompileTime, type ExtensionCpuTime } from './profile';
+import {
+  compileMs, compileTime, extensionCpuTime, mainThreadTasks, profileWithTrace, SAMPLING_INTERVAL_US, type Clock, type CompileTime, type ExtensionCpuTime, type ProfileNode,
+} from './profile';
 import { CARD_UI_BUDGET_BYTES, CONTENT_SCRIPT_BUDGET_BYTES, cardUiSize, contentScriptSize } from './size';
+import { openCpuRow, type OpenCpuModules } from './readme-table';
 import { median, percentile, ratioInterval } from './stats';
 import { startKickSim, type KickSim } from '../kick-sim/index';
 import {
-  PRODUCTION_EXTENSION_PATH, configureAccount, lastOpenTiming, launchWithExtension, sendFromPage, type ExtensionSession, type OpenTiming,
+  EXTENSION_PATH, PRODUCTION_EXTENSION_PATH, configureAccount, lastOpenTiming, launchWithExtension, sendFromPage, type ExtensionSession, type OpenTiming,
 } from '../e2e/harness';
 
 const USERS = ['modmaria', 'vipvictor', 'og_olga', 'subsam', 'bannedbob', 'staffsteve', 'cool_cat', 'nopicnick', 'hostile_hank', 'emoji_eve'];
@@ -335,9 +338,11 @@ async function hoverTimings(sim: KickSim, session: ExtensionSession): Promise<vo
  * fresh tab (its own request budget): the first open there (a user cached nowhere), a fresh one (another such user),
  * then the first user again (cached). E2E build: the production code plus the hook that says when the card is shown.
  */
-async function cpuPerOpen(session: ExtensionSession, users: string[]): Promise<void> {
+async function cpuPerOpen(session: ExtensionSession, users: string[]): Promise<OpenCpuModules> {
   type Open = ExtensionCpuTime & { compile: CompileTime };
   const runs = { first: [] as Open[], fresh: [] as Open[], cached: [] as Open[], notReady: [] as string[] };
+  const byModule = { first: new Map<string, number>(), fresh: new Map<string, number>(), cached: new Map<string, number>() };
+  const moduleOf = moduleOfFunction(session.origin, EXTENSION_PATH);
   for (let i = 0; i < OPENS; i++) {
     const [a, b] = [users[2 * i]!, users[2 * i + 1]!];
     const page = await session.context.newPage();
@@ -350,7 +355,10 @@ async function cpuPerOpen(session: ExtensionSession, users: string[]): Promise<v
       const at = await nameCentre(page, user);
       const { profile, events, result } = await profileWithTrace(cdp, () => hoverUntilShown(page, user, at));
       if (result.status !== 'ready') runs.notReady.push(`${kind} ${user}: ${result.status}`);
-      runs[kind].push({ ...extensionCpuTime(profile, session.origin, mainThreadTasks(events)), compile: compileTime(events, session.origin) });
+      const charge = (fn: ProfileNode['callFrame'], ms: number) => byModule[kind].set(moduleOf(fn), (byModule[kind].get(moduleOf(fn)) ?? 0) + ms);
+      const compile = compileTime(events, session.origin);
+      charge({ functionName: '', url: '' }, compile.cpuMs);
+      runs[kind].push({ ...extensionCpuTime(profile, session.origin, mainThreadTasks(events), charge), compile });
       await closeCard(page, true);
     }
     await cdp.detach();
@@ -376,6 +384,32 @@ async function cpuPerOpen(session: ExtensionSession, users: string[]): Promise<v
       raw: kind === 'first' ? { times: runs.first, notReady: runs.notReady } : runs[kind],
     });
   }
+  const perOpen = (m: Map<string, number>) => {
+    const total = [...m.values()].reduce((a, b) => a + b, 0);
+    return [...m].map(([module, ms]) => ({ module, ms: ms / OPENS, share: ms / total })).sort((a, b) => b.ms - a.ms);
+  };
+  return { opens: OPENS, first: perOpen(byModule.first), fresh: perOpen(byModule.fresh), cached: perOpen(byModule.cached) };
+}
+
+/**
+ * The source module of an extension function in a profile, from the source map beside its script in `buildDir` (the
+ * E2E build has hidden ones, wxt.config.ts); the empty frame stands for compiling the scripts, which no function owns.
+ */
+function moduleOfFunction(origin: string, buildDir: string): (fn: ProfileNode['callFrame']) => string {
+  const locators = new Map<string, ((line: number, column: number) => string) | null>();
+  return (fn) => {
+    if (!fn.url) return '(compiling the scripts)';
+    const file = fn.url.slice(origin.length + 1);
+    if (!locators.has(file)) {
+      try {
+        locators.set(file, moduleLocator(path.join(buildDir, file)));
+      } catch {
+        locators.set(file, null);
+      }
+    }
+    const locate = locators.get(file);
+    return locate ? locate(fn.lineNumber ?? 0, fn.columnNumber ?? 0) : `${file} (no source map)`;
+  };
 }
 
 /**
@@ -495,6 +529,7 @@ async function main() {
     console.info(`${name}: ${round((Date.now() - t0) / 1000, 0)} s`);
   };
   const perOpenUsers = addSyntheticUsers(sim, 'benchopen', 2 * OPENS);
+  let openCpuModules: OpenCpuModules | undefined;
   const eveningUsers = addSyntheticUsers(sim, 'benchevening', EVENING_OPENS);
 
   await stage('size', scriptSizeFigures);
@@ -504,7 +539,9 @@ async function main() {
     const session = await launchWithExtension(sim, { build: 'e2e' });
     await configureAccount(session, sim, { connected: true });
     await stage('hover', () => hoverTimings(sim, session));
-    await stage('opens', () => cpuPerOpen(session, perOpenUsers));
+    await stage('opens', async () => {
+      openCpuModules = await cpuPerOpen(session, perOpenUsers);
+    });
     await stage('evening', () => longEvening(sim, session, eveningUsers));
     await stage('sw', () => serviceWorkerWake(session));
     await session.close();
@@ -516,12 +553,16 @@ async function main() {
   console.log(`\nkick-user-cards benchmark (${round((Date.now() - started) / 1000, 0)} s${partial ? `; only ${[...selected].join(', ')}` : ''})\n`);
   figures.sort((a, b) => rank(a.figure) - rank(b.figure));
   console.table(figures.map(({ figure, value, budget, holds }) => ({ figure, value, budget, holds: holds === null ? '—' : holds ? 'yes' : 'NO' })));
+  if (openCpuModules) {
+    console.log(`\nCPU per open by module: mean ms per open over ${openCpuModules.opens} opens (a browser function's time goes to the module that called it)\n`);
+    console.table(openCpuModules.first.slice(0, 15).map(({ module }) => ({ module, ...openCpuRow(openCpuModules!, module) })));
+  }
   // A partial run never replaces the full results the README's tables come from.
   const out = path.resolve(import.meta.dirname, partial ? 'results.partial.json' : 'results.json');
   await writeFile(
     out,
     JSON.stringify(
-      { at: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}`, ...(partial ? { only: [...selected] } : {}), figures, ...modules },
+      { at: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}`, ...(partial ? { only: [...selected] } : {}), figures, ...modules, ...(openCpuModules ? { openCpuModules } : {}) },
       null,
       2,
     ),
