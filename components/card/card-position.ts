@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
-import { autoUpdate, computePosition, flip, offset, shift, type ComputePositionConfig, type ReferenceElement } from '@floating-ui/react-dom';
+import { autoUpdate, computePosition, flip, offset, platform, shift, type ComputePositionConfig, type ReferenceElement } from '@floating-ui/react-dom';
+import { cardPlatform, cardTranslation } from './card-platform';
 
 const OPTIONS: Partial<ComputePositionConfig> = {
   strategy: 'fixed',
@@ -40,9 +41,11 @@ export function useCardPosition<T extends HTMLElement>(anchor: ReferenceElement 
     let active = true;
     let first = true;
     const place = () => {
-      void computePosition(anchor, el, OPTIONS).then(({ x, y }) => {
+      void computePosition(anchor, el, { ...OPTIONS, platform: cardPlatform(el, platform) }).then((at) => {
         if (!active) return;
-        el.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+        const [x, y] = [Math.round(at.x), Math.round(at.y)];
+        el.style.transform = `translate(${x}px, ${y}px)`;
+        cardTranslation.set(el, { x, y });
         if (!first) return;
         first = false;
         el.setAttribute('data-placed', '');
