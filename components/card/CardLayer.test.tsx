@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render } from '@testing-library/react';
-import { createCardStore } from '@/lib/page/card-store';
+import { createCardStore, KEPT_MAX, withKept } from '@/lib/page/card-store';
 import { CardLayer } from './CardLayer';
 import { notelessBackground } from '@/test/support/card-background';
 
@@ -13,7 +13,7 @@ function open(shownAs?: string) {
   document.body.append(anchor);
   const noop = () => undefined;
   const view = render(<CardLayer store={store} onRetry={noop} onOpenOptions={noop} onPointerEnter={noop} onPointerLeave={noop} onEscape={noop} onShown={noop} send={notelessBackground} />);
-  act(() => store.setState({ open: { anchor, username: 'modmaria', via: 'pointer', openedAt: 0, shownAs } }));
+  act(() => store.setState({ open: { anchor, username: 'modmaria', via: 'pointer', openedAt: 0, shownAs }, kept: [{ username: 'modmaria', openedAt: 0 }] }));
   return view;
 }
 
@@ -26,29 +26,52 @@ describe('CardLayer', () => {
     const view = open();
     expect(view.queryByTestId('card-looked-up')).toBeNull();
   });
-  it('keeps the last card hidden once closed, and shows the same DOM when that user opens again', () => {
+  it('keeps the cards last opened hidden once closed, and shows the same DOM when one of those users opens again', () => {
     const store = createCardStore();
     const anchor = document.createElement('button');
     document.body.append(anchor);
     const noop = () => undefined;
     const view = render(<CardLayer store={store} onRetry={noop} onOpenOptions={noop} onPointerEnter={noop} onPointerLeave={noop} onEscape={noop} onShown={noop} send={notelessBackground} />);
-    const openUser = (username: string, openedAt: number) =>
-      act(() => store.setState({ open: { anchor, username, via: 'pointer', openedAt }, kept: { username, openedAt } }));
-    openUser('modmaria', 1);
-    const card = view.container.querySelector('.kuc-card')!;
-    const content = card.lastElementChild;
-    expect(card.hasAttribute('hidden')).toBe(false);
+    let now = 0;
+    const openUser = (username: string) =>
+      act(() => store.setState((s) => ({ open: { anchor, username, via: 'pointer', openedAt: ++now }, kept: withKept(s.kept, { username, openedAt: now }) })));
+    const cards = () => [...view.container.querySelectorAll('.kuc-card')];
+    const cardOf = (username: string) => view.container.querySelector(`.kuc-card[data-username="${username}"]`)!;
+    const shown = () => cards().filter((c) => !c.hasAttribute('hidden')).map((c) => c.getAttribute('data-username'));
+
+    openUser('modmaria');
+    const maria = cardOf('modmaria');
+    const content = maria.lastElementChild;
+    expect(shown()).toEqual(['modmaria']);
     act(() => store.setState({ open: null }));
     // Still there, out of sight (and of the accessibility tree), not announced as a card by the test hook.
-    expect(view.container.querySelector('.kuc-card')).toBe(card);
-    expect(card.hasAttribute('hidden')).toBe(true);
-    expect(card.hasAttribute('data-kuc-card')).toBe(false);
-    openUser('modmaria', 2);
-    expect(card.hasAttribute('hidden')).toBe(false);
-    expect(card.lastElementChild).toBe(content);
-    // Another user's card is built afresh.
-    openUser('vipvictor', 3);
-    expect(card.getAttribute('data-username')).toBe('vipvictor');
-    expect(card.lastElementChild).not.toBe(content);
+    expect(cardOf('modmaria')).toBe(maria);
+    expect(maria.hasAttribute('hidden')).toBe(true);
+    expect(maria.hasAttribute('data-kuc-card')).toBe(false);
+
+    // Someone else, then back: the first card is shown again as it was built, the other one hidden.
+    openUser('vipvictor');
+    expect(shown()).toEqual(['vipvictor']);
+    openUser('modmaria');
+    expect(shown()).toEqual(['modmaria']);
+    expect(cardOf('modmaria')).toBe(maria);
+    expect(maria.lastElementChild).toBe(content);
+    expect(maria.hasAttribute('data-kuc-card')).toBe(true);
+
+    // Each card is named by its own title: no id is shared between the cards kept.
+    const ids = cards().map((c) => c.getAttribute('aria-labelledby'));
+    expect(new Set(ids).size).toBe(cards().length);
+    for (const c of cards()) expect(c.querySelector(`[id="${c.getAttribute('aria-labelledby')}"]`)?.textContent).toContain(c.getAttribute('data-username'));
+
+    // At most KEPT_MAX: the card opened longest ago gives up its slot; the others stay where they are, built as they were.
+    const victor = cardOf('vipvictor');
+    for (const name of ['og_olga', 'subsam']) openUser(name);
+    expect(cards().map((c) => c.getAttribute('data-username'))).toEqual(['modmaria', 'vipvictor', 'og_olga', 'subsam']);
+    openUser('cool_cat');
+    expect(cards()).toHaveLength(KEPT_MAX);
+    expect(cards().map((c) => c.getAttribute('data-username'))).toEqual(['modmaria', 'cool_cat', 'og_olga', 'subsam']);
+    expect(cardOf('modmaria')).toBe(maria);
+    expect(victor.isConnected).toBe(false);
+    expect(shown()).toEqual(['cool_cat']);
   });
 });

@@ -1,11 +1,11 @@
-import { useCallback, useLayoutEffect, useMemo } from 'react';
+import { memo, useCallback, useId, useLayoutEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { SendToBackground } from '@/lib/messaging/send';
 import type { CardChat } from '@/lib/page/card-chat';
 import type { CardStore } from '@/lib/page/card-store';
 import type { Theme } from '@/lib/settings/settings';
 import { useCardPosition } from './card-position';
-import { CARD_TITLE_ID, CardContent } from './UserCardContent';
+import { CardContent } from './UserCardContent';
 
 export interface CardLayerProps {
   store: CardStore;
@@ -30,43 +30,54 @@ function resolveTheme(theme: Theme): 'dark' | 'light' {
   return getComputedStyle(root).colorScheme === 'light' ? 'light' : 'dark';
 }
 
-/** The one open card, positioned next to its name with floating-ui and kept inside the viewport. */
+/**
+ * The cards: the open one, positioned next to its name with floating-ui and kept inside the viewport, and the few
+ * opened before it, kept built and hidden (card-store.ts `kept`), each in a slot of its own that never moves.
+ */
 export function CardLayer(props: CardLayerProps) {
-  const open = useStore(props.store, (s) => s.open);
-  // What the card shows: the open user's, or after it closed the last one's, kept hidden (card-store.ts `kept`). Its
-  // openedAt says which open this is: a card reused for the same user reads what may have changed since.
-  const view = useStore(props.store, (s) => s.open ?? s.kept);
-  const settings = useStore(props.store, (s) => s.settings);
-  const state = useStore(props.store, (s) => {
-    const shown = s.open ?? s.kept;
-    return shown ? s.loads.get(shown.username.toLowerCase()) : undefined;
-  });
+  const kept = useStore(props.store, (s) => s.kept);
+  return (
+    <>
+      {kept.map((k) => (
+        <KeptCard key={k.username.toLowerCase()} username={k.username} openedAt={k.openedAt} layer={props} />
+      ))}
+    </>
+  );
+}
+
+/**
+ * One user's card, open or hidden. What it shows is read at each open (its openedAt says which open this is), and
+ * its memoised parts (UserCardContent.tsx) are not built again when that user opens again.
+ */
+const KeptCard = memo(function KeptCard({ username, openedAt, layer }: { username: string; openedAt: number; layer: CardLayerProps }) {
+  const key = username.toLowerCase();
+  const open = useStore(layer.store, (s) => (s.open && s.open.username.toLowerCase() === key ? s.open : null));
+  const settings = useStore(layer.store, (s) => s.settings);
+  const state = useStore(layer.store, (s) => s.loads.get(key));
   const status = state?.status ?? 'loading';
+  // Unique among the kept cards: the dialog is named by its own title, not a hidden card's.
+  const titleId = useId();
 
   // Placed: in the frame that paints the card, after that frame's layout (card-position.ts), when it is first visible.
   // The hook calls the latest of these callbacks, so what it reads is current.
   const cardRef = useCardPosition<HTMLDivElement>(open?.anchor ?? null, open, (card) => {
     if (!open) return;
-    props.onShown(open.username, status);
+    layer.onShown(open.username, status);
     // Keyboard-opened cards take focus so Tab continues inside them (once visible: a hidden element takes no focus).
     if (open.via === 'keyboard') card.focus();
   });
   // Once placed, a card that gets its data is shown again (the timing hook waits for data).
   useLayoutEffect(() => {
-    if (open && cardRef.current?.hasAttribute('data-placed')) props.onShown(open.username, status);
-  }, [open, status, props, cardRef]);
+    if (open && cardRef.current?.hasAttribute('data-placed')) layer.onShown(open.username, status);
+  }, [open, status, layer, cardRef]);
 
   // Read once per open and theme setting: without a class on <html> it asks for a computed style.
   const theme = useMemo(() => (open ? resolveTheme(settings.theme) : 'dark'), [open, settings.theme]);
 
-  const shownUser = view?.username;
-  // Stable per user, so the card's memoised parts (UserCardContent.tsx) are not rebuilt at each open.
-  const { onRetry } = props;
-  const retry = useCallback(() => {
-    if (shownUser !== undefined) onRetry(shownUser);
-  }, [onRetry, shownUser]);
+  // Stable, so the card's memoised parts are not rebuilt at each open.
+  const { onRetry } = layer;
+  const retry = useCallback(() => onRetry(username), [onRetry, username]);
 
-  if (!view || shownUser === undefined) return null;
   return (
     <div
       ref={cardRef}
@@ -75,19 +86,19 @@ export function CardLayer(props: CardLayerProps) {
       hidden={!open}
       role="dialog"
       aria-modal="false"
-      aria-labelledby={CARD_TITLE_ID}
+      aria-labelledby={titleId}
       tabIndex={-1}
       {...(__KUC_TEST_HOOKS__ && open ? { 'data-kuc-card': '' } : {})}
       data-state={status === 'loading' ? 'loading' : status}
-      data-username={shownUser}
+      data-username={username}
       data-theme={theme}
       style={{ overflowY: 'auto' }}
-      onPointerEnter={props.onPointerEnter}
-      onPointerLeave={props.onPointerLeave}
+      onPointerEnter={layer.onPointerEnter}
+      onPointerLeave={layer.onPointerLeave}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation();
-          props.onEscape();
+          layer.onEscape();
         }
       }}
     >
@@ -97,17 +108,16 @@ export function CardLayer(props: CardLayerProps) {
         </p>
       )}
       <CardContent
-        // Another user's card starts afresh (its note editor, its message list); the same user's is reused as it is.
-        key={shownUser.toLowerCase()}
-        username={shownUser}
+        username={username}
+        titleId={titleId}
         state={state ?? { status: 'loading' }}
         fields={settings.fields}
-        openedAt={view.openedAt}
+        openedAt={openedAt}
         onRetry={retry}
-        onOpenOptions={props.onOpenOptions}
-        chat={props.chat}
-        send={props.send}
+        onOpenOptions={layer.onOpenOptions}
+        chat={layer.chat}
+        send={layer.send}
       />
     </div>
   );
-}
+});

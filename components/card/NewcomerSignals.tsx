@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useId } from 'react';
 import { newcomerSignals } from '@/lib/cards/newcomer';
 import type { UserCard } from '@/lib/cards/schema';
 import type { CardChat } from '@/lib/page/card-chat';
@@ -6,6 +6,8 @@ import type { CardChat } from '@/lib/page/card-chat';
 /** The newcomer signals in words; the exact moments show on hover and on focus, and are the signal's description. */
 // openedAt: read again at each open of a reused card (the record and the clock moved on).
 export const NewcomerSignals = memo(function NewcomerSignals({ card, chat }: { card: UserCard; chat?: CardChat; openedAt?: number }) {
+  // Unique among the kept cards (CardLayer.tsx): each description belongs to its own card's signal.
+  const prefix = useId();
   const record = chat?.record(card.username);
   const only = record?.complete && record.seen === 1 ? record.messages[0] : undefined;
   const signals = newcomerSignals({
@@ -19,8 +21,8 @@ export const NewcomerSignals = memo(function NewcomerSignals({ card, chat }: { c
     <ul className="signals" data-testid="card-newcomer">
       {signals.map((s) => (
         <li key={s.id} data-testid={`card-newcomer-${s.id}`}>
-          <span tabIndex={0} aria-describedby={`kuc-signal-${s.id}`}>{s.text}</span>
-          <span className="exact" role="tooltip" id={`kuc-signal-${s.id}`}>{s.detail}</span>
+          <span tabIndex={0} aria-describedby={`${prefix}-signal-${s.id}`}>{s.text}</span>
+          <span className="exact" role="tooltip" id={`${prefix}-signal-${s.id}`}>{s.detail}</span>
         </li>
       ))}
     </ul>

@@ -15,7 +15,7 @@ const hostileCard = () =>
 
 describe('ReadyCard display strings', () => {
   it('shows the name without format characters, isolated from the text around it', () => {
-    const view = render(<ReadyCard card={hostileCard()} fields={DEFAULT_SETTINGS.fields} send={notelessBackground} />);
+    const view = render(<ReadyCard card={hostileCard()} titleId="kuc-title" fields={DEFAULT_SETTINGS.fields} send={notelessBackground} />);
     const name = view.getByTestId('card-display-name');
     expect(name.tagName).toBe('BDI');
     expect(name.textContent).toBe('streamer1gnp.exe');
@@ -28,7 +28,7 @@ describe('ReadyCard display strings', () => {
   it('copies the username, never the display name', async () => {
     const writeText = vi.fn(() => Promise.resolve());
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
-    const view = render(<ReadyCard card={hostileCard()} fields={DEFAULT_SETTINGS.fields} send={notelessBackground} />);
+    const view = render(<ReadyCard card={hostileCard()} titleId="kuc-title" fields={DEFAULT_SETTINGS.fields} send={notelessBackground} />);
     fireEvent.click(view.getByTestId('card-copy-name'));
     await waitFor(() => expect(writeText).toHaveBeenCalledWith('streamer1'));
     view.unmount();

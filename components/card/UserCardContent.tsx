@@ -10,8 +10,6 @@ import { CardNote } from './CardNote';
 import { ChatLog, ChatLogSpace } from './ChatLog';
 import { NewcomerSignals } from './NewcomerSignals';
 
-export const CARD_TITLE_ID = 'kuc-card-title';
-
 const ROLE_LABELS: Record<string, string> = {
   owner: 'Owner', moderator: 'Moderator', vip: 'VIP', og: 'OG', subscriber: 'Subscriber', staff: 'Kick staff', founder: 'Founder', verified: 'Verified',
 };
@@ -138,7 +136,7 @@ const Actions = memo(function Actions({ card }: { card: UserCard }) {
  * reuses it) re-renders only what reads the page at each open (note, newcomer signals, messages). Issue #12: a
  * cached open's cost was mostly Preact comparing this unchanged tree again.
  */
-const CardHead = memo(function CardHead({ card, fields }: { card: UserCard; fields: Record<CardField, boolean> }) {
+const CardHead = memo(function CardHead({ card, fields, titleId }: { card: UserCard; fields: Record<CardField, boolean>; titleId: string }) {
   const name = card.displayName || card.username;
   return (
     <>
@@ -146,7 +144,7 @@ const CardHead = memo(function CardHead({ card, fields }: { card: UserCard; fiel
       <div className="head" style={fields.banner ? undefined : { marginTop: 12 }}>
         <Avatar url={card.avatarUrl} name={name} />
         <div className="who">
-          <h2 className="name" id={CARD_TITLE_ID} data-testid="card-name">
+          <h2 className="name" id={titleId} data-testid="card-name">
             {/* Isolated, so what a name holds cannot reorder the text around it. */}
             <bdi data-testid="card-display-name">{name}</bdi>
             {card.verified && <span className="verified" role="img" aria-label="Verified">✔</span>}
@@ -205,8 +203,10 @@ const CardLinks = memo(function CardLinks({ card, fields, notice, onRetry }: { c
   );
 });
 
-export function ReadyCard({ card, notice, fields, onRetry, chat, openedAt = 0, send }: {
+export function ReadyCard({ card, titleId, notice, fields, onRetry, chat, openedAt = 0, send }: {
   card: UserCard;
+  /** The id of the card's title, which names the dialog (unique among the cards kept, CardLayer.tsx). */
+  titleId: string;
   /** Asks the background (the note): the content script's messenger. */
   send: SendToBackground;
   notice?: string;
@@ -218,7 +218,7 @@ export function ReadyCard({ card, notice, fields, onRetry, chat, openedAt = 0, s
 }) {
   return (
     <>
-      <CardHead card={card} fields={fields} />
+      <CardHead card={card} fields={fields} titleId={titleId} />
       <CardNote username={card.username} userId={card.userId} openedAt={openedAt} send={send} />
       <div className="body">
         <NewcomerSignals card={card} chat={chat} openedAt={openedAt} />
@@ -231,14 +231,14 @@ export function ReadyCard({ card, notice, fields, onRetry, chat, openedAt = 0, s
   );
 }
 
-export function SkeletonCard({ username, chat }: { username: string; chat?: CardChat }) {
+export function SkeletonCard({ username, titleId, chat }: { username: string; titleId: string; chat?: CardChat }) {
   return (
     <div className="skeleton" data-testid="card-skeleton" aria-busy="true">
       <div className="banner" />
       <div className="head">
         <div className="avatar" />
         <div className="who">
-          <h2 className="name" id={CARD_TITLE_ID}>{username}</h2>
+          <h2 className="name" id={titleId}>{username}</h2>
           <div className="slug">Loading…</div>
         </div>
       </div>
@@ -271,12 +271,18 @@ function errorText(error: KickErrorInfo): { title: string; detail: string } {
   }
 }
 
-export function ErrorCard({ username, error, onRetry, onOpenOptions }: { username: string; error: KickErrorInfo; onRetry: () => void; onOpenOptions: () => void }) {
+export function ErrorCard({ username, titleId, error, onRetry, onOpenOptions }: {
+  username: string;
+  titleId: string;
+  error: KickErrorInfo;
+  onRetry: () => void;
+  onOpenOptions: () => void;
+}) {
   const { title, detail } = errorText(error);
   const needsAccount = ['not_configured', 'not_connected', 'reconnect_needed', 'unauthorized', 'forbidden'].includes(error.code);
   return (
     <div className="error" data-testid="card-error" data-code={error.code}>
-      <h2 id={CARD_TITLE_ID}>{title}: {username}</h2>
+      <h2 id={titleId}>{title}: {username}</h2>
       <p data-testid="card-error-detail">{detail}</p>
       <div className="actions" style={{ border: 0, padding: 0 }}>
         {needsAccount && <button type="button" className="btn primary" onClick={onOpenOptions} data-testid="card-open-options">Open options</button>}
@@ -288,6 +294,7 @@ export function ErrorCard({ username, error, onRetry, onOpenOptions }: { usernam
 
 export function CardContent(props: {
   username: string;
+  titleId: string;
   state: LoadState;
   fields: Record<CardField, boolean>;
   onRetry: () => void;
@@ -297,7 +304,7 @@ export function CardContent(props: {
   send: SendToBackground;
 }) {
   const { state } = props;
-  if (state.status === 'loading') return <SkeletonCard username={props.username} chat={props.chat} />;
-  if (state.status === 'error') return <ErrorCard username={props.username} error={state.error} onRetry={props.onRetry} onOpenOptions={props.onOpenOptions} />;
-  return <ReadyCard card={state.card} notice={state.notice} fields={props.fields} onRetry={props.onRetry} chat={props.chat} openedAt={props.openedAt} send={props.send} />;
+  if (state.status === 'loading') return <SkeletonCard username={props.username} titleId={props.titleId} chat={props.chat} />;
+  if (state.status === 'error') return <ErrorCard username={props.username} titleId={props.titleId} error={state.error} onRetry={props.onRetry} onOpenOptions={props.onOpenOptions} />;
+  return <ReadyCard card={state.card} titleId={props.titleId} notice={state.notice} fields={props.fields} onRetry={props.onRetry} chat={props.chat} openedAt={props.openedAt} send={props.send} />;
 }
