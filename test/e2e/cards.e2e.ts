@@ -210,6 +210,25 @@ describe('hover cards with a connected account', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
+  it('sits 6 px under its name, at the name’s left edge, also when the page moves <body> with a transform', async () => {
+    // A transform on <body> makes it the card's containing block (components/card/card-platform.ts measures where it is).
+    const selector = '#channel-username';
+    const under = async () => {
+      await hoverAndWait(selector, 'streamer1');
+      await expect.poll(() => card().getAttribute('data-placed')).toBe('');
+      const [name, box] = [(await page.locator(selector).boundingBox())!, (await card().boundingBox())!];
+      return { dx: Math.round(box.x - name.x), dy: Math.round(box.y - (name.y + name.height)) };
+    };
+    try {
+      expect(await under()).toEqual({ dx: 0, dy: 6 });
+      await closeCard();
+      await page.evaluate(() => Object.assign(document.body.style, { transform: 'translate(24px, 18px)' }));
+      expect(await under()).toEqual({ dx: 0, dy: 6 });
+    } finally {
+      await page.evaluate(() => document.body.style.removeProperty('transform'));
+    }
+  });
+
   it('keeps working after a 1,000-message burst', async () => {
     await page.evaluate(() => (window as unknown as { __sim: { appendRows(n: number): number } }).__sim.appendRows(1000));
     const last = page.locator('#chatroom-messages div[data-index] button[data-prevent-expand] >> nth=-1');
