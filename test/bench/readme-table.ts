@@ -27,11 +27,11 @@ export interface OpenCpuModules {
   cached: ModuleMs;
 }
 
-const OPEN_KINDS = ['first', 'fresh', 'cached'] as const;
+type OpenKind = 'first' | 'fresh' | 'cached';
 
 /** One module's line of the open-CPU table: its mean ms per open and share, for each kind of open. */
-export function openCpuRow(m: OpenCpuModules, module: string): Record<(typeof OPEN_KINDS)[number], string> {
-  const cell = (kind: (typeof OPEN_KINDS)[number]) => {
+export function openCpuRow(m: OpenCpuModules, module: string): Record<OpenKind, string> {
+  const cell = (kind: OpenKind) => {
     const entry = m[kind].find((e) => e.module === module);
     return entry ? `${entry.ms.toFixed(2)} ms (${(entry.share * 100).toFixed(0)}%)` : '—';
   };
