@@ -292,7 +292,11 @@ export function ErrorCard({ username, titleId, error, onRetry, onOpenOptions }: 
   );
 }
 
-export function CardContent(props: {
+/**
+ * What a card shows, by its load state. A memo: a kept card that is only hidden or shown again (CardLayer.tsx) does
+ * not render its content again; a new open of it (openedAt) does.
+ */
+export const CardContent = memo(function CardContent(props: {
   username: string;
   titleId: string;
   state: LoadState;
@@ -307,4 +311,4 @@ export function CardContent(props: {
   if (state.status === 'loading') return <SkeletonCard username={props.username} titleId={props.titleId} chat={props.chat} />;
   if (state.status === 'error') return <ErrorCard username={props.username} titleId={props.titleId} error={state.error} onRetry={props.onRetry} onOpenOptions={props.onOpenOptions} />;
   return <ReadyCard card={state.card} titleId={props.titleId} notice={state.notice} fields={props.fields} onRetry={props.onRetry} chat={props.chat} openedAt={props.openedAt} send={props.send} />;
-}
+});
