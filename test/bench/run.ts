@@ -23,7 +23,7 @@ import {
 const USERS = ['modmaria', 'vipvictor', 'og_olga', 'subsam', 'bannedbob', 'staffsteve', 'cool_cat', 'nopicnick', 'hostile_hank', 'emoji_eve'];
 /** Alternating with/without bursts for the ratio's interval (BENCH_PAIRS to change). */
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 24);
-/** Odd, and enough that one burst caught by a deoptimisation or a late idle read does not move the median (one run of 5 read 4.3 to 11.5 ms). */
+/** Odd, and enough that one slow burst does not move the median much (the bursts of one run of 5 read 4.3 to 11.5 ms). */
 const PROFILED_BURSTS = 9;
 /** Profiled after each burst too: work the extension defers to idle time belongs to the burst. */
 const IDLE_AFTER_BURST_MS = 2500;
