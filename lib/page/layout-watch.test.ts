@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LayoutReport } from '../messaging/protocol';
 import { renderRow } from '@/test/kick-sim/variants';
 import { chatroom } from '@/test/kick-sim/fixtures/chatroom';
-import { startLayoutWatch } from './layout-watch';
+import { SAMPLE_ROWS, startLayoutWatch } from './layout-watch';
 
 let reports: LayoutReport[];
 let stop: () => void;
@@ -62,6 +62,27 @@ describe('layout watch', () => {
     stop = startLayoutWatch((r) => reports.push(r), { intervalMs: 1000, graceMs: 2000 });
     vi.advanceTimersByTime(5000);
     expect(reports.at(-1)?.recognised).toBe(true);
+  });
+
+  it('judges a full chat by its newest rows, where a new shape shows first', () => {
+    // The oldest rows of an unseen shape, the newest SAMPLE_ROWS recognised: recognised; then the newest turn unseen.
+    const rows = (shape: (i: number) => string, from: number, n: number) => Array.from({ length: n }, (_, i) => shape(from + i)).join('');
+    chat(rows(unknownRow, 0, 60) + rows(currentRow, 60, SAMPLE_ROWS));
+    stop = startLayoutWatch((r) => reports.push(r), { intervalMs: 1000, settledMs: 1000, graceMs: 2000 });
+    vi.advanceTimersByTime(5000);
+    expect(reports.at(-1)?.recognised).toBe(true);
+    chat(rows(currentRow, 0, 60) + rows(unknownRow, 60, SAMPLE_ROWS));
+    vi.advanceTimersByTime(5000);
+    expect(reports.at(-1)?.recognised).toBe(false);
+  });
+
+  it('counts the page’s names again once a page checked before its chat mounted shows some', () => {
+    document.body.innerHTML = '';
+    stop = startLayoutWatch((r) => reports.push(r), { settledMs: 1000 });
+    expect(reports.at(-1)).toMatchObject({ recognised: true, namesSeen: 0 });
+    chat(currentRow(0) + currentRow(3));
+    vi.advanceTimersByTime(1000);
+    expect(reports.at(-1)).toMatchObject({ recognised: true, namesSeen: 3, surfaces: { chat: 2, reply: 1 } });
   });
 
   it('counts rows that lost data-index by the list structure', () => {
