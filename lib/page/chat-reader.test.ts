@@ -90,6 +90,21 @@ describe('the chat reader', () => {
     history.pushState(null, '', '/streamer1');
   });
 
+  it('reads nothing more once stopped, not even rows it had queued (no read is left scheduled)', async () => {
+    const sim = load('current');
+    const record = createChatRecord();
+    let added = 0;
+    const counting = { ...record, add: (...args: Parameters<typeof record.add>) => (added++, record.add(...args)) };
+    const reader = startChatReader(Date.now, counting);
+    reader.view('anyone'); // the rows already there are read
+    const before = added;
+    sim.say('newbie_nora', 'queued, then stopped');
+    await delivered(); // the observer has queued the row and scheduled a read
+    reader.stop();
+    await new Promise((r) => setTimeout(r, 400)); // past the fallback read's 200 ms
+    expect(added).toBe(before);
+  });
+
   it('stops watching the list when stopped', async () => {
     const sim = load('current');
     const reader = startChatReader();

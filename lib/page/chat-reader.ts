@@ -99,8 +99,9 @@ export function startChatReader(now = Date.now, record: ChatRecord = createChatR
     }
     queue.drain(read);
   };
+  const idleCallbacks = typeof requestIdleCallback === 'function';
   const schedule = () => {
-    idle ||= typeof requestIdleCallback === 'function' ? requestIdleCallback(flush, { timeout: 2000 }) : window.setTimeout(flush, 200);
+    idle ||= idleCallbacks ? requestIdleCallback(flush, { timeout: 2000 }) : window.setTimeout(flush, 200);
   };
   // Most records are the virtualiser unmounting a row: nothing to read there.
   const observer = new MutationObserver((mutations) => {
@@ -129,6 +130,10 @@ export function startChatReader(now = Date.now, record: ChatRecord = createChatR
     stop: () => {
       clearInterval(timer);
       observer.disconnect();
+      // A read still scheduled would run after the page (or the extension) let go of the reader.
+      if (idle) (idleCallbacks ? cancelIdleCallback : clearTimeout)(idle);
+      idle = 0;
+      queue.clear();
     },
   };
 }
