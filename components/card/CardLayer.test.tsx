@@ -1,19 +1,26 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render } from '@testing-library/react';
-import { createCardStore, KEPT_MAX, withKept } from '@/lib/page/card-store';
+import { createCardStore } from '@/lib/page/card-store';
+import { KEPT_MAX, keepCards } from './kept-cards';
 import { CardLayer } from './CardLayer';
 import { notelessBackground } from '@/test/support/card-background';
 
-afterEach(cleanup);
+const stops: (() => void)[] = [];
+afterEach(() => {
+  cleanup();
+  stops.splice(0).forEach((stop) => stop());
+});
 
 function open(shownAs?: string) {
   const store = createCardStore();
+  // As the card UI's mount does (entrypoints/card-ui/index.tsx).
+  stops.push(keepCards(store));
   const anchor = document.createElement('button');
   document.body.append(anchor);
   const noop = () => undefined;
   const view = render(<CardLayer store={store} onRetry={noop} onOpenOptions={noop} onPointerEnter={noop} onPointerLeave={noop} onEscape={noop} onShown={noop} send={notelessBackground} />);
-  act(() => store.setState({ open: { anchor, username: 'modmaria', via: 'pointer', openedAt: 0, shownAs }, kept: [{ username: 'modmaria', openedAt: 0 }] }));
+  act(() => store.setState({ open: { anchor, username: 'modmaria', via: 'pointer', openedAt: 0, shownAs } }));
   return view;
 }
 
@@ -28,13 +35,14 @@ describe('CardLayer', () => {
   });
   it('keeps the cards last opened hidden once closed, and shows the same DOM when one of those users opens again', () => {
     const store = createCardStore();
+    stops.push(keepCards(store));
     const anchor = document.createElement('button');
     document.body.append(anchor);
     const noop = () => undefined;
     const view = render(<CardLayer store={store} onRetry={noop} onOpenOptions={noop} onPointerEnter={noop} onPointerLeave={noop} onEscape={noop} onShown={noop} send={notelessBackground} />);
     let now = 0;
     const openUser = (username: string) =>
-      act(() => store.setState((s) => ({ open: { anchor, username, via: 'pointer', openedAt: ++now }, kept: withKept(s.kept, { username, openedAt: now }) })));
+      act(() => store.setState({ open: { anchor, username, via: 'pointer', openedAt: ++now } }));
     const cards = () => [...view.container.querySelectorAll('.kuc-card')];
     const cardOf = (username: string) => view.container.querySelector(`.kuc-card[data-username="${username}"]`)!;
     const shown = () => cards().filter((c) => !c.hasAttribute('hidden')).map((c) => c.getAttribute('data-username'));

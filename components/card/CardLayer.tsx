@@ -2,7 +2,7 @@ import { memo, useCallback, useId, useLayoutEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { SendToBackground } from '@/lib/messaging/send';
 import type { CardChat } from '@/lib/page/card-chat';
-import type { CardStore } from '@/lib/page/card-store';
+import type { CardStore, KeptCard as Kept } from '@/lib/page/card-store';
 import type { Theme } from '@/lib/settings/settings';
 import { useCardPosition } from './card-position';
 import { CardContent } from './UserCardContent';
@@ -30,12 +30,14 @@ function resolveTheme(theme: Theme): 'dark' | 'light' {
   return getComputedStyle(root).colorScheme === 'light' ? 'light' : 'dark';
 }
 
+const NONE: readonly Kept[] = [];
+
 /**
  * The cards: the open one, positioned next to its name with floating-ui and kept inside the viewport, and the few
- * opened before it, kept built and hidden (card-store.ts `kept`), each in a slot of its own that never moves.
+ * opened before it, kept built and hidden (kept-cards.ts), each in a slot of its own that never moves.
  */
 export function CardLayer(props: CardLayerProps) {
-  const kept = useStore(props.store, (s) => s.kept);
+  const kept = useStore(props.store, (s) => s.kept ?? NONE);
   return (
     <>
       {kept.map((k) => (

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { CardLayer } from '@/components/card/CardLayer';
+import { keepCards } from '@/components/card/kept-cards';
 import css from '@/components/card/card.css?inline';
 import { setHourCycle } from '@/lib/cards/format';
 import { leftForCardUi, provideCardUi } from '@/lib/page/card-ui-bridge';
@@ -13,8 +14,10 @@ export default defineUnlistedScript(() => {
     style.textContent = css;
     const container = document.createElement('div');
     root.append(style, container);
+    const stopKeeping = keepCards(props.store);
     render(<CardLayer {...props} />, container);
     return () => {
+      stopKeeping();
       render(null, container);
       style.remove();
       container.remove();

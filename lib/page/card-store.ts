@@ -17,11 +17,10 @@ export interface CardState {
     shownAs?: string;
   } | null;
   /**
-   * The cards last opened (the open one among them), still rendered (hidden) after they closed, so that opening one of
-   * these users again builds no new DOM (issue #12's cached open): going back to someone just looked at is the common
-   * case of a cached card. Names only: no anchor, so no chat row is kept alive by them. See withKept.
+   * The cards the card UI keeps built and hidden once closed, the open one among them (components/card/kept-cards.ts
+   * keeps this list; the content script never reads or writes it). Undefined until the card UI has loaded.
    */
-  kept: readonly KeptCard[];
+  kept?: readonly KeptCard[];
   /** By lowercased name, least recently set first; at most LOADS_MAX (see withLoad). */
   loads: ReadonlyMap<string, LoadState>;
   settings: Settings;
@@ -32,28 +31,7 @@ export interface KeptCard {
   openedAt: number;
 }
 
-export const createCardStore = () => createStore<CardState>(() => ({ open: null, kept: [], loads: new Map(), settings: DEFAULT_SETTINGS }));
-
-/** Cards kept built: a few, each a few hundred nodes at most (a card with its message list). */
-export const KEPT_MAX = 4;
-
-/**
- * `kept` after `card` opened: its slot updated, else a new one, else the slot of the card opened longest ago taken
- * over. Slots never move, so neither does any kept card's DOM (Preact would move the nodes to follow a reordered list).
- */
-export function withKept(kept: readonly KeptCard[], card: KeptCard): KeptCard[] {
-  const key = card.username.toLowerCase();
-  const same = kept.findIndex((k) => k.username.toLowerCase() === key);
-  const next = [...kept];
-  if (same >= 0) next[same] = card;
-  else if (next.length < KEPT_MAX) next.push(card);
-  else {
-    let oldest = 0;
-    for (let i = 1; i < next.length; i++) if (next[i]!.openedAt < next[oldest]!.openedAt) oldest = i;
-    next[oldest] = card;
-  }
-  return next;
-}
+export const createCardStore = () => createStore<CardState>(() => ({ open: null, loads: new Map(), settings: DEFAULT_SETTINGS }));
 
 /** Names whose load state the card layer keeps: the open card needs one, prefetches a few more. */
 export const LOADS_MAX = 50;

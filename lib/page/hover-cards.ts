@@ -1,6 +1,6 @@
 import type { CardLoader, LoadState } from './card-data';
 import type { SurfaceId } from '../settings/settings';
-import { withKept, withLoad, type CardStore } from './card-store';
+import { withLoad, type CardStore } from './card-store';
 import { HoverIntent, type CloseReason } from './hover-intent';
 import { findName, MESSAGE_TEXT_SELECTOR, rewrittenText, type FoundName } from './surfaces';
 import { mentionAtPoint, TextAnchor } from './text-mention';
@@ -80,7 +80,7 @@ export function startHoverCards(deps: HoverCardsDeps) {
       intentEnd = performance.now();
       const shownAs = lastFound && lastFound.element === anchor ? (rewrittenText(lastFound) ?? undefined) : undefined;
       const openedAt = Date.now();
-      store.setState((s) => ({ open: { anchor, username, via, openedAt, shownAs }, kept: withKept(s.kept, { username, openedAt }) }));
+      store.setState({ open: { anchor, username, via, openedAt, shownAs } });
       anchorWatch ??= setInterval(() => {
         const open = store.getState().open;
         if (open && !open.anchor.isConnected) intent.dismiss('scroll');
