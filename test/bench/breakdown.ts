@@ -61,6 +61,8 @@ function mappedLines(map: SourceMap): [number, number][][] {
 export function moduleLocator(jsPath: string): (line: number, column: number) => string {
   const map = readMap(jsPath);
   const lines = mappedLines(map);
+  // Named once per source, not at every place asked about (a profile asks once per sample).
+  const modules = map.sources.map(moduleOf);
   return (line, column) => {
     const segs = lines[line] ?? [];
     let [low, high] = [0, segs.length - 1];
@@ -71,7 +73,7 @@ export function moduleLocator(jsPath: string): (line: number, column: number) =>
       else high = mid - 1;
     }
     const source = found < 0 ? -1 : segs[found]![1];
-    return source < 0 ? '(unmapped)' : moduleOf(map.sources[source]!);
+    return source < 0 ? '(unmapped)' : modules[source]!;
   };
 }
 

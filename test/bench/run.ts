@@ -356,10 +356,11 @@ async function cpuPerOpen(session: ExtensionSession, users: string[]): Promise<O
       const at = await nameCentre(page, user);
       const { profile, events, result } = await profileWithTrace(cdp, () => hoverUntilShown(page, user, at));
       if (result.status !== 'ready') runs.notReady.push(`${kind} ${user}: ${result.status}`);
-      const charge = (fn: ProfileNode['callFrame'], ms: number) => byModule[kind].set(moduleOf(fn), (byModule[kind].get(moduleOf(fn)) ?? 0) + ms);
+      const add = (module: string, ms: number) => byModule[kind].set(module, (byModule[kind].get(module) ?? 0) + ms);
       const compile = compileTime(events, session.origin);
-      charge({ functionName: '', url: '' }, compile.cpuMs);
-      runs[kind].push({ ...extensionCpuTime(profile, session.origin, mainThreadTasks(events), charge), compile });
+      // Compiling a script happens before any of its functions runs, so no function owns it.
+      add('(compiling the scripts)', compile.cpuMs);
+      runs[kind].push({ ...extensionCpuTime(profile, session.origin, mainThreadTasks(events), (fn, ms) => add(moduleOf(fn), ms)), compile });
       await closeCard(page, true);
     }
     await cdp.detach();
@@ -394,12 +395,11 @@ async function cpuPerOpen(session: ExtensionSession, users: string[]): Promise<O
 
 /**
  * The source module of an extension function in a profile, from the source map beside its script in `buildDir` (the
- * E2E build has hidden ones, wxt.config.ts); the empty frame stands for compiling the scripts, which no function owns.
+ * E2E build has hidden ones, wxt.config.ts).
  */
 function moduleOfFunction(origin: string, buildDir: string): (fn: ProfileNode['callFrame']) => string {
   const locators = new Map<string, ((line: number, column: number) => string) | null>();
   return (fn) => {
-    if (!fn.url) return '(compiling the scripts)';
     const file = fn.url.slice(origin.length + 1);
     if (!locators.has(file)) {
       try {
