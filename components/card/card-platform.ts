@@ -32,10 +32,10 @@ export function cardPlatform(card: HTMLElement, base: Platform): Platform {
     ...base,
     getElementRects: ({ reference }: { reference: ReferenceElement }) => ({
       reference: relative(reference.getBoundingClientRect()),
-      floating: { x: 0, y: 0, width: card.offsetWidth, height: card.offsetHeight },
+      floating: { x: 0, y: 0, ...layoutSize(card) },
     }),
     getClippingRect: () => relative(viewportRect()),
-    getDimensions: (element) => ({ width: (element as HTMLElement).offsetWidth, height: (element as HTMLElement).offsetHeight }),
+    getDimensions: (element) => layoutSize(element as HTMLElement),
     // Rects are already relative to the containing block, at scale 1: nothing to convert, no offset parent to read.
     convertOffsetParentRelativeRectToViewportRelativeRect: ({ rect }) => rect,
     getOffsetParent: () => window,
@@ -44,6 +44,9 @@ export function cardPlatform(card: HTMLElement, base: Platform): Platform {
     isRTL: () => false,
   };
 }
+
+/** An element's layout box size: what a transform does to it does not count. */
+const layoutSize = (el: HTMLElement) => ({ width: el.offsetWidth, height: el.offsetHeight });
 
 /** The part of the page the user sees, in the viewport's coordinates (pinch-zoom moves it), without scrollbars. */
 function viewportRect(): Rect {

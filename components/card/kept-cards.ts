@@ -1,4 +1,4 @@
-import type { CardStore, KeptCard } from '@/lib/page/card-store';
+import type { CardState, CardStore, KeptCard } from '@/lib/page/card-store';
 
 /*
  * Which cards the card UI keeps built: the last few opened, hidden once closed, so that opening one of these users again
@@ -33,7 +33,7 @@ export function withKept(kept: readonly KeptCard[], card: KeptCard): KeptCard[] 
  * same synchronous notification as the open, so Preact renders both changes in one pass.
  */
 export function keepCards(store: CardStore): () => void {
-  const keep = (open: NonNullable<ReturnType<CardStore['getState']>['open']>) =>
+  const keep = (open: NonNullable<CardState['open']>) =>
     store.setState((s) => ({ kept: withKept(s.kept ?? [], { username: open.username, openedAt: open.openedAt }) }));
   const { open } = store.getState();
   if (open) keep(open);
