@@ -1,14 +1,17 @@
 import { displayText } from '../cards/display';
 import type { ChatHistory, MessageInput } from '../messaging/protocol';
 import { WebUserMessagesSchema } from './schemas';
+import { jsonOf, NOT_JSON } from './web-reads';
 
 /**
  * The background's half of a moderator's history read (./chat-history.ts reads it on the page): zod checks kick.com's
  * answer and keeps what the card shows. A message another user sent (the answer is for one user) or an empty one is
  * left out, never guessed at.
  */
-export function checkChatHistory({ userId, answer }: MessageInput<'readChatHistory'>): ChatHistory {
-  const parsed = WebUserMessagesSchema.safeParse(answer);
+export function checkChatHistory({ userId, body }: MessageInput<'readChatHistory'>): ChatHistory {
+  const json = jsonOf(body);
+  if (!json) return { ok: false, reason: NOT_JSON };
+  const parsed = WebUserMessagesSchema.safeParse(json.value);
   if (!parsed.success) return { ok: false, reason: 'kick.com answered in an unexpected shape' };
   const { messages, cursor } = parsed.data.data;
   const kept = messages.flatMap((m) => {

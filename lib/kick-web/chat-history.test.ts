@@ -20,7 +20,7 @@ describe('a moderator’s history page, checked in the background', () => {
         cursor: 1763805600000,
       },
     };
-    const checked = checkChatHistory({ userId: 7, answer });
+    const checked = checkChatHistory({ userId: 7, body: JSON.stringify(answer) });
     expect(checked).toEqual({
       ok: true,
       messages: [
@@ -35,19 +35,21 @@ describe('a moderator’s history page, checked in the background', () => {
 
   it('reads a falsy or odd cursor as no older page (NipahTV’s reading), and drops empty or wrongly typed messages', () => {
     for (const cursor of [null, 0, '0', '', 'abc', -5, 1.5, undefined])
-      expect(checkChatHistory({ userId: 7, answer: { data: { messages: [], cursor } } })).toEqual({ ok: true, messages: [] });
+      expect(checkChatHistory({ userId: 7, body: JSON.stringify({ data: { messages: [], cursor } }) })).toEqual({ ok: true, messages: [] });
     const odd = { data: { messages: [message('', '2026-11-22T10:00:00Z'), message(42, '2026-11-22T10:00:00Z'), 'text', null, message('kept', null)] } };
-    expect(checkChatHistory({ userId: 7, answer: odd })).toEqual({ ok: true, messages: [{ text: 'kept' }] });
+    expect(checkChatHistory({ userId: 7, body: JSON.stringify(odd) })).toEqual({ ok: true, messages: [{ text: 'kept' }] });
   });
 
-  it('says an answer of another shape is one', () => {
-    for (const answer of [undefined, [], { messages: [] }, { data: { messages: 'no' } }])
-      expect(checkChatHistory({ userId: 7, answer })).toEqual({ ok: false, reason: 'kick.com answered in an unexpected shape' });
+  it('says an answer of another shape is one, and a body that is not JSON is none', () => {
+    for (const answer of [null, [], { messages: [] }, { data: { messages: 'no' } }])
+      expect(checkChatHistory({ userId: 7, body: JSON.stringify(answer) })).toEqual({ ok: false, reason: 'kick.com answered in an unexpected shape' });
+    for (const body of ['', '<!DOCTYPE html><title>Just a moment...</title>', '{"data":'])
+      expect(checkChatHistory({ userId: 7, body })).toEqual({ ok: false, reason: 'kick.com answered with something other than JSON' });
   });
 
   it('cuts what a card shows: 500 characters a message, 100 messages a page', () => {
     const many = { data: { messages: Array.from({ length: 150 }, (_, i) => message('y'.repeat(900), new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString())) } };
-    const checked = checkChatHistory({ userId: 7, answer: many });
+    const checked = checkChatHistory({ userId: 7, body: JSON.stringify(many) });
     expect(checked.ok && checked.messages.length).toBe(100);
     expect(checked.ok && checked.messages[0]!.text.length).toBe(500);
   });

@@ -1,6 +1,6 @@
 import { LruMap } from '../cache/lru';
 import type { ChatHistory, MessageInput } from '../messaging/protocol';
-import { getJson, kickPath, reasonOf, sessionHeaders, WebReadError } from './web-reads';
+import { getBody, getJson, kickPath, reasonOf, sessionHeaders, WebReadError } from './web-reads';
 
 /**
  * The page's half of Kick's own per-user chat history, which kick.com shows a channel's moderators
@@ -42,8 +42,8 @@ export function createHistoryReader(check: CheckHistory, now = Date.now) {
       if (channelId === undefined) return undefined;
       // NipahTV asks for the newest page with cursor=0; the background hands out only digits.
       const path = kickPath('api', 'v2', 'channels', String(channelId), 'users', String(userId), 'messages');
-      const answer = await getJson(`${path}?cursor=${encodeURIComponent(cursor)}`, { session: await sessionHeaders() });
-      return answer === 'not_found' ? { ok: false, reason: 'kick.com answered 404' } : await check({ userId, answer });
+      const body = await getBody(`${path}?cursor=${encodeURIComponent(cursor)}`, { session: await sessionHeaders() });
+      return body === undefined ? { ok: false, reason: 'kick.com answered 404' } : await check({ userId, body });
     } catch (error) {
       // A channel read that failed is tried again by the next card.
       if (channels.get(channelSlug) === job) void job.catch(() => channels.delete(channelSlug));

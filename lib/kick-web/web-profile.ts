@@ -1,11 +1,12 @@
 import { HttpsUrlSchema, WebProfileSchema, type Role, type WebProfile } from '../cards/schema';
 import { socialLinks } from '../cards/socials';
 import { WebChannelSchema, WebChannelUserSchema, type WebChannel, type WebChannelUser } from './schemas';
-import { failuresOf, type RawRead, type WebAnswers, type WebReadFailure, type WebReadPart, type WebResult } from './web-reads';
+import { failuresOf, jsonOf, NOT_JSON, type RawRead, type WebAnswers, type WebReadFailure, type WebReadPart, type WebResult } from './web-reads';
 
 /**
  * The background's half of kick.com's own endpoints: the content script fetched them (./web-reads.ts) and sends the
- * raw answers here, where zod checks them and the profile is built; zod stays out of every kick.com page (issue #12).
+ * answers' bodies here, where they are parsed, zod checks them and the profile is built; zod and the parsing stay out
+ * of every kick.com page (issue #12).
  */
 
 export type { WebReadFailure, WebReadPart, WebResult, WebSource } from './web-reads';
@@ -86,8 +87,10 @@ type Read<T> = { ok: true; value: T | undefined } | { ok: false; failure: WebRea
 
 function check<T>(part: WebReadPart, read: RawRead, schema: { safeParse(v: unknown): { success: boolean; data?: T } }): Read<T> {
   if (!read.ok) return read;
-  if (read.value === undefined) return { ok: true, value: undefined };
-  const parsed = schema.safeParse(read.value);
+  if (read.body === undefined) return { ok: true, value: undefined };
+  const json = jsonOf(read.body);
+  if (!json) return { ok: false, failure: { part, reason: NOT_JSON } };
+  const parsed = schema.safeParse(json.value);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, failure: { part, reason: UNEXPECTED_SHAPE } };
 }
 

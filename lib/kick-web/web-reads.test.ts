@@ -67,6 +67,14 @@ describe('kick.com reads', () => {
     expect(result.failures).toEqual([{ part: 'channel', reason: 'kick.com answered in an unexpected shape' }]);
   });
 
+  it('names a body that is not JSON as such: a page answered with a 200 is not a request that failed', async () => {
+    vi.stubGlobal('fetch', (url: string) =>
+      Promise.resolve(url.includes('/users/') ? answer(200, relation) : new Response('<!DOCTYPE html><title>Just a moment...</title>', { status: 200 })));
+    const result = await fetchWebProfile('streamer1', 'streamer1');
+    expect(result.failures).toEqual([{ part: 'channel', reason: 'kick.com answered with something other than JSON' }]);
+    expect(result).toMatchObject({ state: 'ok', profile: { relation: { roles: ['owner'] } } });
+  });
+
   it('a user kick.com does not know is not a failure', async () => {
     vi.stubGlobal('fetch', () => Promise.resolve(answer(404)));
     expect(await fetchWebProfile('ghost', 'streamer1')).toEqual({ state: 'not_found' });
@@ -91,7 +99,8 @@ describe('kick.com reads', () => {
     expect(build).not.toHaveBeenCalled();
     vi.stubGlobal('fetch', (url: string) => Promise.resolve(url.includes('/users/') ? answer(404) : answer(200, channel)));
     await fetchRaw('streamer1', 'streamer1', build);
-    expect(build).toHaveBeenCalledWith({ channelSlug: 'streamer1', channel: { ok: true, value: channel }, relation: { ok: true, value: undefined } });
+    // The bodies as kick.com sent them: the background parses them.
+    expect(build).toHaveBeenCalledWith({ channelSlug: 'streamer1', channel: { ok: true, body: JSON.stringify(channel) }, relation: { ok: true, body: undefined } });
   });
 });
 
@@ -114,17 +123,19 @@ describe('kick.com answers checked in the background', () => {
 
   it('accept a read with no answer as the browser delivers it: without its undefined value', async () => {
     unregister = registerHandlers(createHandlers({} as BackgroundServices), { isTrustedSender: () => false });
-    // Runtime messaging is JSON: `{ ok: true, value: undefined }` (a 404) arrives as `{ ok: true }`.
-    const delivered = JSON.parse(JSON.stringify({ channelSlug: 'streamer1', channel: { ok: true, value: channel }, relation: { ok: true, value: undefined } })) as WebAnswers;
+    // Runtime messaging is JSON: `{ ok: true, body: undefined }` (a 404) arrives as `{ ok: true }`.
+    const delivered = JSON.parse(JSON.stringify({ channelSlug: 'streamer1', channel: { ok: true, body: JSON.stringify(channel) }, relation: { ok: true, body: undefined } })) as WebAnswers;
     await expect(sendToBackground('readWebProfile', delivered)).resolves.toMatchObject({ state: 'ok', profile: { followersCount: 10 } });
   });
 
   it('are refused beyond the size a page may send', async () => {
     unregister = registerHandlers(createHandlers({} as BackgroundServices), { isTrustedSender: () => false });
-    // Each answer just over what the page would pass on (its body's bound), so the pair is over the message's bound.
-    const big = 'x'.repeat(MAX_ANSWER_CHARS + 600);
-    const answers = { channel: { ok: true as const, value: { bio: big } }, relation: { ok: true as const, value: { bio: big } } };
-    await expect(sendToBackground('readWebProfile', answers)).rejects.toThrow(/rejected: .*too large/);
+    // A body of `chars` characters; one over what the page would pass on (its body's bound) is refused.
+    const body = (chars: number) => JSON.stringify({ ...channel, bio: 'x'.repeat(chars - JSON.stringify({ ...channel, bio: '' }).length) });
+    expect(body(MAX_ANSWER_CHARS + 1)).toHaveLength(MAX_ANSWER_CHARS + 1);
+    const read = (chars: number) => sendToBackground('readWebProfile', { channel: { ok: true, body: body(chars) }, relation: { ok: true } });
+    await expect(read(MAX_ANSWER_CHARS + 1)).rejects.toThrow(/rejected: .*too large/);
+    await expect(read(MAX_ANSWER_CHARS)).resolves.toMatchObject({ state: 'ok', profile: { followersCount: 10 } });
   });
 });
 

@@ -25,7 +25,7 @@ export interface WebResult {
 
 /** What the page read, for the background's checks (WebAnswersSchema in lib/messaging/protocol.ts). */
 export type WebAnswers = MessageInput<'readWebProfile'>;
-/** One read as it came from kick.com: an unchecked answer (undefined when kick.com knows no such user) or why it failed. */
+/** One read as it came from kick.com: its body, unparsed (none when kick.com knows no such user), or why it failed. */
 export type RawRead = WebAnswers['channel'];
 /** Checks the answers and builds the profile: the background, over messaging, in the content script. */
 export type BuildWebProfile = (answers: WebAnswers) => Promise<WebResult>;
@@ -92,14 +92,39 @@ export function requestAsSite(path: string, session: Record<string, string> = {}
   });
 }
 
-/** A kick.com endpoint's JSON, read as the site reads it; 'not_found' for a 404, a WebReadError for any other failure. */
-export async function getJson(path: string, { session }: { session?: Record<string, string> } = {}): Promise<unknown> {
+/**
+ * A kick.com endpoint's body as the site reads it, bounded and unparsed; undefined for a 404, a WebReadError for any
+ * other failure. Answers the background checks go there as this text: parsing them is the background's work, off the
+ * page's thread, and a string crosses runtime messaging for a fraction of what a tree of objects costs (issue #12).
+ */
+export async function getBody(path: string, { session }: { session?: Record<string, string> } = {}): Promise<string | undefined> {
   const res = await requestAsSite(path, session);
-  if (res.status === 404) return 'not_found';
+  if (res.status === 404) return undefined;
   if (!res.ok) throw new WebReadError(`kick.com answered ${res.status}`);
   const body = await res.text();
   if (body.length > MAX_ANSWER_CHARS) throw new WebReadError('kick.com answered with more data than a card can use');
-  return JSON.parse(body) as unknown;
+  return body;
+}
+
+/** A kick.com endpoint's JSON, for the few fields the page itself needs; undefined for a 404. */
+export async function getJson(path: string, options: { session?: Record<string, string> } = {}): Promise<unknown> {
+  const body = await getBody(path, options);
+  if (body === undefined) return undefined;
+  const json = jsonOf(body);
+  if (!json) throw new WebReadError(NOT_JSON);
+  return json.value;
+}
+
+/** Said of a body that is not JSON (an HTML error or challenge page answered with a 200, say). */
+export const NOT_JSON = 'kick.com answered with something other than JSON';
+
+/** A body's JSON; undefined when it is not JSON. */
+export function jsonOf(body: string): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(body) as unknown };
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -132,25 +157,25 @@ export function kickPath(...segments: string[]): string {
   return `/${segments.map(encodeURIComponent).join('/')}`;
 }
 
-async function fetchChannel(username: string): Promise<unknown> {
+async function fetchChannel(username: string): Promise<string | undefined> {
   for (const slug of slugCandidates(username)) {
-    const answer = await getJson(kickPath('api', 'v2', 'channels', slug));
-    if (answer !== 'not_found') return answer;
+    const body = await getBody(kickPath('api', 'v2', 'channels', slug));
+    if (body !== undefined) return body;
   }
   return undefined;
 }
 
-async function fetchRelation(channelSlug: string, username: string): Promise<unknown> {
-  const answer = await getJson(kickPath('api', 'v2', 'channels', channelSlug, 'users', username.toLowerCase()));
-  return answer === 'not_found' ? undefined : answer;
+// Async: a name kickPath refuses is a failed read, not a throw.
+async function fetchRelation(channelSlug: string, username: string): Promise<string | undefined> {
+  return getBody(kickPath('api', 'v2', 'channels', channelSlug, 'users', username.toLowerCase()));
 }
 
 /** The failed reads among `reads`, as the card and the popup name them. */
 export const failuresOf = (reads: readonly { ok: boolean; failure?: WebReadFailure }[]): WebReadFailure[] =>
   reads.flatMap((r) => (!r.ok && r.failure ? [r.failure] : []));
 
-const settle = (part: WebReadPart, job: Promise<unknown>): Promise<RawRead> =>
-  job.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, failure: { part, reason: reasonOf(error) } }));
+const settle = (part: WebReadPart, job: Promise<string | undefined>): Promise<RawRead> =>
+  job.then((body) => ({ ok: true as const, body }), (error: unknown) => ({ ok: false as const, failure: { part, reason: reasonOf(error) } }));
 
 /**
  * What kick.com itself says about a user, read like the site does (same-origin). Optional
@@ -160,9 +185,9 @@ export async function fetchWebProfile(username: string, channelSlug: string | un
   // Both requests at once: on a cold card they are on the critical path.
   const [channel, relation] = await Promise.all([
     settle('channel', fetchChannel(username)),
-    channelSlug ? settle('relation', fetchRelation(channelSlug, username)) : ({ ok: true, value: undefined } as const),
+    channelSlug ? settle('relation', fetchRelation(channelSlug, username)) : ({ ok: true } as const),
   ]);
-  const unread = (read: RawRead) => !read.ok || read.value === undefined;
+  const unread = (read: RawRead) => !read.ok || read.body === undefined;
   // Nothing to check: no need to wake the background.
   if (unread(channel) && unread(relation)) {
     const failures = failuresOf([channel, relation]);

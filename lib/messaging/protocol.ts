@@ -64,19 +64,18 @@ export const WebFailureTallySchema = z.object({
 });
 export type WebFailureTally = z.infer<typeof WebFailureTallySchema>;
 
-/** One kick.com read as the content script got it: the answer unchecked, or why it failed (lib/kick-web/web-reads.ts). */
+/** A kick.com answer's body as the page got it, unparsed; bounded as the page bounds it (web-reads.ts `getBody`). */
+const AnswerBodySchema = z.string().max(MAX_ANSWER_CHARS, 'kick.com answer too large');
+/** One kick.com read as the content script got it: the body (none: kick.com knows no such user), or why it failed. */
 const RawReadSchema = z.discriminatedUnion('ok', [
-  // Optional: an undefined answer (kick.com knows no such user) loses its key on the way through runtime messaging.
-  z.object({ ok: z.literal(true), value: z.unknown().optional() }),
+  z.object({ ok: z.literal(true), body: AnswerBodySchema.optional() }),
   z.object({ ok: z.literal(false), failure: WebFailureReportSchema }),
 ]);
 /**
- * What a content script read from kick.com, for the background to check: raw, so zod stays off the page (issue #12),
- * and bounded as the page bounds each answer's body, so a tab cannot hand the background more than that.
+ * What a content script read from kick.com, for the background to parse and check: raw text, so zod and the parsing
+ * stay off the page's thread (issue #12), and bounded, so a tab cannot hand the background more than that.
  */
-export const WebAnswersSchema = z
-  .object({ channelSlug: z.string().max(25).optional(), channel: RawReadSchema, relation: RawReadSchema })
-  .refine((answers) => JSON.stringify(answers).length <= 2 * MAX_ANSWER_CHARS + 1024, 'kick.com answers too large');
+export const WebAnswersSchema = z.object({ channelSlug: z.string().max(25).optional(), channel: RawReadSchema, relation: RawReadSchema });
 
 export const WebResultSchema = z.object({
   state: z.enum(['ok', 'not_found', 'error']),
@@ -84,10 +83,8 @@ export const WebResultSchema = z.object({
   failures: z.array(WebFailureReportSchema).optional(),
 });
 
-/** A moderator's page of a user's messages in this channel, as kick.com answered it: raw, bounded like every kick.com answer. */
-export const ChatHistoryAnswerSchema = z
-  .object({ userId: z.number().int().positive(), answer: z.unknown() })
-  .refine((input) => JSON.stringify(input).length <= MAX_ANSWER_CHARS + 1024, 'kick.com answer too large');
+/** A moderator's page of a user's messages in this channel, as kick.com answered it: the body, unparsed and bounded. */
+export const ChatHistoryAnswerSchema = z.object({ userId: z.number().int().positive(), body: AnswerBodySchema });
 
 /** Checked: the messages (newest first, text as Kick wrote it, emotes as `[emote:id:name]`) and the cursor of the next older page. */
 export const ChatHistorySchema = z.discriminatedUnion('ok', [
