@@ -95,7 +95,8 @@ export function requestAsSite(path: string, session: Record<string, string> = {}
 /**
  * A kick.com endpoint's body as the site reads it, bounded and unparsed; undefined for a 404, a WebReadError for any
  * other failure. Answers the background checks go there as this text: parsing them is the background's work, off the
- * page's thread, and a string crosses runtime messaging for a fraction of what a tree of objects costs (issue #12).
+ * page's thread (issue #12). Sending it costs the page about what the parsed answer would: runtime messaging copies
+ * either in time that grows with its size (the issue #12 note of 2026-12-02 has the figures).
  */
 export async function getBody(path: string, { session }: { session?: Record<string, string> } = {}): Promise<string | undefined> {
   const res = await requestAsSite(path, session);
