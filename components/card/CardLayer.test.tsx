@@ -1,10 +1,26 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render } from '@testing-library/react';
+import { formatClock } from '@/lib/cards/format';
+import { newcomerSignals } from '@/lib/cards/newcomer';
+import { mergeCard } from '@/lib/cards/merge';
+import type { SendToBackground } from '@/lib/messaging/send';
+import type { CardChat } from '@/lib/page/card-chat';
+import { createChatRecord } from '@/lib/page/chat-record';
 import { createCardStore } from '@/lib/page/card-store';
 import { KEPT_MAX, keepCards } from './kept-cards';
 import { CardLayer } from './CardLayer';
 import { notelessBackground } from '@/test/support/card-background';
+
+// Called as ChatLog and NewcomerSignals render: how the test below counts their renders.
+vi.mock('@/lib/cards/format', async (original) => {
+  const actual = await original<typeof import('@/lib/cards/format')>();
+  return { ...actual, formatClock: vi.fn(actual.formatClock) };
+});
+vi.mock('@/lib/cards/newcomer', async (original) => {
+  const actual = await original<typeof import('@/lib/cards/newcomer')>();
+  return { ...actual, newcomerSignals: vi.fn(actual.newcomerSignals) };
+});
 
 const stops: (() => void)[] = [];
 afterEach(() => {
@@ -81,5 +97,48 @@ describe('CardLayer', () => {
     expect(cardOf('modmaria')).toBe(maria);
     expect(victor.isConnected).toBe(false);
     expect(shown()).toEqual(['cool_cat']);
+  });
+
+  it('renders nothing inside a card opened again when the page reads as it did, and what changed when it does not', () => {
+    // ChatLog shows when the record started (formatClock), NewcomerSignals judges the signals (newcomerSignals).
+    const renders = () => ({ chatLog: vi.mocked(formatClock).mock.calls.length, signals: vi.mocked(newcomerSignals).mock.calls.length });
+    const record = createChatRecord(() => 1_000);
+    const history = vi.fn(() => Promise.resolve(undefined));
+    const chat: CardChat = { record: (username) => record.view(username), history };
+    const asked = vi.fn();
+    const send = ((...args: Parameters<SendToBackground>) => (asked(...args), notelessBackground(...args))) as SendToBackground;
+    const store = createCardStore();
+    stops.push(keepCards(store));
+    const card = mergeCard('modmaria', { state: 'not_found' }, { state: 'ok', profile: { userId: 1003, username: 'modmaria' } });
+    store.setState({ loads: new Map([['modmaria', { status: 'ready', card }]]) });
+    const anchor = document.createElement('button');
+    document.body.append(anchor);
+    const noop = () => undefined;
+    const view = render(<CardLayer store={store} chat={chat} onRetry={noop} onOpenOptions={noop} onPointerEnter={noop} onPointerLeave={noop} onEscape={noop} onShown={noop} send={send} />);
+    const openAt = (openedAt: number) => {
+      const before = renders();
+      act(() => store.setState({ open: { anchor, username: 'modmaria', via: 'pointer', openedAt } }));
+      const after = renders();
+      act(() => store.setState({ open: null }));
+      return { chatLog: after.chatLog - before.chatLog, signals: after.signals - before.signals };
+    };
+    const minute = Date.parse('2026-12-02T10:00:00Z');
+    expect(openAt(minute)).toEqual({ chatLog: 1, signals: 1 });
+    view.getByText(/Seen in this tab since/);
+    expect(history).toHaveBeenCalledTimes(1);
+
+    // The same minute, nothing new from them: neither renders. Kick's history and the note are still asked again.
+    const notes = asked.mock.calls.length;
+    expect(openAt(minute + 20_000)).toEqual({ chatLog: 0, signals: 0 });
+    expect(history).toHaveBeenCalledTimes(2);
+    expect(asked.mock.calls.slice(notes)).toEqual([['getNote', { username: 'modmaria', userId: 1003 }]]);
+
+    // They said something: the list shows it (its heading and the one new line each tell a time).
+    record.add('modmaria', 'hello again', 1);
+    expect(openAt(minute + 30_000)).toEqual({ chatLog: 2, signals: 1 });
+    view.getByText('hello again');
+
+    // A new minute: the newcomer signals are judged again, the list is left as it is.
+    expect(openAt(minute + 70_000)).toEqual({ chatLog: 0, signals: 1 });
   });
 });

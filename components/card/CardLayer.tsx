@@ -1,7 +1,7 @@
 import { memo, useCallback, useId, useLayoutEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { SendToBackground } from '@/lib/messaging/send';
-import type { CardChat } from '@/lib/page/card-chat';
+import type { CardChat, WhenOpened } from '@/lib/page/card-chat';
 import type { CardStore, KeptCard as Kept } from '@/lib/page/card-store';
 import type { Theme } from '@/lib/settings/settings';
 import { useCardPosition } from './card-position';
@@ -48,8 +48,8 @@ export function CardLayer(props: CardLayerProps) {
 }
 
 /**
- * One user's card, open or hidden. What it shows is read at each open (its openedAt says which open this is), and
- * its memoised parts (UserCardContent.tsx) are not built again when that user opens again.
+ * One user's card, open or hidden. It reads the page at each open (`openedAt`: its last), and its memoised parts
+ * (UserCardContent.tsx) are not built again when that user opens again, nor rendered again when what it read is as it was.
  */
 const KeptCard = memo(function KeptCard({ username, openedAt, layer }: { username: string; openedAt: number; layer: CardLayerProps }) {
   const key = username.toLowerCase();
@@ -79,6 +79,16 @@ const KeptCard = memo(function KeptCard({ username, openedAt, layer }: { usernam
   // Stable, so the card's memoised parts are not rebuilt at each open.
   const { onRetry } = layer;
   const retry = useCallback(() => onRetry(username), [onRetry, username]);
+  const whenOpened = useCallback<WhenOpened>(
+    (run) => layer.store.subscribe((s, before) => void (s.open !== before.open && s.open?.username.toLowerCase() === key && run())),
+    [layer.store, key],
+  );
+  // The page as read at each open; a closed card keeps what it showed. The record hands out the same view while they
+  // said nothing, and the newcomer signals' clock moves once a minute (the first open in it), so an open that finds the
+  // page as it was renders nothing inside the card (UserCardContent.tsx `CardContent`).
+  const record = useMemo(() => layer.chat?.record(username), [layer.chat, username, openedAt]); // eslint-disable-line react-hooks/exhaustive-deps
+  const minute = Math.floor(openedAt / 60_000);
+  const now = useMemo(() => openedAt, [minute]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
     <div
@@ -114,7 +124,9 @@ const KeptCard = memo(function KeptCard({ username, openedAt, layer }: { usernam
         titleId={titleId}
         state={state ?? { status: 'loading' }}
         fields={settings.fields}
-        openedAt={openedAt}
+        record={record}
+        now={now}
+        whenOpened={whenOpened}
         onRetry={retry}
         onOpenOptions={layer.onOpenOptions}
         chat={layer.chat}

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { SendToBackground } from '@/lib/messaging/send';
+import type { WhenOpened } from '@/lib/page/card-chat';
 import type { MessageOutput } from '@/lib/messaging/protocol';
 import { createPageNoteCache } from '@/lib/notes/page-note-cache';
 
@@ -20,11 +21,11 @@ const pageNotes = createPageNoteCache<Note>();
  * this card only: nothing is written into kick.com's page. Limits match NoteSchema (lib/notes/schema.ts), kept as
  * plain numbers here so zod stays off the page; the background checks again.
  */
-export function CardNote({ username, userId, openedAt, send, seen = pageNotes }: {
+export function CardNote({ username, userId, whenOpened, send, seen = pageNotes }: {
   username: string;
   userId?: number;
-  /** Each open of a reused card asks again when the tab's notes changed meanwhile. */
-  openedAt?: number;
+  /** Each later open of a kept card asks again when the tab's notes changed meanwhile, with no render of its own. */
+  whenOpened?: WhenOpened;
   /**
    * The content script's messenger, handed over at mount (CardLayerProps): importing it here would bundle a second
    * copy of the messaging code into the card's UI script.
@@ -49,14 +50,21 @@ export function CardNote({ username, userId, openedAt, send, seen = pageNotes }:
   const refocus = useRef(false);
 
   useEffect(() => {
-    if (seen.has(key)) return;
     let live = true;
-    send('getNote', user).then(
-      (answer) => live && setSaved(answer.note),
-      (e: Error) => live && setError(`Your note could not be loaded: ${e.message}`),
-    );
-    return () => void (live = false);
-  }, [key, openedAt]); // eslint-disable-line react-hooks/exhaustive-deps
+    const ask = () => {
+      if (seen.has(key)) return;
+      send('getNote', user).then(
+        (answer) => live && setSaved(answer.note),
+        (e: Error) => live && setError(`Your note could not be loaded: ${e.message}`),
+      );
+    };
+    ask();
+    const stop = whenOpened?.(ask);
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, [key, whenOpened]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const edit = (next: Draft | null) => {
     setDraft(next);

@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useState } from 'react';
 import { formatClock, formatDayClock } from '@/lib/cards/format';
-import type { CardChat } from '@/lib/page/card-chat';
+import type { CardChat, WhenOpened } from '@/lib/page/card-chat';
+import type { RecordView } from '@/lib/page/chat-record';
 import type { ChatHistory } from '@/lib/messaging/protocol';
 import { MessageText } from './MessageText';
 
@@ -12,9 +13,20 @@ import { MessageText } from './MessageText';
 /** Messages built when the card opens; the list shows about three. */
 const FIRST_RENDERED = 10;
 
-// Memo: the card re-renders at each move of its position, and the list need not.
-// openedAt: a card reused for the same user reads the record and Kick's history again at each open.
-export const ChatLog = memo(function ChatLog({ username, userId, chat, openedAt }: { username: string; userId?: number; chat: CardChat; openedAt?: number }) {
+/**
+ * A memo: a card opened again renders this again only when `record` changed (the card reads it at each open, and the
+ * record hands out the same view while they said nothing: lib/page/chat-record.ts). Kick's history is asked again at
+ * each open through `whenOpened`, with no render of its own.
+ */
+export const ChatLog = memo(function ChatLog({ username, userId, chat, record = chat.record(username), whenOpened }: {
+  username: string;
+  userId?: number;
+  chat: CardChat;
+  /** This tab's record of their messages, as read at this open. */
+  record?: RecordView;
+  /** Runs a callback at each later open of this card; returns its remover (CardLayer.tsx). */
+  whenOpened?: WhenOpened;
+}) {
   // Kick's history as loaded so far (pages appended), or its last failure; null: none (not a moderator, or not yet).
   const [all, setAll] = useState(false);
   const showAll = () => setAll(true);
@@ -28,9 +40,11 @@ export const ChatLog = memo(function ChatLog({ username, userId, chat, openedAt 
     },
     [chat, userId],
   );
-  useEffect(() => more(), [more, openedAt]);
+  useEffect(() => {
+    more();
+    return whenOpened?.(() => more());
+  }, [more, whenOpened]);
 
-  const record = chat.record(username);
   if (!record) return null;
   const fromKick = kick?.ok ? kick : kick?.last;
   const list = fromKick ? fromKick.messages.map((m) => ({ text: m.text, at: m.at ? Date.parse(m.at) : undefined })) : record.messages;

@@ -2,20 +2,28 @@ import { memo, useId } from 'react';
 import { newcomerSignals } from '@/lib/cards/newcomer';
 import type { UserCard } from '@/lib/cards/schema';
 import type { CardChat } from '@/lib/page/card-chat';
+import type { RecordView } from '@/lib/page/chat-record';
 
 /** The newcomer signals in words; the exact moments show on hover and on focus, and are the signal's description. */
-// openedAt: read again at each open of a reused card (the record and the clock moved on).
-export const NewcomerSignals = memo(function NewcomerSignals({ card, chat }: { card: UserCard; chat?: CardChat; openedAt?: number }) {
+/**
+ * A memo: a card opened again renders this again when `record` or `now` changed (CardLayer.tsx reads both at each open;
+ * `now` moves on once a minute, so a window's edge is off by a minute at most, never ahead of the clock).
+ */
+export const NewcomerSignals = memo(function NewcomerSignals({ card, chat, record = chat?.record(card.username), now = Date.now() }: {
+  card: UserCard;
+  chat?: CardChat;
+  record?: RecordView;
+  now?: number;
+}) {
   // Unique among the kept cards (CardLayer.tsx): each description belongs to its own card's signal.
   const prefix = useId();
-  const record = chat?.record(card.username);
   const only = record?.complete && record.seen === 1 ? record.messages[0] : undefined;
   const signals = newcomerSignals({
     channelCreatedAt: card.channelCreatedAt,
     followingSince: card.relation?.followingSince,
     channelSlug: card.relation?.channelSlug,
     onlyMessage: only && record && { at: only.at, since: record.since },
-  });
+  }, now);
   if (!signals.length) return null;
   return (
     <ul className="signals" data-testid="card-newcomer">

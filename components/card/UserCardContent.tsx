@@ -3,7 +3,8 @@ import type { UserCard } from '@/lib/cards/schema';
 import { formatAge, formatCount, formatDay, formatMonthYear, initials } from '@/lib/cards/format';
 import type { KickErrorInfo } from '@/lib/kick/errors';
 import type { SendToBackground } from '@/lib/messaging/send';
-import type { CardChat } from '@/lib/page/card-chat';
+import type { CardChat, WhenOpened } from '@/lib/page/card-chat';
+import type { RecordView } from '@/lib/page/chat-record';
 import type { LoadState } from '@/lib/page/card-data';
 import type { CardField } from '@/lib/settings/settings';
 import { CardNote } from './CardNote';
@@ -203,7 +204,7 @@ const CardLinks = memo(function CardLinks({ card, fields, notice, onRetry }: { c
   );
 });
 
-export function ReadyCard({ card, titleId, notice, fields, onRetry, chat, openedAt = 0, send }: {
+export function ReadyCard({ card, titleId, notice, fields, onRetry, chat, reads, send }: {
   card: UserCard;
   /** The id of the card's title, which names the dialog (unique among the cards kept, CardLayer.tsx). */
   titleId: string;
@@ -213,17 +214,17 @@ export function ReadyCard({ card, titleId, notice, fields, onRetry, chat, opened
   fields: Record<CardField, boolean>;
   onRetry?: () => void;
   chat?: CardChat;
-  /** Which open of the card this is (CardLayer reuses one user's card): the parts that read the page read again. */
-  openedAt?: number;
+  /** What the card read of the page at its last open (CardLayer.tsx); read here at render when not given. */
+  reads?: PageReads;
 }) {
   return (
     <>
       <CardHead card={card} fields={fields} titleId={titleId} />
-      <CardNote username={card.username} userId={card.userId} openedAt={openedAt} send={send} />
+      <CardNote username={card.username} userId={card.userId} whenOpened={reads?.whenOpened} send={send} />
       <div className="body">
-        <NewcomerSignals card={card} chat={chat} openedAt={openedAt} />
+        <NewcomerSignals card={card} chat={chat} record={reads?.record} now={reads?.now} />
         <CardFacts card={card} fields={fields} />
-        {chat && <ChatLog key={card.username} username={card.username} userId={card.userId} chat={chat} openedAt={openedAt} />}
+        {chat && <ChatLog key={card.username} username={card.username} userId={card.userId} chat={chat} record={reads?.record} whenOpened={reads?.whenOpened} />}
         <CardLinks card={card} fields={fields} notice={notice} onRetry={onRetry} />
       </div>
       <Actions card={card} />
@@ -293,8 +294,19 @@ export function ErrorCard({ username, titleId, error, onRetry, onOpenOptions }: 
 }
 
 /**
+ * What a kept card read of the page at an open (CardLayer.tsx): this tab's record of their messages, the moment the
+ * newcomer signals are judged at, and how its parts hear of later opens. Fields, not one object, so that an open that
+ * read the same as the last renders nothing here.
+ */
+export interface PageReads {
+  record?: RecordView;
+  now?: number;
+  whenOpened?: WhenOpened;
+}
+
+/**
  * What a card shows, by its load state. A memo: a kept card that is only hidden or shown again (CardLayer.tsx) does
- * not render its content again; a new open of it (openedAt) does.
+ * not render its content again, nor does a new open of it that read the page as the last one did.
  */
 export const CardContent = memo(function CardContent(props: {
   username: string;
@@ -304,11 +316,13 @@ export const CardContent = memo(function CardContent(props: {
   onRetry: () => void;
   onOpenOptions: () => void;
   chat?: CardChat;
-  openedAt?: number;
+  record?: RecordView;
+  now?: number;
+  whenOpened?: WhenOpened;
   send: SendToBackground;
 }) {
-  const { state } = props;
+  const { state, record, now, whenOpened } = props;
   if (state.status === 'loading') return <SkeletonCard username={props.username} titleId={props.titleId} chat={props.chat} />;
   if (state.status === 'error') return <ErrorCard username={props.username} titleId={props.titleId} error={state.error} onRetry={props.onRetry} onOpenOptions={props.onOpenOptions} />;
-  return <ReadyCard card={state.card} titleId={props.titleId} notice={state.notice} fields={props.fields} onRetry={props.onRetry} chat={props.chat} openedAt={props.openedAt} send={props.send} />;
+  return <ReadyCard card={state.card} titleId={props.titleId} notice={state.notice} fields={props.fields} onRetry={props.onRetry} chat={props.chat} reads={{ record, now, whenOpened }} send={props.send} />;
 });

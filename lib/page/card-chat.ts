@@ -12,6 +12,9 @@ export interface CardChat {
   history(userId: number, cursor?: string): Promise<ChatHistory | undefined>;
 }
 
+/** Runs `run` at each later open of one card; returns its remover. How a card's parts read the page again at an open without rendering for it. */
+export type WhenOpened = (run: () => void) => () => void;
+
 /** Starts recording the chat; `check` is the background's check of a history answer (`readChatHistory`). */
 export function startCardChat(check: CheckHistory): CardChat & { stop: () => void } {
   const reader = startChatReader();

@@ -81,4 +81,34 @@ describe('the chat record', () => {
     record.reset();
     expect(record.view('a')).toEqual({ messages: [], seen: 0, since: 6000, complete: true });
   });
+
+  it('hands out the same view while nothing in it changed, so a card opened again need not render it again', () => {
+    const record = createChatRecord(clock(), PER_USER, 3);
+    record.add('a', 'one', 1);
+    const first = record.view('A');
+    expect(record.view('a')).toBe(first);
+    // Someone else's message and a row drawn again change nothing of theirs.
+    record.add('b', 'hi', 2);
+    record.add('a', 'one', 1);
+    expect(record.view('a')).toBe(first);
+    // Their next message does.
+    record.add('a', 'two', 3);
+    const second = record.view('a');
+    expect(second).not.toBe(first);
+    expect(second.messages.map((m) => m.text)).toEqual(['two', 'one']);
+    expect(first.messages.map((m) => m.text)).toEqual(['one']);
+    // So does making room by dropping someone (no count is complete from then on), for everyone, the unrecorded too.
+    const nobody = record.view('ghost');
+    expect(record.view('other')).toBe(nobody);
+    record.add('c', 'x', 4);
+    expect(record.view('a')).not.toBe(second);
+    expect(record.view('a').complete).toBe(false);
+    expect(record.view('ghost')).not.toBe(nobody);
+    expect(record.view('ghost')).toEqual({ messages: [], seen: 0, since: nobody.since, complete: false });
+    // And a new chat.
+    const before = record.view('c');
+    record.reset();
+    expect(record.view('c')).not.toBe(before);
+    expect(record.view('c').seen).toBe(0);
+  });
 });

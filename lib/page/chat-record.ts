@@ -58,6 +58,12 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
   };
   let lossy = false;
   let since = now();
+  // Views handed out, by user, while they stay true: a card opened again for someone who said nothing since gets the
+  // same object, and its parts that show it are not rendered again (issue #12's cached open). Each entry goes at that
+  // user's next message or when they leave the record; all go when `complete` or `since` change.
+  let views = new Map<string, RecordView>();
+  // Everyone not in the record shares one.
+  let empty: RecordView | undefined;
 
   return {
     /**
@@ -75,6 +81,7 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
         users.delete(name);
       } else entry = { messages: [], seen: 0 };
       users.set(name, entry);
+      views.delete(name);
       entry.seen++;
       const message = { text: kept, at, key };
       entry.messages.push(message);
@@ -86,16 +93,24 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
         if ((total <= maxMessages && chars <= maxChars) || old === name) break;
         users.delete(old);
         count(e.messages, -1);
+        if (!lossy) [views, empty] = [new Map<string, RecordView>(), undefined];
+        else views.delete(old);
         lossy = true;
       }
     },
+    /** Their messages, newest first; the same object as last time while nothing in it changed (do not change it). */
     view(username: string): RecordView {
-      const entry = users.get(userKey(username));
-      return { messages: entry ? [...entry.messages].reverse() : [], seen: entry?.seen ?? 0, since, complete: !lossy };
+      const name = userKey(username);
+      const entry = users.get(name);
+      if (!entry) return (empty ??= { messages: [], seen: 0, since, complete: !lossy });
+      let view = views.get(name);
+      if (!view) views.set(name, (view = { messages: [...entry.messages].reverse(), seen: entry.seen, since, complete: !lossy }));
+      return view;
     },
     /** A new chat (another channel): nothing recorded so far belongs to it. */
     reset(): void {
       users = new Map();
+      [views, empty] = [new Map<string, RecordView>(), undefined];
       total = chars = 0;
       lossy = false;
       since = now();
