@@ -90,6 +90,21 @@ describe('the chat reader', () => {
     history.pushState(null, '', '/streamer1');
   });
 
+  it('keeps the first rows of the chat it navigated to, read after the navigation, and drops the rows of the one it left', async () => {
+    const sim = load('current');
+    const reader = startChatReader();
+    stop = reader.stop;
+    sim.say('newbie_nora', 'left behind');
+    await delivered(); // queued, not yet read
+    history.pushState(null, '', '/secondstreamer');
+    sim.say('newbie_nora', 'in the new chat');
+    sim.say('cool_cat', 'me too');
+    await delivered(); // queued after the navigation: the reader has not read anything yet
+    expect(reader.view('newbie_nora')!.messages.map((m) => m.text)).toEqual(['in the new chat']);
+    expect(reader.view('cool_cat')!.seen).toBe(1);
+    history.pushState(null, '', '/streamer1');
+  });
+
   it('reads nothing more once stopped, not even rows it had queued (no read is left scheduled)', async () => {
     const sim = load('current');
     const record = createChatRecord();

@@ -84,19 +84,28 @@ export function createRowQueue(now: () => number) {
 export function startChatReader(now = Date.now, record: ChatRecord = createChatRecord(now)) {
   const queue = createRowQueue(now);
   const lists = new Set<Element>();
-  let channel = channelSlugFromPath(location.pathname);
+  let path = location.pathname;
+  let channel = channelSlugFromPath(path);
   let idle = 0;
   const read = (row: Node, at: number) => readRow(record, row, at);
+  /**
+   * Rows queued before a navigation belong to the chat left behind: dropped, with the record, as soon as the address
+   * says so, and before any row of the new chat is queued (checked as rows come, not when they are read, which would
+   * drop the new chat's first rows too). One string comparison while the address stays the same.
+   */
+  const checkChannel = () => {
+    if (location.pathname === path) return;
+    path = location.pathname;
+    const slug = channelSlugFromPath(path);
+    if (slug === channel) return;
+    channel = slug;
+    record.reset();
+    queue.clear();
+  };
 
   const flush = () => {
     idle = 0;
-    const slug = channelSlugFromPath(location.pathname);
-    // Rows queued before a navigation belong to the chat left behind.
-    if (slug !== channel) {
-      channel = slug;
-      record.reset();
-      queue.clear();
-    }
+    checkChannel();
     queue.drain(read);
   };
   const idleCallbacks = typeof requestIdleCallback === 'function';
@@ -105,10 +114,12 @@ export function startChatReader(now = Date.now, record: ChatRecord = createChatR
   };
   // Most records are the virtualiser unmounting a row: nothing to read there.
   const observer = new MutationObserver((mutations) => {
+    checkChannel();
     if (queue.take(mutations)) schedule();
   });
   // Kick mounts a new list on navigation and when the chat is reopened: look for it every few seconds.
   const attach = () => {
+    checkChannel();
     for (const list of document.querySelectorAll(LISTS))
       if (!lists.has(list)) {
         lists.add(list);
