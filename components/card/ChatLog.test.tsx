@@ -14,7 +14,7 @@ const card = (web: Parameters<typeof mergeCard>[2] = { state: 'ok', profile: { u
   mergeCard('newbie_nora', { state: 'not_found' }, web);
 const SINCE = Date.parse('2026-11-23T12:00:00Z');
 const seen = (texts: string[], extra: Partial<RecordView> = {}): RecordView => ({
-  messages: texts.map((text, i) => ({ text, at: SINCE + (texts.length - i) * 60_000, key: i })),
+  messages: texts.map((text, i) => ({ text, at: SINCE + (texts.length - i) * 60_000 })),
   seen: texts.length,
   since: SINCE,
   complete: true,

@@ -28,8 +28,8 @@ export function messageText(el: Element): string {
 }
 
 /**
- * What tells a message re-rendered by the virtualiser from a new one with the same text (chat-record.ts `add` compares
- * it with the text): the whole row's text, which holds Kick's clock time wherever the layout puts it (kick-dom.md).
+ * What tells a message re-rendered by the virtualiser from a new one with the same text (chat-record.ts `add` looks it
+ * up among the last rows read): the whole row's text, which holds Kick's clock time wherever the layout puts it (kick-dom.md).
  * Reading the time's own span instead was tried and is slower on rows the reader meets for the first time, as every
  * chat row is: each element it touches costs a new wrapper in the content script's world, a text read costs none
  * (2.7 against 6.6 µs a row with the sender's lookup, fresh rows in Chromium; the issue #13 note has the figures).

@@ -15,7 +15,7 @@ describe('the chat record', () => {
     now.tick(1000);
     record.add('cool_cat', 'two', 2);
     expect(record.view('COOL_CAT')).toEqual({
-      messages: [{ text: 'two', at: 2000, key: 2 }, { text: 'one', at: 1000, key: 1 }],
+      messages: [{ text: 'two', at: 2000 }, { text: 'one', at: 1000 }],
       seen: 2,
       since: 1000,
       complete: true,
@@ -35,6 +35,21 @@ describe('the chat record', () => {
     record.add('a', 'LUL', textKey('12:01 PMa: LUL'));
     record.add('a', 'LUL', textKey('12:02 PMa: LUL'));
     expect(record.view('a').seen).toBe(2);
+  });
+
+  it('counts a row drawn again once also when their message has made room for newer ones, among the last rows read', () => {
+    const record = createChatRecord(Date.now, 3, 2000, 150_000, 10);
+    const key = (i: number) => textKey(`12:0${i} PMa: m${i}`);
+    for (let i = 1; i <= 5; i++) record.add('a', `m${i}`, key(i));
+    // m1 and m2 made room (3 a user), and the list is scrolled back to them: drawn again, they are the same messages.
+    record.add('a', 'm1', key(1));
+    record.add('a', 'm2', key(2));
+    expect(record.view('a').seen).toBe(5);
+    expect(record.view('a').messages.map((m) => m.text)).toEqual(['m5', 'm4', 'm3']);
+    // Beyond the last 10 rows read, a key is forgotten (the bound that keeps the check small).
+    for (let i = 0; i < 10; i++) record.add('b', `x${i}`, textKey(`b${i}`));
+    record.add('a', 'm1', key(1));
+    expect(record.view('a').seen).toBe(6);
   });
 
   it('keeps the latest messages per user but counts all of them', () => {

@@ -8,8 +8,6 @@
 export interface SeenMessage {
   text: string;
   at: number;
-  /** The row's text as a number (textKey), to tell a re-rendered row from a new message. */
-  key: number;
 }
 
 export interface RecordView {
@@ -48,8 +46,19 @@ export function textKey(s: string): number {
   return h >>> 0;
 }
 
-export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages = MAX_MESSAGES, maxChars = MAX_CHARS) {
+/**
+ * Rows told apart from messages drawn again: the keys of this many rows last read. The virtualiser draws old rows again
+ * when the list is scrolled back, also rows of someone whose older messages made room for newer ones (PER_USER), so the
+ * check cannot rest on the messages kept; as many as the record holds in all.
+ */
+export const RECENT_ROWS = MAX_MESSAGES;
+
+export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages = MAX_MESSAGES, maxChars = MAX_CHARS, recentRows = RECENT_ROWS) {
   let users = new Map<string, { messages: SeenMessage[]; seen: number }>();
+  // The keys of the last `recentRows` rows recorded, as a set and in the order they came (a ring, oldest overwritten).
+  let recent = new Set<number>();
+  let ring = new Uint32Array(recentRows);
+  let next = 0;
   let total = 0;
   let chars = 0;
   const count = (messages: readonly SeenMessage[], sign: 1 | -1) => {
@@ -67,23 +76,25 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
 
   return {
     /**
-     * Records a message unless the same text with the same `key` (the row's whole text, Kick's clock time included:
-     * chat-reader.ts `rowKey`) was recorded already, as the virtualiser re-creates rows while the list scrolls. The same
-     * text in the same minute counts once.
+     * Records a message unless a row with the same `key` (the row's whole text: name, message and Kick's clock time,
+     * chat-reader.ts `rowKey`) was among the last RECENT_ROWS recorded, as the virtualiser re-creates rows while the list
+     * scrolls. The same text in the same minute counts once.
      */
     add(username: string, text: string, key: number, at = now()): void {
+      if (recent.has(key)) return;
+      if (recent.size === ring.length) recent.delete(ring[next]!);
+      recent.add(key);
+      ring[next] = key;
+      next = (next + 1) % ring.length;
       const name = userKey(username);
       const kept = text.slice(0, 500);
       let entry = users.get(name);
-      if (entry) {
-        // Read for every row of a fast chat: plain loops, nothing allocated until a message is kept.
-        for (let i = 0; i < entry.messages.length; i++) if (entry.messages[i]!.key === key && entry.messages[i]!.text === kept) return;
-        users.delete(name);
-      } else entry = { messages: [], seen: 0 };
+      if (entry) users.delete(name);
+      else entry = { messages: [], seen: 0 };
       users.set(name, entry);
       views.delete(name);
       entry.seen++;
-      const message = { text: kept, at, key };
+      const message = { text: kept, at };
       entry.messages.push(message);
       total++;
       chars += message.text.length;
@@ -110,6 +121,7 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
     /** A new chat (another channel): nothing recorded so far belongs to it. */
     reset(): void {
       users = new Map();
+      [recent, ring, next] = [new Set<number>(), new Uint32Array(ring.length), 0];
       [views, empty] = [new Map<string, RecordView>(), undefined];
       total = chars = 0;
       lossy = false;
