@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ChatHistorySchema } from '../messaging/protocol';
-import { createHistoryReader, HISTORY_TTL_MS } from './chat-history';
+import { createHistoryReader, HISTORY_TTL_MS, MODERATOR_CHECK_TTL_MS } from './chat-history';
 import { checkChatHistory } from './chat-history-check';
 
 const json = (status: number, body: unknown = {}) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -124,6 +124,38 @@ describe('the page’s history read', () => {
     t += 1;
     await history('streamer1', 7);
     expect(urls().filter((u) => u === page)).toHaveLength(3);
+  });
+
+  it('does not take a /me that failed for a “no”: the card says why, and the next card asks again', async () => {
+    for (const failed of [() => json(429), () => json(502), () => new Response('<!DOCTYPE html>', { status: 200 })]) {
+      routes['https://kick.com/api/v2/channels/streamer1/me'] = failed;
+      const history = read();
+      const answer = await history('streamer1', 7);
+      expect(answer?.ok).toBe(false);
+      expect(answer?.ok === false && answer.reason).toMatch(/^could not tell whether you moderate this channel: kick\.com answered/);
+      routes['https://kick.com/api/v2/channels/streamer1/me'] = () => json(200, { is_moderator: false });
+      expect(await history('streamer1', 8)).toBeUndefined();
+    }
+  });
+
+  it('asks again after a sign-in, and after a while in any case (a role given or taken)', async () => {
+    let t = 0;
+    const history = createHistoryReader((input) => Promise.resolve(checkChatHistory(input)), () => t);
+    vi.stubGlobal('document', { cookie: 'theme=dark' });
+    expect(await history('streamer1', 7)).toBeUndefined();
+    // Signed in through Kick's own sign-in, without a reload.
+    vi.stubGlobal('document', { cookie: 'session_token=123%7Csecret' });
+    routes['https://kick.com/api/v2/channels/streamer1/me'] = () => json(200, { is_moderator: false });
+    expect(await history('streamer1', 8)).toBeUndefined();
+    expect(urls()).toEqual(['https://kick.com/api/v2/channels/streamer1/me']);
+    // Made a moderator meanwhile: seen at the first card after MODERATOR_CHECK_TTL_MS.
+    routes['https://kick.com/api/v2/channels/streamer1/me'] = () => json(200, { is_moderator: true });
+    routes['https://kick.com/api/v2/channels/streamer1'] = () => json(200, { id: 501001 });
+    routes['https://kick.com/api/v2/channels/501001/users/10/messages?cursor=0'] = () => json(200, { data: { messages: [], cursor: null } });
+    t += MODERATOR_CHECK_TTL_MS - 1;
+    expect(await history('streamer1', 9)).toBeUndefined();
+    t += 1;
+    expect(await history('streamer1', 10)).toEqual({ ok: true, messages: [] });
   });
 
   it('says why a moderator’s read failed, and tries a failed channel read again on the next card', async () => {

@@ -16,17 +16,23 @@ export type CheckHistory = (input: MessageInput<'readChatHistory'>) => Promise<C
 
 /** A user's newest page is read again after this, like a card (lib/page/card-data.ts); older pages only on request. */
 export const HISTORY_TTL_MS = 60_000;
+/** Whether the viewer moderates a channel is asked again after this: a sign-in, or a role given or taken, shows by then. */
+export const MODERATOR_CHECK_TTL_MS = 5 * 60_000;
 
 export function createHistoryReader(check: CheckHistory, now = Date.now) {
-  // Per channel, once per page: its id when the viewer moderates it, else undefined (signed out, or /me says no or fails).
-  const channels = new Map<string, Promise<number | undefined>>();
+  // Per channel: its id when the viewer moderates it, else undefined (/me says no or refuses); failed checks are not kept.
+  const channels = new Map<string, { at: number; job: Promise<number | undefined> }>();
   // Newest pages by channel and user, the least recently read first; failures are not kept.
   const newest = new LruMap<string, { at: number; page: Promise<ChatHistory | undefined> }>(50);
-  const moderated = async (slug: string) => {
-    // Signed out (no session token for the site's calls), nobody moderates anything: no need to ask.
-    const session = await sessionHeaders();
-    if (!session.authorization) return undefined;
-    const me = (await getJson(kickPath('api', 'v2', 'channels', slug, 'me'), { session }).catch(() => undefined)) as Record<string, unknown> | undefined;
+  const moderated = async (slug: string, session: Record<string, string>) => {
+    let me: Record<string, unknown> | undefined;
+    try {
+      me = (await getJson(kickPath('api', 'v2', 'channels', slug, 'me'), { session })) as Record<string, unknown> | undefined;
+    } catch (error) {
+      // Refused: the session is not one kick.com takes, so no moderator. Any other failure says nothing either way.
+      if (error instanceof WebReadError && (error.status === 401 || error.status === 403)) return undefined;
+      throw new WebReadError(`could not tell whether you moderate this channel: ${reasonOf(error)}`);
+    }
     if (!(me?.is_moderator === true || me?.is_broadcaster === true || me?.is_super_admin === true)) return undefined;
     const id = ((await getJson(kickPath('api', 'v2', 'channels', slug))) as { id?: unknown } | undefined)?.id;
     if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) throw new WebReadError('kick.com answered in an unexpected shape');
@@ -35,18 +41,22 @@ export function createHistoryReader(check: CheckHistory, now = Date.now) {
 
   /** A page of their messages (`cursor`: from the page before); undefined when the viewer does not moderate the channel. */
   const read = async (channelSlug: string, userId: number, cursor: string): Promise<ChatHistory | undefined> => {
-    let job = channels.get(channelSlug);
-    if (!job) channels.set(channelSlug, (job = moderated(channelSlug)));
+    // Signed out (no session token for the site's calls), nobody moderates anything: no need to ask, nor to remember.
+    const session = await sessionHeaders();
+    if (!session.authorization) return undefined;
+    let entry = channels.get(channelSlug);
+    if (!entry || now() - entry.at >= MODERATOR_CHECK_TTL_MS) channels.set(channelSlug, (entry = { at: now(), job: moderated(channelSlug, session) }));
+    const { job } = entry;
     try {
       const channelId = await job;
       if (channelId === undefined) return undefined;
       // NipahTV asks for the newest page with cursor=0; the background hands out only digits.
       const path = kickPath('api', 'v2', 'channels', String(channelId), 'users', String(userId), 'messages');
-      const body = await getBody(`${path}?cursor=${encodeURIComponent(cursor)}`, { session: await sessionHeaders() });
+      const body = await getBody(`${path}?cursor=${encodeURIComponent(cursor)}`, { session });
       return body === undefined ? { ok: false, reason: 'kick.com answered 404' } : await check({ userId, body });
     } catch (error) {
-      // A channel read that failed is tried again by the next card.
-      if (channels.get(channelSlug) === job) void job.catch(() => channels.delete(channelSlug));
+      // A check or channel read that failed is tried again by the next card.
+      if (channels.get(channelSlug) === entry) void job.catch(() => channels.delete(channelSlug));
       return { ok: false, reason: reasonOf(error) };
     }
   };

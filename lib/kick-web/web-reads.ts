@@ -51,7 +51,12 @@ function pageFetch(): Fetch {
 }
 
 /** A kick.com read that failed for a reason worth showing as it is. */
-export class WebReadError extends Error {}
+export class WebReadError extends Error {
+  /** kick.com's HTTP status, when it answered with an error. */
+  constructor(message: string, readonly status?: number) {
+    super(message);
+  }
+}
 
 /** Why a read failed, in words for the card and the popup (never a URL or a body). */
 export function reasonOf(error: unknown): string {
@@ -101,7 +106,7 @@ export function requestAsSite(path: string, session: Record<string, string> = {}
 export async function getBody(path: string, { session }: { session?: Record<string, string> } = {}): Promise<string | undefined> {
   const res = await requestAsSite(path, session);
   if (res.status === 404) return undefined;
-  if (!res.ok) throw new WebReadError(`kick.com answered ${res.status}`);
+  if (!res.ok) throw new WebReadError(`kick.com answered ${res.status}`, res.status);
   const body = await res.text();
   if (body.length > MAX_ANSWER_CHARS) throw new WebReadError('kick.com answered with more data than a card can use');
   return body;
