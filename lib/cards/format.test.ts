@@ -3,8 +3,8 @@ import { formatAge, formatClock, formatCount, formatDay, formatDayClock, formatD
 
 // The card formats by hand (no Intl on the page: format.ts says why); Intl is the oracle it must agree with.
 const intlCompact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
-const intlMonthYear = new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-const intlDay = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const intlMonthYear = (timeZone?: string) => new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone });
+const intlDay = (timeZone?: string) => new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric', timeZone });
 
 describe('card formatting', () => {
   afterEach(() => setHourCycle(false));
@@ -19,13 +19,24 @@ describe('card formatting', () => {
     for (const n of samples) expect(formatCount(n), String(n)).toBe(intlCompact.format(n));
   });
 
-  it('formats UTC dates as Intl’s English short month does', () => {
-    for (const iso of ['2022-11-02T18:30:00Z', '2024-01-31T23:59:59Z', '2025-02-28T00:00:00Z', '2026-12-01T00:00:00Z']) {
-      expect(formatMonthYear(iso)).toBe(intlMonthYear.format(new Date(iso)));
-      expect(formatDay(iso)).toBe(intlDay.format(new Date(iso)));
+  it('formats dates on the viewer’s calendar as Intl’s English short month does, whatever the time zone', () => {
+    const tz = process.env.TZ;
+    try {
+      for (const zone of ['UTC', 'America/New_York', 'Asia/Tokyo']) {
+        process.env.TZ = zone;
+        for (const iso of ['2022-11-02T18:30:00Z', '2024-01-31T23:59:59Z', '2025-02-28T00:00:00Z', '2026-12-01T00:00:00Z', '2026-11-23T03:30:00Z']) {
+          expect(formatMonthYear(iso), `${zone} ${iso}`).toBe(intlMonthYear(zone).format(new Date(iso)));
+          expect(formatDay(iso), `${zone} ${iso}`).toBe(intlDay(zone).format(new Date(iso)));
+        }
+      }
+      // The same day as the exact moment shown beside it (newcomer signals).
+      process.env.TZ = 'America/New_York';
+      expect(formatDay('2026-11-23T03:30:00Z')).toBe('Nov 22, 2026');
+      expect(formatExact(Date.parse('2026-11-23T03:30:00Z'))).toBe('Nov 22, 2026, 22:30:00');
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
     }
-    expect(formatMonthYear('2022-11-02T18:30:00Z')).toBe('Nov 2022');
-    expect(formatDay('2022-11-02T18:30:00Z')).toBe('Nov 2, 2022');
     expect(formatDay('0001-01-01T00:00:00Z')).toBeNull();
   });
 

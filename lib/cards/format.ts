@@ -32,14 +32,16 @@ function parse(iso: string | undefined): Date | null {
   return Number.isNaN(d.getTime()) || d.getUTCFullYear() < 2000 ? null : d;
 }
 
+// Dates are the viewer's, like every time on the card (formatExact below): a follow at 23:30 on Nov 22 in New York is
+// "Nov 22", which in UTC is already Nov 23.
 export function formatMonthYear(iso: string | undefined): string | null {
   const d = parse(iso);
-  return d ? `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}` : null;
+  return d ? `${MONTHS[d.getMonth()]} ${d.getFullYear()}` : null;
 }
 
 export function formatDay(iso: string | undefined): string | null {
   const d = parse(iso);
-  return d ? `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}` : null;
+  return d ? `${MONTHS[d.getMonth()]} ${d.getDate()}, ${d.getFullYear()}` : null;
 }
 
 /** "3 years", "5 months", "12 days", "today". */
