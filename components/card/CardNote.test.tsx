@@ -59,7 +59,7 @@ describe('CardNote', () => {
   it('opens a labelled editor with the focus in it, and saves what was typed', async () => {
     const send = background(null);
     const view = render(<CardNote seen={tab()} username="modmaria" userId={1003} send={send} />);
-    fireEvent.click(view.getByTestId('card-note-edit'));
+    fireEvent.click(await view.findByTestId('card-note-edit'));
     const nickname = view.getByLabelText(/Nickname/) as HTMLInputElement;
     expect(document.activeElement).toBe(nickname);
     expect(view.getByRole('form', { name: 'Your note about modmaria' })).toBeTruthy();
@@ -97,23 +97,40 @@ describe('CardNote', () => {
     }
   });
 
+  it('offers no editor until the stored note is known, so none is saved over; a failed load says so and can be tried again', async () => {
+    let fail = true;
+    const send = vi.fn((name: string) =>
+      name === 'getNote' ? (fail ? Promise.reject(new Error('the extension could not answer')) : Promise.resolve({ note: stored })) : Promise.resolve({ note: stored }),
+    ) as unknown as SendToBackground;
+    const view = render(<CardNote seen={tab()} username="modmaria" userId={1003} send={send} />);
+    expect(view.getByTestId('card-note-loading').textContent).toBe('Loading your note…');
+    expect(view.queryByTestId('card-note-edit')).toBeNull();
+    await waitFor(() => expect(view.getByRole('alert').textContent).toBe('Your note could not be loaded: the extension could not answer'));
+    expect(view.queryByTestId('card-note-edit')).toBeNull();
+    fail = false;
+    fireEvent.click(view.getByTestId('card-note-retry'));
+    await waitFor(() => expect(view.getByTestId('card-note-edit').textContent).toBe('Edit note'));
+    expect(view.getByTestId('card-nickname').textContent).toBe('Your nickname: Maria the mod');
+    expect(view.queryByRole('alert')).toBeNull();
+  });
+
   it('says clearly when the save failed, and keeps what was typed', async () => {
     const send = background(null, () => Promise.reject(new Error('Message "saveNote" rejected: nickname: Too big')));
     const view = render(<CardNote seen={tab()} username="modmaria" send={send} />);
-    fireEvent.click(view.getByTestId('card-note-edit'));
+    fireEvent.click(await view.findByTestId('card-note-edit'));
     fireEvent.input(view.getByLabelText(/Nickname/), { target: { value: 'Maria' } });
     fireEvent.click(view.getByTestId('card-note-save'));
     await waitFor(() => expect(view.getByRole('alert').textContent).toBe('Could not save the note: Message "saveNote" rejected: nickname: Too big'));
     expect((view.getByLabelText(/Nickname/) as HTMLInputElement).value).toBe('Maria');
   });
 
-  it('keeps an unsaved edit when the card closes, for the next time it opens', () => {
+  it('keeps an unsaved edit when the card closes, for the next time it opens', async () => {
     const first = render(<CardNote seen={tab()} username="draftdan" send={background(null)} />);
-    fireEvent.click(first.getByTestId('card-note-edit'));
+    fireEvent.click(await first.findByTestId('card-note-edit'));
     fireEvent.input(first.getByLabelText(/^Note/), { target: { value: 'half-typed' } });
     first.unmount();
     const again = render(<CardNote seen={tab()} username="draftdan" send={background(null)} />);
-    expect(again.getByTestId('card-note-edit').textContent).toBe('Add note (unsaved)');
+    expect((await again.findByTestId('card-note-edit')).textContent).toBe('Add note (unsaved)');
     fireEvent.click(again.getByTestId('card-note-edit'));
     expect((again.getByLabelText(/^Note/) as HTMLTextAreaElement).value).toBe('half-typed');
   });

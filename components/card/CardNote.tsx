@@ -49,6 +49,8 @@ export function CardNote({ username, userId, whenOpened, send, seen = pageNotes 
   const toggle = useRef<HTMLButtonElement>(null);
   const refocus = useRef(false);
 
+  // Bumped by "Try again" after a failed load.
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let live = true;
     const ask = () => {
@@ -64,7 +66,9 @@ export function CardNote({ username, userId, whenOpened, send, seen = pageNotes 
       live = false;
       stop?.();
     };
-  }, [key, whenOpened]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [key, whenOpened, attempt]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Until the background has said what is stored, an editor opened empty would save over a note it has not shown.
+  const known = seen.has(key) || answer?.key === key;
 
   const edit = (next: Draft | null) => {
     setDraft(next);
@@ -130,11 +134,17 @@ export function CardNote({ username, userId, whenOpened, send, seen = pageNotes 
             <button type="button" className="btn" onClick={close}>Cancel</button>
           </div>
         </form>
-      ) : (
+      ) : known ? (
         <button ref={toggle} type="button" className="link-button" data-testid="card-note-edit"
           onClick={() => edit(pending ?? { nickname: saved?.nickname ?? '', note: saved?.note ?? '' })}>
           {saved ? 'Edit note' : 'Add note'}{pending && ' (unsaved)'}
         </button>
+      ) : error ? (
+        <button type="button" className="link-button" data-testid="card-note-retry" onClick={() => (setError(''), setAttempt((n) => n + 1))}>
+          Try again
+        </button>
+      ) : (
+        <span className="muted" data-testid="card-note-loading">Loading your note…</span>
       )}
       {error && <p role="alert" className="note-error" data-testid="card-note-error">{error}</p>}
     </section>
