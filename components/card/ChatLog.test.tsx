@@ -98,7 +98,7 @@ describe('newcomer signals on the card', () => {
     const texts = [...view.getByTestId('card-newcomer').querySelectorAll('li > span[tabindex="0"]')].map((s) => s.textContent);
     expect(texts).toEqual(['Channel created in the last 7 days', 'Followed streamer1 in the last day', 'First message in this chat since you opened it']);
     for (const span of view.getByTestId('card-newcomer').querySelectorAll('li > span[tabindex="0"]'))
-      expect(view.container.querySelector(`#${span.getAttribute('aria-describedby')}`)!.textContent).toMatch(/^(Created|Following since|Seen) \S/);
+      expect(view.container.querySelector(`#${span.getAttribute('aria-describedby')}`)!.textContent).toMatch(/^(Created|Following since|Sent) \S/);
   });
 
   it('says nothing of a first message when the tab saw more than one, or could not count them all', () => {

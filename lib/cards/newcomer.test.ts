@@ -39,9 +39,14 @@ describe('newcomer signals', () => {
       {
         id: 'first-message',
         text: 'First message in this chat since you opened it',
-        detail: `Seen ${iso(NOW - 60_000)}; this tab has read this chat since ${iso(NOW - 3_600_000)}`,
+        detail: `Sent ${iso(NOW - 60_000)}; this tab has read this chat since ${iso(NOW - 3_600_000)}`,
       },
     ]);
+  });
+
+  it('says nothing of a message sent before the tab began reading (Kick’s recent messages), a minute’s slack for Kick’s clock', () => {
+    expect(ids({ onlyMessage: { at: NOW - 61_000, since: NOW } })).toEqual([]);
+    expect(ids({ onlyMessage: { at: NOW - 60_000, since: NOW } })).toEqual(['first-message']);
   });
 
   it('lists every signal that applies, in a fixed order', () => {

@@ -18,7 +18,10 @@ export interface NewcomerInput {
   /** When they followed the channel being watched, and its slug. */
   followingSince?: string;
   channelSlug?: string;
-  /** This tab's chat record: their only message seen, and since when the tab has read the chat. Only when it counted all of theirs. */
+  /**
+   * This tab's chat record: their only message seen (when it was sent, to Kick's minute), and since when the tab has read
+   * the chat. Only when it counted all of theirs.
+   */
   onlyMessage?: { at: number; since: number };
 }
 
@@ -42,11 +45,13 @@ export function newcomerSignals(input: NewcomerInput, now = Date.now(), format: 
   const followed = input.channelSlug ? within(input.followingSince, NEW_FOLLOW_MS, now) : null;
   if (followed !== null) signals.push({ id: 'follow', text: `Followed ${input.channelSlug} in the last day`, detail: `Following since ${format(followed)}` });
   const only = input.onlyMessage;
-  if (only)
+  // Sent before the tab began reading (Kick's recent messages, on the page as the channel opened) is no first message
+  // "since you opened it". Kick's clock shows minutes: a message in the minute the tab began counts.
+  if (only && only.at >= only.since - 60_000)
     signals.push({
       id: 'first-message',
       text: 'First message in this chat since you opened it',
-      detail: `Seen ${format(only.at)}; this tab has read this chat since ${format(only.since)}`,
+      detail: `Sent ${format(only.at)}; this tab has read this chat since ${format(only.since)}`,
     });
   return signals;
 }

@@ -10,7 +10,7 @@ import { mountSimPage } from '@/test/support/sim-page-dom';
 import { chatRow, currentIdentity } from '@/test/kick-sim/fixtures/chat-row';
 import { modActions } from '@/test/kick-sim/fixtures/mod-actions';
 import { createChatRecord } from './chat-record';
-import { createRowQueue, readRow, startChatReader } from './chat-reader';
+import { createRowQueue, readRow, sentAt, startChatReader } from './chat-reader';
 
 interface Sim {
   appendRows(n: number): number;
@@ -169,6 +169,22 @@ describe('telling a re-rendered row from a new message', () => {
     slot.innerHTML = chatRow({ index: 1, time, identity: currentIdentity('cool_cat', '#fff'), body, ...extra });
     return slot.firstElementChild!;
   };
+
+  it('dates a message by Kick’s clock before the sender’s name, to the minute, on the day it was seen', () => {
+    const seen = new Date(2026, 11, 2, 14, 5, 40).getTime();
+    const at = (h: number, m: number, dayBack = 0) => new Date(2026, 11, 2 - dayBack, h, m).getTime();
+    expect(sentAt('04:16 AMcool_cat:\u00a0hi', 'cool_cat', seen)).toBe(at(4, 16));
+    expect(sentAt('2:05 PMcool_cat:\u00a0hi', 'cool_cat', seen)).toBe(at(14, 5));
+    expect(sentAt('12:30 AMcool_cat: hi', 'cool_cat', seen)).toBe(at(0, 30));
+    expect(sentAt('12:30 PMcool_cat: hi', 'cool_cat', seen)).toBe(at(12, 30));
+    expect(sentAt('13:59cool_cat: hi', 'cool_cat', seen)).toBe(at(13, 59));
+    // Ahead of the clock by more than a few minutes: yesterday's (read across midnight).
+    expect(sentAt('11:58 PMcool_cat: hi', 'cool_cat', seen)).toBe(at(23, 58, 1));
+    expect(sentAt('2:09 PMcool_cat: hi', 'cool_cat', seen)).toBe(at(14, 9));
+    // No time before the name (timestamps hidden), one only in the message, a name not in the text, or no clock at all.
+    for (const text of ['cool_cat: meet at 14:05', 'cool_cat: hi', '04:16 AMsomeone_else: hi', '25:16cool_cat: hi', '13:05 PMcool_cat: hi'])
+      expect(sentAt(text, 'cool_cat', seen), text).toBeUndefined();
+  });
 
   it('counts the same text at the same time once, at another time or with another text again', () => {
     const record = createChatRecord();

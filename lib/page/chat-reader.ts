@@ -36,10 +36,38 @@ export function messageText(el: Element): string {
  */
 export const rowKey = (row: Element) => textKey(row.textContent ?? '');
 
+/** Kick's clock time right before the sender's name ("04:16 AM", "14:05"; kick-dom.md, test/kick-sim/fixtures/chat-row.ts). */
+const CLOCK_BEFORE_NAME = /(\d{1,2}):(\d{2})(?:\s*([AP])M)?\s*$/i;
+/** How far ahead of this computer's clock Kick's time may be and still be today's (lib/cards/newcomer.ts CLOCK_SKEW_MS). */
+const CLOCK_AHEAD_MS = 5 * 60_000;
+
+/**
+ * When Kick says the message was sent: the row's clock time before the sender's name, on the day it was seen (the day
+ * before when that time is still ahead: a chat read across midnight); undefined when the row shows no time (Kick's
+ * timestamps can be hidden) or the name cannot be found in the row's text. Minutes only, as Kick shows them. A row that
+ * was on the page before this tab read it (Kick's recent messages, shown as a channel opens) is told by this time.
+ */
+export function sentAt(rowText: string, username: string, seenAt: number): number | undefined {
+  const name = rowText.indexOf(username);
+  if (name < 4) return undefined;
+  const clock = CLOCK_BEFORE_NAME.exec(rowText.slice(Math.max(0, name - 12), name));
+  if (!clock) return undefined;
+  let hours = Number(clock[1]);
+  const minutes = Number(clock[2]);
+  if (minutes > 59 || hours > 23 || (clock[3] && (hours < 1 || hours > 12))) return undefined;
+  if (clock[3]) hours = (hours % 12) + (clock[3].toUpperCase() === 'P' ? 12 : 0);
+  const day = new Date(seenAt);
+  day.setHours(hours, minutes, 0, 0);
+  if (day.getTime() > seenAt + CLOCK_AHEAD_MS) day.setDate(day.getDate() - 1);
+  return day.getTime();
+}
+
 export function readRow(record: ChatRecord, row: Node, at: number): void {
   const message = row.nodeType === Node.ELEMENT_NODE && rowMessage(row as Element);
   const text = message && messageText(message.text).trim();
-  if (text) record.add(message.username, text, rowKey(row as Element), at);
+  if (!text) return;
+  const whole = row.textContent ?? '';
+  record.add(message.username, text, textKey(whole), sentAt(whole, message.username, at) ?? at);
 }
 
 /**

@@ -4,9 +4,10 @@
  * least recently heard from go first.
  */
 
-/** A message as recorded: Kick's text with emotes written `[emote:id:name]` (Kick's own wire form), and when this tab saw it. */
+/** A message as recorded: Kick's text with emotes written `[emote:id:name]` (Kick's own wire form), and when. */
 export interface SeenMessage {
   text: string;
+  /** When it was sent by the time Kick's row shows (to the minute), else when this tab saw it (chat-reader.ts `sentAt`). */
   at: number;
 }
 
