@@ -97,21 +97,35 @@ describe('CardNote', () => {
     }
   });
 
-  it('offers no editor until the stored note is known, so none is saved over; a failed load says so and can be tried again', async () => {
+  it('opens no editor before the stored note is known, so none is saved over: pressed while it loads, it opens once known', async () => {
+    let answer = (_: unknown) => undefined as void;
+    const send = vi.fn((name: string) => (name === 'getNote' ? new Promise((resolve) => (answer = resolve)) : Promise.resolve({ note: stored }))) as unknown as SendToBackground;
+    const view = render(<CardNote seen={tab()} username="loading_lou" userId={2001} send={send} />);
+    const button = view.getByTestId('card-note-edit');
+    expect(button.textContent).toBe('Loading your note…');
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(button);
+    expect(view.queryByRole('form')).toBeNull();
+    act(() => answer({ note: stored }));
+    // The editor opens with what is stored, the focus in it.
+    await waitFor(() => expect((view.getByLabelText(/Nickname/) as HTMLInputElement).value).toBe('Maria the mod'));
+    expect(document.activeElement).toBe(view.getByLabelText(/Nickname/));
+  });
+
+  it('says when the note could not be loaded, and its button asks again', async () => {
     let fail = true;
     const send = vi.fn((name: string) =>
       name === 'getNote' ? (fail ? Promise.reject(new Error('the extension could not answer')) : Promise.resolve({ note: stored })) : Promise.resolve({ note: stored }),
     ) as unknown as SendToBackground;
-    const view = render(<CardNote seen={tab()} username="modmaria" userId={1003} send={send} />);
-    expect(view.getByTestId('card-note-loading').textContent).toBe('Loading your note…');
-    expect(view.queryByTestId('card-note-edit')).toBeNull();
+    const view = render(<CardNote seen={tab()} username="failing_fay" userId={2002} send={send} />);
     await waitFor(() => expect(view.getByRole('alert').textContent).toBe('Your note could not be loaded: the extension could not answer'));
-    expect(view.queryByTestId('card-note-edit')).toBeNull();
+    expect(view.getByTestId('card-note-edit').textContent).toBe('Load your note again');
     fail = false;
-    fireEvent.click(view.getByTestId('card-note-retry'));
+    fireEvent.click(view.getByTestId('card-note-edit'));
     await waitFor(() => expect(view.getByTestId('card-note-edit').textContent).toBe('Edit note'));
     expect(view.getByTestId('card-nickname').textContent).toBe('Your nickname: Maria the mod');
     expect(view.queryByRole('alert')).toBeNull();
+    expect(view.queryByRole('form')).toBeNull();
   });
 
   it('says clearly when the save failed, and keeps what was typed', async () => {

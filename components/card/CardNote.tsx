@@ -49,15 +49,33 @@ export function CardNote({ username, userId, whenOpened, send, seen = pageNotes 
   const toggle = useRef<HTMLButtonElement>(null);
   const refocus = useRef(false);
 
-  // Bumped by "Try again" after a failed load.
+  const edit = (next: Draft | null) => {
+    setDraft(next);
+    setError('');
+    if (next) drafts.set(key, next);
+    else drafts.delete(key);
+  };
+  // Bumped by "Load your note again" after a failed load.
   const [attempt, setAttempt] = useState(0);
+  // The editor was asked for before the note was known.
+  const wanted = useRef(false);
   useEffect(() => {
     let live = true;
     const ask = () => {
       if (seen.has(key)) return;
       send('getNote', user).then(
-        (answer) => live && setSaved(answer.note),
-        (e: Error) => live && setError(`Your note could not be loaded: ${e.message}`),
+        (answer) => {
+          if (!live) return;
+          setSaved(answer.note);
+          // Asked for while the note loaded: the editor opens now, with what is stored.
+          if (wanted.current) edit(drafts.get(key) ?? { nickname: answer.note?.nickname ?? '', note: answer.note?.note ?? '' });
+          wanted.current = false;
+        },
+        (e: Error) => {
+          if (!live) return;
+          setError(`Your note could not be loaded: ${e.message}`);
+          wanted.current = false;
+        },
       );
     };
     ask();
@@ -70,12 +88,6 @@ export function CardNote({ username, userId, whenOpened, send, seen = pageNotes 
   // Until the background has said what is stored, an editor opened empty would save over a note it has not shown.
   const known = seen.has(key) || answer?.key === key;
 
-  const edit = (next: Draft | null) => {
-    setDraft(next);
-    setError('');
-    if (next) drafts.set(key, next);
-    else drafts.delete(key);
-  };
   const close = () => {
     refocus.current = true;
     edit(null);
@@ -101,6 +113,7 @@ export function CardNote({ username, userId, whenOpened, send, seen = pageNotes 
   }, [!draft]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const pending = drafts.get(key);
+  const open = () => edit(pending ?? { nickname: saved?.nickname ?? '', note: saved?.note ?? '' });
   return (
     <section className="note body" aria-label="Your private note" data-testid="card-note">
       {saved?.nickname && (
@@ -134,17 +147,13 @@ export function CardNote({ username, userId, whenOpened, send, seen = pageNotes 
             <button type="button" className="btn" onClick={close}>Cancel</button>
           </div>
         </form>
-      ) : known ? (
-        <button ref={toggle} type="button" className="link-button" data-testid="card-note-edit"
-          onClick={() => edit(pending ?? { nickname: saved?.nickname ?? '', note: saved?.note ?? '' })}>
-          {saved ? 'Edit note' : 'Add note'}{pending && ' (unsaved)'}
-        </button>
-      ) : error ? (
-        <button type="button" className="link-button" data-testid="card-note-retry" onClick={() => (setError(''), setAttempt((n) => n + 1))}>
-          Try again
-        </button>
       ) : (
-        <span className="muted" data-testid="card-note-loading">Loading your note…</span>
+        // One button whatever the state, so the keyboard finds it at once: pressed while the note loads, it opens the
+        // editor when the note is known; after a failed load it asks again.
+        <button ref={toggle} type="button" className="link-button" data-testid="card-note-edit" aria-disabled={!known || undefined}
+          onClick={() => (known ? open() : error ? (setError(''), setAttempt((n) => n + 1)) : (wanted.current = true))}>
+          {known ? (saved ? 'Edit note' : 'Add note') : error ? 'Load your note again' : 'Loading your note…'}{pending && ' (unsaved)'}
+        </button>
       )}
       {error && <p role="alert" className="note-error" data-testid="card-note-error">{error}</p>}
     </section>

@@ -3,6 +3,7 @@ import { CardLayer } from '@/components/card/CardLayer';
 import { keepCards } from '@/components/card/kept-cards';
 import css from '@/components/card/card.css?inline';
 import { setHourCycle } from '@/lib/cards/format';
+import { withHistory } from '@/lib/page/card-chat';
 import { leftForCardUi, provideCardUi } from '@/lib/page/card-ui-bridge';
 
 // Injected by the background into a kick.com tab on the user's first reach for a name (lib/page/card-ui-loader.ts).
@@ -15,7 +16,8 @@ export default defineUnlistedScript(() => {
     const container = document.createElement('div');
     root.append(style, container);
     const stopKeeping = keepCards(props.store);
-    render(<CardLayer {...props} />, container);
+    const chat = props.chat && withHistory(props.chat, (input) => props.send('readChatHistory', input));
+    render(<CardLayer {...props} chat={chat} />, container);
     return () => {
       stopKeeping();
       render(null, container);

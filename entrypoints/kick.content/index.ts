@@ -1,7 +1,7 @@
 import { answerSiteUserReads } from '@/lib/kick-web/site-user-read';
 import { channelSlugFromPath, fetchWebProfile } from '@/lib/kick-web/web-reads';
 import { sendToBackground as send } from '@/lib/messaging/send';
-import { startCardChat } from '@/lib/page/card-chat';
+import { startChatRecord } from '@/lib/page/card-chat';
 import { createCardLoader } from '@/lib/page/card-data';
 import { whenCardUiProvided } from '@/lib/page/card-ui-bridge';
 import { createCardUiLoader } from '@/lib/page/card-ui-loader';
@@ -15,7 +15,7 @@ export default defineContentScript({
   matches: ['https://kick.com/*', 'https://www.kick.com/*'],
   async main(ctx) {
     // First, so the chat's record misses as few rows as it can.
-    const chat = startCardChat((input) => send('readChatHistory', input));
+    const chat = startChatRecord();
     ctx.onInvalidated(chat.stop);
     const store = createCardStore();
     store.setState({ settings: (await loadSettingsFromPage()).settings });

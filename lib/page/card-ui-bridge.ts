@@ -1,4 +1,8 @@
 import type { CardLayerProps } from '@/components/card/CardLayer';
+import type { ChatRecordSource } from './card-chat';
+
+/** What the content script hands the card UI: the card layer's props, with the chat's record only (the UI adds Kick's history). */
+export type CardUiProps = Omit<CardLayerProps, 'chat'> & { chat?: ChatRecordSource };
 
 /**
  * The card's UI (Preact, floating-ui, the card's components and CSS) is not part of the content script that runs on
@@ -9,7 +13,7 @@ import type { CardLayerProps } from '@/components/card/CardLayer';
 export const CARD_UI_GLOBAL_KEY = 'kick-user-cards:card-ui';
 
 /** Renders the card layer into `root` and returns how to take it down again. */
-export type CardUiMount = (root: ShadowRoot, props: CardLayerProps) => () => void;
+export type CardUiMount = (root: ShadowRoot, props: CardUiProps) => () => void;
 
 interface Meeting {
   mount?: CardUiMount;
