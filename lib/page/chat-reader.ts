@@ -52,6 +52,17 @@ export function sentAt(rowText: string, username: string, seenAt: number): numbe
   if (name < 4) return undefined;
   const clock = CLOCK_BEFORE_NAME.exec(rowText.slice(Math.max(0, name - 12), name));
   if (!clock) return undefined;
+  // The rows of a burst mostly share their minute, and the minute they were seen in: one date built for them all.
+  const seenMinute = Math.floor(seenAt / 60_000);
+  if (clock[0] === last.clock && seenMinute === last.seenMinute) return last.sent;
+  const sent = dateOf(clock, seenAt);
+  last = { clock: clock[0], seenMinute, sent };
+  return sent;
+}
+
+let last: { clock?: string; seenMinute?: number; sent?: number } = {};
+
+function dateOf(clock: RegExpExecArray, seenAt: number): number | undefined {
   let hours = Number(clock[1]);
   const minutes = Number(clock[2]);
   if (minutes > 59 || hours > 23 || (clock[3] && (hours < 1 || hours > 12))) return undefined;
