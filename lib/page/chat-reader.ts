@@ -52,15 +52,18 @@ export function sentAt(rowText: string, username: string, seenAt: number): numbe
   if (name < 4) return undefined;
   const clock = CLOCK_BEFORE_NAME.exec(rowText.slice(Math.max(0, name - 12), name));
   if (!clock) return undefined;
-  // The rows of a burst mostly share their minute, and the minute they were seen in: one date built for them all.
+  // One date built per clock time shown and minute seen in, not per row: a burst's rows share a few of each.
   const seenMinute = Math.floor(seenAt / 60_000);
-  if (clock[0] === last.clock && seenMinute === last.seenMinute) return last.sent;
+  if (seenMinute !== datesMinute) [dates, datesMinute] = [new Map<string, number | undefined>(), seenMinute];
+  if (dates.has(clock[0])) return dates.get(clock[0]);
   const sent = dateOf(clock, seenAt);
-  last = { clock: clock[0], seenMinute, sent };
+  dates.set(clock[0], sent);
   return sent;
 }
 
-let last: { clock?: string; seenMinute?: number; sent?: number } = {};
+/** The dates built in the minute `datesMinute`, by clock text (at most the 1,440 a day has). */
+let dates = new Map<string, number | undefined>();
+let datesMinute = NaN;
 
 function dateOf(clock: RegExpExecArray, seenAt: number): number | undefined {
   let hours = Number(clock[1]);
