@@ -43,9 +43,11 @@ const CLOCK_AHEAD_MS = 5 * 60_000;
 
 /**
  * When Kick says the message was sent: the row's clock time before the sender's name, on the day it was seen (the day
- * before when that time is still ahead: a chat read across midnight); undefined when the row shows no time (Kick's
- * timestamps can be hidden) or the name cannot be found in the row's text. Minutes only, as Kick shows them. A row that
- * was on the page before this tab read it (Kick's recent messages, shown as a channel opens) is told by this time.
+ * before when that time is still ahead: a chat read across midnight); undefined when no time precedes the name or the
+ * name cannot be found in the row's text (a nickname another extension wrote over it). Minutes only, as Kick shows
+ * them. That Kick writes the viewer's local time is a guess (the captured rows show a time, not its zone; format.ts's
+ * clock makes the same one). A row that was on the page before this tab read it (Kick's recent messages, shown as a
+ * channel opens) is told by this time.
  */
 export function sentAt(rowText: string, username: string, seenAt: number): number | undefined {
   const name = rowText.indexOf(username);
