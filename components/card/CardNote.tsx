@@ -49,6 +49,8 @@ export function CardNote({ username, userId, whenOpened, send, seen = pageNotes 
   const toggle = useRef<HTMLButtonElement>(null);
   const refocus = useRef(false);
 
+  // An edit left unsaved, else the stored note's fields.
+  const draftOf = (note: Note | null): Draft => drafts.get(key) ?? { nickname: note?.nickname ?? '', note: note?.note ?? '' };
   const edit = (next: Draft | null) => {
     setDraft(next);
     setError('');
@@ -68,7 +70,7 @@ export function CardNote({ username, userId, whenOpened, send, seen = pageNotes 
           if (!live) return;
           setSaved(answer.note);
           // Asked for while the note loaded: the editor opens now, with what is stored.
-          if (wanted.current) edit(drafts.get(key) ?? { nickname: answer.note?.nickname ?? '', note: answer.note?.note ?? '' });
+          if (wanted.current) edit(draftOf(answer.note));
           wanted.current = false;
         },
         (e: Error) => {
@@ -113,7 +115,7 @@ export function CardNote({ username, userId, whenOpened, send, seen = pageNotes 
   }, [!draft]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const pending = drafts.get(key);
-  const open = () => edit(pending ?? { nickname: saved?.nickname ?? '', note: saved?.note ?? '' });
+  const open = () => edit(draftOf(saved));
   return (
     <section className="note body" aria-label="Your private note" data-testid="card-note">
       {saved?.nickname && (

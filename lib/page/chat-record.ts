@@ -57,8 +57,8 @@ export const RECENT_ROWS = MAX_MESSAGES;
 export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages = MAX_MESSAGES, maxChars = MAX_CHARS, recentRows = RECENT_ROWS) {
   let users = new Map<string, { messages: SeenMessage[]; seen: number }>();
   // The keys of the last `recentRows` rows recorded, as a set and in the order they came (a ring, oldest overwritten).
-  let recent = new Set<number>();
-  let ring = new Uint32Array(recentRows);
+  const recent = new Set<number>();
+  const ring = new Uint32Array(recentRows);
   let next = 0;
   let total = 0;
   let chars = 0;
@@ -71,7 +71,7 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
   // Views handed out, by user, while they stay true: a card opened again for someone who said nothing since gets the
   // same object, and its parts that show it are not rendered again (issue #12's cached open). Each entry goes at that
   // user's next message or when they leave the record; all go when `complete` or `since` change.
-  let views = new Map<string, RecordView>();
+  const views = new Map<string, RecordView>();
   // Everyone not in the record shares one.
   let empty: RecordView | undefined;
 
@@ -105,8 +105,10 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
         if ((total <= maxMessages && chars <= maxChars) || old === name) break;
         users.delete(old);
         count(e.messages, -1);
-        if (!lossy) [views, empty] = [new Map<string, RecordView>(), undefined];
-        else views.delete(old);
+        if (!lossy) {
+          views.clear();
+          empty = undefined;
+        } else views.delete(old);
         lossy = true;
       }
     },
@@ -122,8 +124,11 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
     /** A new chat (another channel): nothing recorded so far belongs to it. */
     reset(): void {
       users = new Map();
-      [recent, ring, next] = [new Set<number>(), new Uint32Array(ring.length), 0];
-      [views, empty] = [new Map<string, RecordView>(), undefined];
+      // The ring's old keys need no clearing: each slot is written again before the set is full and one is read.
+      recent.clear();
+      next = 0;
+      views.clear();
+      empty = undefined;
       total = chars = 0;
       lossy = false;
       since = now();
