@@ -19,6 +19,12 @@ const tab = () => createPageNoteCache<typeof stored | null>(200, () => undefined
 
 const esc = (target: Element) => fireEvent.keyDown(target, { key: 'Escape' });
 
+/** The note's button once the stored note is known (while it loads, the button is there but opens nothing yet). */
+async function loadedButton(view: { getByTestId(id: string): HTMLElement }): Promise<HTMLElement> {
+  await waitFor(() => expect(view.getByTestId('card-note-edit').hasAttribute('aria-disabled')).toBe(false));
+  return view.getByTestId('card-note-edit');
+}
+
 describe('CardNote', () => {
   it('shows the nickname, labelled as the user’s own, and the note', async () => {
     const view = render(<CardNote seen={tab()} username="modmaria" userId={1003} send={background(stored)} />);
@@ -59,7 +65,7 @@ describe('CardNote', () => {
   it('opens a labelled editor with the focus in it, and saves what was typed', async () => {
     const send = background(null);
     const view = render(<CardNote seen={tab()} username="modmaria" userId={1003} send={send} />);
-    fireEvent.click(await view.findByTestId('card-note-edit'));
+    fireEvent.click(await loadedButton(view));
     const nickname = view.getByLabelText(/Nickname/) as HTMLInputElement;
     expect(document.activeElement).toBe(nickname);
     expect(view.getByRole('form', { name: 'Your note about modmaria' })).toBeTruthy();
@@ -131,7 +137,7 @@ describe('CardNote', () => {
   it('says clearly when the save failed, and keeps what was typed', async () => {
     const send = background(null, () => Promise.reject(new Error('Message "saveNote" rejected: nickname: Too big')));
     const view = render(<CardNote seen={tab()} username="modmaria" send={send} />);
-    fireEvent.click(await view.findByTestId('card-note-edit'));
+    fireEvent.click(await loadedButton(view));
     fireEvent.input(view.getByLabelText(/Nickname/), { target: { value: 'Maria' } });
     fireEvent.click(view.getByTestId('card-note-save'));
     await waitFor(() => expect(view.getByRole('alert').textContent).toBe('Could not save the note: Message "saveNote" rejected: nickname: Too big'));
@@ -140,11 +146,11 @@ describe('CardNote', () => {
 
   it('keeps an unsaved edit when the card closes, for the next time it opens', async () => {
     const first = render(<CardNote seen={tab()} username="draftdan" send={background(null)} />);
-    fireEvent.click(await first.findByTestId('card-note-edit'));
+    fireEvent.click(await loadedButton(first));
     fireEvent.input(first.getByLabelText(/^Note/), { target: { value: 'half-typed' } });
     first.unmount();
     const again = render(<CardNote seen={tab()} username="draftdan" send={background(null)} />);
-    expect((await again.findByTestId('card-note-edit')).textContent).toBe('Add note (unsaved)');
+    expect((await loadedButton(again)).textContent).toBe('Add note (unsaved)');
     fireEvent.click(again.getByTestId('card-note-edit'));
     expect((again.getByLabelText(/^Note/) as HTMLTextAreaElement).value).toBe('half-typed');
   });
