@@ -38,7 +38,7 @@ describe('CardNote', () => {
     const send = background(null);
     const view = render(<CardNote seen={tab()} username="modmaria" userId={1003} send={send} />);
     await waitFor(() => expect(send).toHaveBeenCalledWith('getNote', { username: 'modmaria', userId: 1003 }));
-    expect(view.getByTestId('card-note-edit').textContent).toBe('Add note');
+    expect((await loadedButton(view)).textContent).toBe('Add note');
     expect(view.queryByTestId('card-nickname')).toBeNull();
   });
 

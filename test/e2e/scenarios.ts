@@ -522,8 +522,9 @@ export function notesScenarios(driver: () => BrowserDriver): void {
     it('a nickname and a note added from the card show on its next card, also after a browser restart', async () => {
       const d = driver();
       let page = await d.openKick(`/${SEED.mainChannel}`);
-      let card = await openCard(page, await addLink(page, maria.username), maria.username);
-      expect(card.parts['card-note-edit']).toBe('Add note');
+      await openCard(page, await addLink(page, maria.username), maria.username);
+      // Once the background has said what is stored (until then the button reads "Loading your note…").
+      await expect.poll(async () => (await readCard(page))?.parts['card-note-edit']).toBe('Add note');
       await page.click(cardPart(d, 'card-note-edit'));
       expect(await focused(page)).toBe('card-note-nickname');
       await page.fill(cardPart(d, 'card-note-nickname'), nickname);
@@ -543,7 +544,7 @@ export function notesScenarios(driver: () => BrowserDriver): void {
       page = await d.openKick(`/${SEED.mainChannel}`);
       await openCard(page, await addLink(page, maria.username), maria.username);
       await expect.poll(async () => (await readCard(page))?.parts['card-nickname']).toBe(`Your nickname: ${nickname}`);
-      card = (await readCard(page))!;
+      const card = (await readCard(page))!;
       expect(card.parts['card-note-text']).toBe('Kind, bans spam fast.\nAsk her about the schedule.');
       expect(card.parts['card-note-edit']).toBe('Edit note');
       await page.close();
@@ -580,6 +581,8 @@ export function notesScenarios(driver: () => BrowserDriver): void {
       await page.evaluate((v) => Object.assign((document.querySelector(v) as HTMLElement).style, { top: '8%', left: '8%' }), victor);
       await openCard(page, olga, 'og_olga');
       await page.click(cardPart(d, 'card-note-edit'));
+      // Pressed while the note loads, the button opens the editor once it is known: type when it has the focus.
+      await expect.poll(() => focused(page)).toBe('card-note-nickname');
       await page.type('Olly');
       // Away from the name and the card, then over another name: each would close or replace a card nobody types in.
       await page.mouseMove(2, 2);
