@@ -14,6 +14,8 @@ export default defineBackground(() => {
   const handlers = createHandlers(services);
   registerHandlers(handlers);
   browser.tabs.onRemoved.addListener((tabId) => void handlers.forgetTab(tabId));
+  // `status` needs no "tabs" permission, unlike the address: a tab that loads any page leaves the chat it showed.
+  browser.tabs.onUpdated.addListener((tabId, change) => change.status === 'loading' && handlers.leaveChat(tabId));
   watchSettings(({ settings }) => services.setCacheTtlMinutes(settings.cacheTtlMinutes));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== REFRESH_ALARM) return;

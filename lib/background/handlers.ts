@@ -10,6 +10,7 @@ import { parseNotesFile, toNotesFile } from '../notes/notes-file';
 import type { BackgroundServices } from './services';
 import { TabBudgets } from './tab-budgets';
 import { injectCardUi } from './card-ui-injection';
+import { createChatFeeds, type ChatFeeds } from '../chat-feed/chat-feeds';
 
 const layoutKey = (tabId: number) => `layout:${tabId}`;
 const webFailuresKey = (tabId: number) => `webFailures:${tabId}`;
@@ -31,6 +32,8 @@ export interface HandlerOptions {
   injectCardUi?: (tabId: number, frameId: number) => Promise<void>;
   /** Asks a tab's content script for kick.com's current-user answer; tests replace the tab. */
   readSiteUser?: (tabId: number) => Promise<unknown>;
+  /** The chats kick.com tabs show, followed on Kick's chat socket; tests pass one with their own socket. */
+  chatFeeds?: ChatFeeds;
 }
 
 function askTabForSiteUser(tabId: number): Promise<unknown> {
@@ -60,8 +63,9 @@ async function action(run: () => Promise<void>) {
 }
 
 /** The background's answer to every message of the protocol. Kick failures come back as data, never as a throw. */
-export function createHandlers(services: BackgroundServices, options: HandlerOptions = {}): Handlers & { forgetTab(tabId: number): Promise<void> } {
+export function createHandlers(services: BackgroundServices, options: HandlerOptions = {}): Handlers & { forgetTab(tabId: number): Promise<void>; leaveChat(tabId: number): void } {
   const budgets = new TabBudgets();
+  const chats = options.chatFeeds ?? createChatFeeds();
   const trusted = options.isTrustedSender ?? ((sender: SenderInfo) => isExtensionPage(sender));
   // Reports arrive in bursts (two reads per card): one at a time, so no count is lost between read and write.
   let tallying: Promise<unknown> = Promise.resolve();
@@ -82,6 +86,7 @@ export function createHandlers(services: BackgroundServices, options: HandlerOpt
     /** Per-tab state goes with the tab. */
     async forgetTab(tabId) {
       budgets.forget(tabId);
+      chats.leave(tabId);
       await browser.storage.session.remove([layoutKey(tabId), webFailuresKey(tabId)]);
     },
     async reportLayout(report, sender) {
@@ -105,6 +110,11 @@ export function createHandlers(services: BackgroundServices, options: HandlerOpt
     // Checking kick.com's answers here keeps zod out of the content script (issue #12); no request leaves, so no budget.
     readWebProfile: (answers) => buildWebProfile(answers),
     readChatHistory: (input) => checkChatHistory(input),
+    /** The chat follows the tab: a tab is the only sender with a chat, and leaving it (below) stops following. */
+    watchChat: ({ channel }, sender) => (sender.tab?.id === undefined ? { status: 'off' as const } : chats.watch(sender.tab.id, channel)),
+    chatRecord: ({ username }, sender) => (sender.tab?.id === undefined ? { status: 'off' as const } : chats.view(sender.tab.id, username)),
+    /** A tab that begins loading a page leaves its chat: the page it loads says again which one it shows. */
+    leaveChat: (tabId) => chats.leave(tabId),
     /** Into the frame that asked and nowhere else: a sender without a tab (an extension page) has no card to show. */
     async loadCardUi(_, sender) {
       const tabId = sender.tab?.id;

@@ -17,6 +17,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     reportWebFailure: () => ({ ok: true as const }),
     readWebProfile: () => ({ state: 'not_found' as const }),
     readChatHistory: unused,
+    watchChat: unused,
+    chatRecord: unused,
     loadCardUi: unused,
     openOptions: () => ({ ok: true as const }),
     getAuthStatus: () => ({ state: 'not_configured' as const }),

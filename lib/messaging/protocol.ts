@@ -97,6 +97,31 @@ export const ChatHistorySchema = z.discriminatedUnion('ok', [
 ]);
 export type ChatHistory = z.infer<typeof ChatHistorySchema>;
 
+/**
+ * The chat a tab shows, for the background to follow on Kick's chat socket (lib/chat-feed/chat-feeds.ts): kick.com's
+ * answer about that channel (`/api/v2/channels/{slug}`, which names its chatroom), unparsed; none: no chat here.
+ */
+export const WatchChatSchema = z.object({ channel: AnswerBodySchema.optional() });
+
+const SeenMessageSchema = z.object({ text: z.string().max(500), at: z.number() });
+/** This tab's record of one user's messages (lib/page/chat-record.ts `RecordView`), newest first. */
+export const RecordViewSchema = z.object({
+  messages: z.array(SeenMessageSchema).max(100),
+  seen: z.number().int().nonnegative(),
+  since: z.number(),
+  complete: z.boolean(),
+});
+/**
+ * Where the tab's chat record stands: `off` (no chat followed for this tab: not a channel's page, or the worker
+ * restarted and forgot it), `connecting`, `live` (with the view), or `failed` (why; with what was recorded before).
+ */
+export const ChatRecordAnswerSchema = z.object({
+  status: z.enum(['off', 'connecting', 'live', 'failed']),
+  reason: z.string().max(300).optional(),
+  view: RecordViewSchema.optional(),
+});
+export type ChatRecordAnswer = z.infer<typeof ChatRecordAnswerSchema>;
+
 export const TabInfoSchema = z.object({
   layout: LayoutReportSchema.extend({ at: z.number() }).optional(),
   webFailures: WebFailureTallySchema.optional(),
@@ -130,6 +155,10 @@ export const protocol = {
   reportWebFailure: { from: 'any', input: WebFailureReportSchema, output: Ok },
   readWebProfile: { from: 'any', input: WebAnswersSchema, output: WebResultSchema },
   readChatHistory: { from: 'any', input: ChatHistoryAnswerSchema, output: ChatHistorySchema },
+  /** From a kick.com tab: follow this chat (or none) for it, until the tab leaves or closes. */
+  watchChat: { from: 'any', input: WatchChatSchema, output: ChatRecordAnswerSchema },
+  /** From a kick.com tab: what its chat record holds about one user. */
+  chatRecord: { from: 'any', input: z.object({ username: UsernameSchema }), output: ChatRecordAnswerSchema },
   /** A content script asks for the card's UI (entrypoints/card-ui/) in its own frame, on the first reach for a name. */
   loadCardUi: { from: 'any', input: Empty, output: ActionResultSchema },
   /** Content scripts cannot open the options page themselves. */

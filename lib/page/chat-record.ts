@@ -121,6 +121,13 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
       if (!view) views.set(name, (view = { messages: [...entry.messages].reverse(), seen: entry.seen, since, complete: !lossy }));
       return view;
     },
+    /** Messages were missed (the chat's feed dropped for a while): the record no longer holds all of anyone's. */
+    gap(): void {
+      if (lossy) return;
+      lossy = true;
+      views.clear();
+      empty = undefined;
+    },
     /** A new chat (another channel): nothing recorded so far belongs to it. */
     reset(): void {
       users = new Map();

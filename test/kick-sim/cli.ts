@@ -4,7 +4,7 @@ import { seedUsers } from './seed';
 // `npm run sim`: the simulated Kick by hand, for trying the extension in a local Chromium.
 const port = Number(process.env.KICK_SIM_PORT ?? 8443);
 const sim = await startKickSim({ httpsPort: port });
-const hosts = ['kick.com', 'www.kick.com', 'api.kick.com', 'id.kick.com', 'files.kick.com'];
+const hosts = ['kick.com', 'www.kick.com', 'api.kick.com', 'id.kick.com', 'files.kick.com', 'ws-us2.pusher.com'];
 console.log(`Simulated Kick on https://127.0.0.1:${sim.httpsPort} (self-signed certificate)`);
 console.log('Plain HTTP per host:', sim.origins);
 console.log('\nStart Chromium with:');

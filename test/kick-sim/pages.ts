@@ -140,9 +140,25 @@ function chatScript(templates: string[], kickCard: string, said: string, emote: 
     const who = name.getAttribute('title') || name.textContent.trim();
     document.body.insertAdjacentHTML('beforeend', kickCard.split('__NAME__').join(escape(who)));
   });
+  // What the page drew, sent on the simulated chat socket too (chat-feed.ts), as Kick's server sends every message to
+  // every viewer; the promise settles once the simulator sent it.
+  const channelSlug = (() => {
+    const parts = location.pathname.split('/').filter(Boolean);
+    return parts[0] === 'popout' || parts[0] === 'moderator' ? parts[1] : parts[0];
+  })();
+  const broadcast = (body) =>
+    fetch('/__sim/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ channel: channelSlug, ...body }) })
+      .then(() => undefined, () => undefined);
   window.__sim = {
-    appendRows,
-    say,
+    appendRows(n) {
+      const from = next;
+      const to = appendRows(n);
+      return broadcast({ from, count: n }).then(() => to);
+    },
+    say(who, text) {
+      const to = say(who, text);
+      return broadcast({ said: { who, text } }).then(() => to);
+    },
     clearChat() { list().replaceChildren(); },
     rowCount() { return list().children.length; },
   };

@@ -10,6 +10,8 @@ import { OAuthState, USER_TOKEN_TTL_S } from './oauth-state';
 import { handleApi } from './routes-api';
 import { handleId } from './routes-id';
 import { handleWeb } from './routes-web';
+import { createSimPusher, PUSHER_HOST, type SimPusher } from './pusher';
+import { handleSimChat } from './chat-feed';
 import { SEED, seedHistory, seedRelations, seedUsers } from './seed';
 import type { FaultRule, RequestLogEntry, SimApp, SimChatMessage, SimRelation, SimUser, VHost } from './types';
 
@@ -58,6 +60,8 @@ export interface KickSim {
    * `session_token` cookie, as kick.com's login would; /api/v1/user then answers that user (routes-web.ts).
    */
   signInOnSite(userId: number): string;
+  /** Kick's chat socket (wss://ws-us2.pusher.com), on the same port: test/kick-sim/pusher.ts. */
+  pusher: SimPusher;
   reset(): void;
   close(): Promise<void>;
 }
@@ -77,7 +81,7 @@ function certificate() {
       {
         name: 'subjectAltName',
         altNames: [
-          ...Object.keys(HOSTS).map((value) => ({ type: 2 as const, value })),
+          ...[...Object.keys(HOSTS), PUSHER_HOST].map((value) => ({ type: 2 as const, value })),
           { type: 2 as const, value: 'localhost' },
           { type: 7 as const, ip: '127.0.0.1' },
         ],
@@ -193,6 +197,14 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
     const url = new URL(req.url ?? '/', 'https://sim.invalid');
     const method = req.method ?? 'GET';
     const ctx: SimContext = { vhost, method, url, headers: req.headers, body: Buffer.concat(chunks), data, auth: 'none' };
+    if (vhost === 'web' && method === 'POST' && url.pathname === '/__sim/chat') {
+      // The simulated page's chat, sent on the chat socket too (test/kick-sim/chat-feed.ts): a test driver, not Kick's;
+      // not logged, and no fault applies.
+      const reply = handleSimChat(data, pusher, ctx.body);
+      res.writeHead(reply.status, reply.headers ?? {});
+      res.end(reply.body ?? '');
+      return;
+    }
     const entry: RequestLogEntry = { at: Date.now(), host: vhost, method, path: url.pathname, query: queryOf(url), status: 0, auth: 'none' };
     if (vhost === 'web') entry.site = siteHeaders(req.headers);
     log.push(entry);
@@ -258,6 +270,10 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
 
   const httpsServer = https.createServer({ key, cert }, listener());
   track(httpsServer);
+  const pusher = createSimPusher();
+  httpsServer.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    if (!pusher.upgrade(req, socket, head)) socket.destroy();
+  });
   const plain = (['id', 'api', 'web', 'files'] as const).map((vhost) => {
     const server = http.createServer(listener(vhost));
     track(server);
@@ -323,8 +339,10 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
       return token;
     },
     liveUserTokens: (kind) => [...oauth.tokens.keys()].filter((t) => { const r = oauth.lookup(t); return r?.type === 'user' && r.kind === kind && r.status === 'active'; }).length,
+    pusher,
     reset() {
       seed();
+      pusher.reset();
       oauth.clear();
       faults = [];
       log.splice(0, log.length);
@@ -337,6 +355,7 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
       hanging.clear();
     },
     async close() {
+      pusher.reset();
       for (const res of hanging) res.destroy();
       for (const socket of sockets) socket.destroy();
       const servers = [httpsServer, ...plain.map((p) => p.server)];

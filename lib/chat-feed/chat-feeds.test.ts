@@ -1,0 +1,117 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { startKickSim, type KickSim } from '../../test/kick-sim/index';
+import { chatMessageFrame } from '../../test/kick-sim/fixtures/pusher-frames';
+import { chatroomOfChannel, createChatFeeds, type ChatFeeds } from './chat-feeds';
+import { PUSHER_URL } from './pusher-frames';
+import type { SocketLike } from './pusher-socket';
+
+// The real protocol over real loopback: the simulator's Pusher (test/kick-sim/pusher.ts) on its HTTPS port.
+let sim: KickSim;
+beforeAll(async () => {
+  sim = await startKickSim();
+});
+afterAll(() => sim.close());
+
+const opened: WebSocket[] = [];
+const connect = (url: string) => {
+  const ws = new WebSocket(url.replace('wss://ws-us2.pusher.com', `wss://127.0.0.1:${sim.httpsPort}`), { headers: { host: 'ws-us2.pusher.com' }, rejectUnauthorized: false });
+  opened.push(ws);
+  return ws as unknown as SocketLike;
+};
+let feeds: ChatFeeds | undefined;
+afterEach(() => {
+  for (const tab of [1, 2, 3]) feeds?.leave(tab);
+  feeds = undefined;
+  sim.reset();
+  opened.length = 0;
+});
+
+const channel = (chatroomId: number) => JSON.stringify({ id: 1, slug: 'x', chatroom: { id: chatroomId, created_at: '2024-01-01' } });
+const until = async (check: () => boolean, what: string) => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  if (!check()) throw new Error(`timed out waiting for ${what}`);
+};
+const say = (chatroomId: number, username: string, text: string, id?: string) =>
+  sim.pusher.broadcast(chatroomId, chatMessageFrame(chatroomId, { id: 9, username }, text, id ? { id } : {}));
+
+describe('chatroomOfChannel', () => {
+  it('reads the chatroom kick.com names for a channel, and says why not', () => {
+    expect(chatroomOfChannel(channel(77))).toEqual({ chatroomId: 77 });
+    expect(chatroomOfChannel('<html>')).toEqual({ reason: 'kick.com answered with something other than JSON' });
+    expect(chatroomOfChannel('{"chatroom":null}')).toEqual({ reason: 'kick.com did not say which chat this channel has' });
+  });
+});
+
+describe('createChatFeeds', () => {
+  it('follows a tab’s chat on the socket and keeps who said what, newest first', async () => {
+    feeds = createChatFeeds({ connect, url: PUSHER_URL });
+    expect(feeds.watch(1, channel(500))).toEqual({ status: 'connecting' });
+    await until(() => sim.pusher.subscribers(500) === 1, 'the subscription');
+    await until(() => feeds!.view(1, 'ann').status === 'live', 'live');
+    say(500, 'ann', 'first');
+    say(500, 'bob', 'hi');
+    say(500, 'ann', '<b>second</b>');
+    await until(() => feeds!.view(1, 'ann').view?.seen === 2, 'two messages');
+    const { view } = feeds.view(1, 'Ann');
+    expect(view?.messages.map((m) => m.text)).toEqual(['<b>second</b>', 'first']);
+    expect(view?.complete).toBe(true);
+    expect(feeds.view(1, 'bob').view?.seen).toBe(1);
+    // A chat the tab did not ask for is not recorded.
+    say(501, 'ann', 'elsewhere');
+    expect(sim.pusher.received).toContainEqual({ event: 'pusher:subscribe', channel: 'chatrooms.500.v2' });
+  });
+
+  it('shares one subscription between tabs, and lets go when the last tab leaves', async () => {
+    feeds = createChatFeeds({ connect });
+    feeds.watch(1, channel(600));
+    feeds.watch(2, channel(600));
+    await until(() => feeds!.view(2, 'x').status === 'live', 'live');
+    expect(sim.pusher.subscribers(600)).toBe(1);
+    feeds.leave(1);
+    expect(feeds.watching).toBe(1);
+    feeds.leave(2);
+    expect(feeds.watching).toBe(0);
+    await until(() => sim.pusher.connections === 0, 'the socket to close');
+    expect(feeds.view(2, 'x')).toEqual({ status: 'off' });
+  });
+
+  it('a tab that moves to another chat starts a new record; one that says it shows no chat leaves', async () => {
+    feeds = createChatFeeds({ connect });
+    feeds.watch(1, channel(700));
+    await until(() => feeds!.view(1, 'x').status === 'live', 'live');
+    say(700, 'ann', 'old chat');
+    await until(() => feeds!.view(1, 'ann').view?.seen === 1, 'the message');
+    feeds.watch(1, channel(701));
+    await until(() => feeds!.view(1, 'ann').status === 'live', 'the new chat');
+    expect(feeds.view(1, 'ann').view?.seen).toBe(0);
+    await until(() => sim.pusher.subscribers(700) === 0, 'the old chat to be left');
+    expect(feeds.watch(1, undefined)).toEqual({ status: 'off' });
+    expect(feeds.watch(1, '{"nope":1}')).toEqual({ status: 'failed', reason: 'kick.com did not say which chat this channel has' });
+  });
+
+  it('reconnects and subscribes again after Pusher closes with 4200, and says messages may have been missed', async () => {
+    feeds = createChatFeeds({ connect });
+    feeds.watch(1, channel(800));
+    await until(() => feeds!.view(1, 'x').status === 'live', 'live');
+    say(800, 'ann', 'before', 'm-1');
+    await until(() => feeds!.view(1, 'ann').view?.seen === 1, 'the message');
+    sim.pusher.dropAll(4200, 'reconnect');
+    await until(() => opened.length === 2 && feeds!.view(1, 'ann').status === 'live' && sim.pusher.subscribers(800) === 1, 'the second connection');
+    // The same message sent again (Kick's id) is not counted twice.
+    say(800, 'ann', 'before', 'm-1');
+    say(800, 'ann', 'after', 'm-2');
+    await until(() => feeds!.view(1, 'ann').view?.messages[0]?.text === 'after', 'the new message');
+    expect(feeds.view(1, 'ann').view).toMatchObject({ seen: 2, complete: false });
+  });
+
+  it('stops at a refusal (4001) and says why, without trying again in a loop', async () => {
+    sim.pusher.refuse(4001, 5);
+    feeds = createChatFeeds({ connect });
+    feeds.watch(1, channel(900));
+    await until(() => feeds!.view(1, 'x').status === 'failed', 'the refusal');
+    expect(feeds.view(1, 'x').reason).toMatch(/^Kick's chat feed refused the connection \(4001: App key .* not in this cluster/);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(opened).toHaveLength(1);
+  });
+});
