@@ -33,7 +33,7 @@ describe('readFrame', () => {
     const bad = JSON.stringify({ event: 'App\\Events\\ChatMessageEvent', data: JSON.stringify({ id: 'x', content: 5 }), channel: 'chatrooms.1.v2' });
     expect(readFrame(bad)).toEqual({ kind: 'ignored', reason: 'a chat message in an unknown shape' });
     // The 2023 channel (no .v2) carries another payload: not read.
-    const old = JSON.parse(CAPTURED_MESSAGE);
+    const old = JSON.parse(CAPTURED_MESSAGE) as Record<string, unknown>;
     expect(readFrame(JSON.stringify({ ...old, channel: 'chatrooms.332923' })).kind).toBe('ignored');
     expect(readFrame(JSON.stringify({ event: 'App\\Events\\GiftedSubscriptionsEvent', data: '{}', channel: 'chatroom_1' })).kind).toBe('ignored');
     const noTime = chatMessageFrame(7, { id: 1, username: 'x' }, 'hi').replace(/created_at\\":\\"[^\\]+/, 'created_at\\":\\"soon');

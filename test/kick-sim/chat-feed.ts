@@ -23,7 +23,7 @@ function senderOf(data: SimData, username: string): SimSender {
 export function handleSimChat(data: SimData, pusher: SimPusher, body: Buffer): SimReply {
   let input: { channel?: string; from?: number; count?: number; said?: { who: string; text: string } };
   try {
-    input = JSON.parse(body.toString('utf8'));
+    input = JSON.parse(body.toString('utf8')) as typeof input;
   } catch {
     return json(400, { message: 'not JSON' });
   }

@@ -47,7 +47,7 @@ export function createSimPusher(): SimPusher & { upgrade(req: IncomingMessage, s
     ws.on('message', (raw) => {
       let frame: { event?: string; data?: { channel?: string } };
       try {
-        frame = JSON.parse(String(raw));
+        frame = JSON.parse(Buffer.isBuffer(raw) ? raw.toString('utf8') : Buffer.concat(Array.isArray(raw) ? raw : [Buffer.from(raw)]).toString('utf8')) as typeof frame;
       } catch {
         return;
       }
