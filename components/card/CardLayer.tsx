@@ -1,7 +1,8 @@
-import { memo, useCallback, useId, useLayoutEffect, useMemo } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { SendToBackground } from '@/lib/messaging/send';
-import type { CardChat, WhenOpened } from '@/lib/page/card-chat';
+import { sameRecord, type CardChat, type WhenOpened } from '@/lib/page/card-chat';
+import type { ChatRecordAnswer } from '@/lib/messaging/protocol';
 import type { CardStore, KeptCard as Kept } from '@/lib/page/card-store';
 import type { Theme } from '@/lib/settings/settings';
 import { useCardPosition } from './card-position';
@@ -83,10 +84,10 @@ const KeptCard = memo(function KeptCard({ username, openedAt, layer }: { usernam
     (run) => layer.store.subscribe((s, before) => void (s.open !== before.open && s.open?.username.toLowerCase() === key && run())),
     [layer.store, key],
   );
-  // The page as read at each open; a closed card keeps what it showed. The record hands out the same view while they
-  // said nothing, and the newcomer signals' clock moves once a minute (the first open in it), so an open that finds the
-  // page as it was renders nothing inside the card (UserCardContent.tsx `CardContent`).
-  const record = useMemo(() => layer.chat?.record(username), [layer.chat, username, openedAt]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The page as read at each open; a closed card keeps what it showed. The record's answer replaces the last only when
+  // it shows something else (`sameRecord`), and the newcomer signals' clock moves once a minute (the first open in it),
+  // so an open that finds the page as it was renders nothing inside the card (UserCardContent.tsx `CardContent`).
+  const record = useChatRecord(layer.chat, username, openedAt);
   const minute = Math.floor(openedAt / 60_000);
   const now = useMemo(() => openedAt, [minute]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -135,3 +136,23 @@ const KeptCard = memo(function KeptCard({ username, openedAt, layer }: { usernam
     </div>
   );
 });
+
+/** This tab's record of their messages, asked for at each open; the last answer until the next one shows something else. */
+function useChatRecord(chat: CardChat | undefined, username: string, openedAt: number): ChatRecordAnswer | undefined {
+  const [record, setRecord] = useState<ChatRecordAnswer | undefined>(undefined);
+  useEffect(() => {
+    if (!chat?.onChannel()) return;
+    let current = true;
+    chat.record(username).then(
+      (answer) => current && setRecord((before) => (sameRecord(before, answer) ? before : answer)),
+      (error: unknown) => {
+        const reason = `the extension's background did not answer (${error instanceof Error ? error.message : String(error)})`.slice(0, 300);
+        if (current) setRecord((before) => (before?.status === 'failed' && before.reason === reason ? before : { status: 'failed', reason, view: before?.view }));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [chat, username, openedAt]);
+  return record;
+}

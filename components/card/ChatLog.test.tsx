@@ -2,9 +2,10 @@
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mergeCard } from '@/lib/cards/merge';
-import type { ChatHistory } from '@/lib/messaging/protocol';
+import type { ChatHistory, ChatRecordAnswer } from '@/lib/messaging/protocol';
 import type { CardChat } from '@/lib/page/card-chat';
-import type { RecordView } from '@/lib/page/chat-record';
+
+type RecordView = NonNullable<ChatRecordAnswer['view']>;
 import { ChatLog } from './ChatLog';
 import { NewcomerSignals } from './NewcomerSignals';
 
@@ -20,17 +21,25 @@ const seen = (texts: string[], extra: Partial<RecordView> = {}): RecordView => (
   complete: true,
   ...extra,
 });
-const chatWith = (view: RecordView | undefined, history: CardChat['history'] = () => Promise.resolve(undefined)): CardChat => ({ record: () => view, history });
+const chatWith = (view: RecordView | undefined, history: CardChat['history'] = () => Promise.resolve(undefined)): CardChat => ({
+  onChannel: () => view !== undefined,
+  record: () => Promise.resolve(live(view)),
+  history,
+});
+const live = (view: RecordView | undefined): ChatRecordAnswer => (view ? { status: 'live', view } : { status: 'off' });
+/** The log as a card shows it at an open: the chat, and the record's answer for this user. */
+const renderLog = (view: RecordView | undefined, history?: CardChat['history'], userId: number | null = 7) =>
+  render(<ChatLog username="newbie_nora" userId={userId ?? undefined} chat={chatWith(view, history)} record={live(view)} />);
 const items = (view: ReturnType<typeof render>) => [...view.getByTestId('card-chatlog-list').querySelectorAll('li')].map((li) => li.querySelector('.msg')!.textContent);
 
 describe('their messages on the card', () => {
   it('lists what this tab saw, newest first, with the count and since when, text kept as text', () => {
     const hostile = '<img src=x onerror="window.__pwned=1">';
-    const view = render(<ChatLog username="newbie_nora" userId={7} chat={chatWith(seen(['third [emote:39284:vibePlz]', hostile, 'first']))} />);
+    const view = renderLog(seen(['third [emote:39284:vibePlz]', hostile, 'first']));
     expect(items(view)).toEqual(['third ', hostile, 'first']);
     expect(view.getByTestId('card-chatlog').dataset.source).toBe('tab');
     expect(view.getByTestId('card-chatlog-count').textContent).toBe('(3)');
-    expect(view.getByTestId('card-chatlog-source').textContent).toMatch(/^Seen in this tab since .+\.$/);
+    expect(view.getByTestId('card-chatlog-source').textContent).toMatch(/^Seen in Kick’s chat since this tab opened it, at .+\.$/);
     expect(view.container.querySelector('img[src="x"]')).toBeNull();
     expect(view.container.querySelector('img.emote')).toMatchObject({ src: 'https://files.kick.com/emotes/39284/fullsize', alt: 'vibePlz', title: 'vibePlz' });
     expect(view.getByTestId('card-chatlog-list').tabIndex).toBe(0);
@@ -38,22 +47,32 @@ describe('their messages on the card', () => {
   });
 
   it('says how many it saw when it keeps fewer, and when others’ messages made room', () => {
-    const view = render(<ChatLog username="newbie_nora" userId={7} chat={chatWith(seen(['b', 'a'], { seen: 40, complete: false }))} />);
+    const view = renderLog(seen(['b', 'a'], { seen: 40, complete: false }));
     expect(view.getByTestId('card-chatlog-count').textContent).toBe('(40)');
-    expect(view.getByTestId('card-chatlog-source').textContent).toMatch(/, less what made room for others; the latest 2 shown\.$/);
+    expect(view.getByTestId('card-chatlog-source').textContent).toMatch(/, less what it missed or made room for; the latest 2 shown\.$/);
   });
 
   it('builds the newest ten when the card opens, and the rest once the list is scrolled or focused', () => {
     const texts = Array.from({ length: 25 }, (_, i) => `m${25 - i}`);
-    const view = render(<ChatLog username="newbie_nora" userId={7} chat={chatWith(seen(texts))} />);
+    const view = renderLog(seen(texts));
     expect(items(view)).toEqual(texts.slice(0, 10));
     expect(view.getByTestId('card-chatlog-count').textContent).toBe('(25)');
     fireEvent.focus(view.getByTestId('card-chatlog-list'));
     expect(items(view)).toEqual(texts);
   });
 
+  it('says it is connecting before the chat is followed, and why it is not when it failed, keeping what it saw', () => {
+    const connecting = render(<ChatLog username="newbie_nora" userId={7} chat={chatWith(seen([]))} record={{ status: 'connecting' }} />);
+    expect(connecting.getByTestId('card-chatlog-source').textContent).toBe('Connecting to Kick’s chat…');
+    expect(connecting.queryByTestId('card-chatlog-count')).toBeNull();
+    cleanup();
+    const failed = render(<ChatLog username="newbie_nora" userId={7} chat={chatWith(seen([]))} record={{ status: 'failed', reason: 'Kick’s chat feed closed (1006)', view: seen(['kept']) }} />);
+    expect(failed.getByTestId('card-chatlog-source').textContent).toMatch(/^Seen in Kick’s chat since this tab opened it, at .+\. Kick’s chat is not being followed now: Kick’s chat feed closed \(1006\)\.$/);
+    expect(items(failed)).toEqual(['kept']);
+  });
+
   it('shows nothing off a channel page', () => {
-    const view = render(<ChatLog username="newbie_nora" userId={7} chat={chatWith(undefined)} />);
+    const view = renderLog(undefined);
     expect(view.queryByTestId('card-chatlog')).toBeNull();
   });
 
@@ -63,7 +82,7 @@ describe('their messages on the card', () => {
       '99': { ok: true, messages: [{ text: 'oldest', at: '2026-11-20T09:00:00Z' }] },
     };
     const history = vi.fn((_userId: number, cursor?: string) => Promise.resolve(pages[cursor ?? 'first']));
-    const view = render(<ChatLog username="newbie_nora" userId={7} chat={chatWith(seen(['seen here']), history)} />);
+    const view = renderLog(seen(['seen here']), history);
     await waitFor(() => expect(view.getByTestId('card-chatlog').dataset.source).toBe('kick'));
     expect(history).toHaveBeenCalledWith(7, undefined);
     expect(items(view)).toEqual(['newest', 'middle']);
@@ -77,7 +96,7 @@ describe('their messages on the card', () => {
   });
 
   it('keeps this tab’s list when Kick’s history fails, and says why', async () => {
-    const view = render(<ChatLog username="newbie_nora" userId={7} chat={chatWith(seen(['seen here']), () => Promise.resolve({ ok: false, reason: 'kick.com answered 403' }))} />);
+    const view = renderLog(seen(['seen here']), () => Promise.resolve({ ok: false, reason: 'kick.com answered 403' }));
     await waitFor(() => expect(view.getByTestId('card-chatlog-error').textContent).toBe('Kick’s history could not be loaded (kick.com answered 403).'));
     expect(view.getByTestId('card-chatlog').dataset.source).toBe('tab');
     expect(items(view)).toEqual(['seen here']);
@@ -85,7 +104,7 @@ describe('their messages on the card', () => {
 
   it('asks Kick nothing for a card without a user id', () => {
     const history = vi.fn(() => Promise.resolve(undefined));
-    render(<ChatLog username="newbie_nora" chat={chatWith(seen([]), history)} />);
+    renderLog(seen([]), history, null);
     expect(history).not.toHaveBeenCalled();
   });
 });
@@ -94,7 +113,7 @@ describe('newcomer signals on the card', () => {
   it('says each in words, the exact moment as the focusable text’s description', () => {
     const recent = new Date(Date.now() - 3_600_000).toISOString();
     const web = { state: 'ok' as const, profile: { userId: 7, channelCreatedAt: recent, relation: { channelSlug: 'streamer1', followingSince: recent, badges: [], roles: [] } } };
-    const view = render(<NewcomerSignals card={card(web)} chat={chatWith(seen(['hi']))} />);
+    const view = render(<NewcomerSignals card={card(web)} record={live(seen(['hi']))} />);
     const texts = [...view.getByTestId('card-newcomer').querySelectorAll('li > span[tabindex="0"]')].map((s) => s.textContent);
     expect(texts).toEqual(['Channel created in the last 7 days', 'Followed streamer1 in the last day', 'First message in this chat since you opened it']);
     for (const span of view.getByTestId('card-newcomer').querySelectorAll('li > span[tabindex="0"]'))
@@ -103,7 +122,7 @@ describe('newcomer signals on the card', () => {
 
   it('says nothing of a first message when the tab saw more than one, or could not count them all', () => {
     for (const view of [seen(['b', 'a']), seen(['a'], { complete: false })]) {
-      const { container } = render(<NewcomerSignals card={card()} chat={chatWith(view)} />);
+      const { container } = render(<NewcomerSignals card={card()} record={live(view)} />);
       expect(container.textContent).toBe('');
       cleanup();
     }

@@ -1,8 +1,7 @@
 import { memo, useCallback, useEffect, useState } from 'react';
 import { formatClock, formatDayClock } from '@/lib/cards/format';
 import type { CardChat, WhenOpened } from '@/lib/page/card-chat';
-import type { RecordView } from '@/lib/page/chat-record';
-import type { ChatHistory } from '@/lib/messaging/protocol';
+import type { ChatHistory, ChatRecordAnswer } from '@/lib/messaging/protocol';
 import { MessageText } from './MessageText';
 
 /**
@@ -18,12 +17,12 @@ const FIRST_RENDERED = 10;
  * record hands out the same view while they said nothing: lib/page/chat-record.ts). Kick's history is asked again at
  * each open through `whenOpened`, with no render of its own.
  */
-export const ChatLog = memo(function ChatLog({ username, userId, chat, record = chat.record(username), whenOpened }: {
+export const ChatLog = memo(function ChatLog({ userId, chat, record: answer, whenOpened }: {
   username: string;
   userId?: number;
   chat: CardChat;
-  /** This tab's record of their messages, as read at this open. */
-  record?: RecordView;
+  /** This tab's record of their messages, as the background answered at this open (undefined: not yet). */
+  record?: ChatRecordAnswer;
   /** Runs a callback at each later open of this card; returns its remover (CardLayer.tsx). */
   whenOpened?: WhenOpened;
 }) {
@@ -45,21 +44,22 @@ export const ChatLog = memo(function ChatLog({ username, userId, chat, record = 
     return whenOpened?.(() => more());
   }, [more, whenOpened]);
 
-  if (!record) return null;
+  if (!chat.onChannel() || answer?.status === 'off') return null;
+  const record = answer?.view;
   const fromKick = kick?.ok ? kick : kick?.last;
-  const list = fromKick ? fromKick.messages.map((m) => ({ text: m.text, at: m.at ? Date.parse(m.at) : undefined })) : record.messages;
+  const list = fromKick ? fromKick.messages.map((m) => ({ text: m.text, at: m.at ? Date.parse(m.at) : undefined })) : (record?.messages ?? []);
   const oldest = list.at(-1)?.at;
   // Three lines show at a time: the rest is built when the list is scrolled or focused, not on every open.
   const shown = all ? list : list.slice(0, FIRST_RENDERED);
   return (
     <section className="chatlog" data-testid="card-chatlog" data-source={fromKick ? 'kick' : 'tab'}>
       <h3>
-        Their messages here <span data-testid="card-chatlog-count">({fromKick ? `${list.length}${fromKick.cursor ? '+' : ''}` : record.seen})</span>
+        Their messages here {(fromKick || record) && <span data-testid="card-chatlog-count">({fromKick ? `${list.length}${fromKick.cursor ? '+' : ''}` : record!.seen})</span>}
       </h3>
       <p data-testid="card-chatlog-source">
         {fromKick
           ? `From Kick’s history (you moderate this channel)${oldest ? `, back to ${formatDayClock(oldest)}` : ''}${fromKick.cursor ? '; older ones can be loaded' : ''}.`
-          : `Seen in this tab since ${formatClock(record.since)}${record.complete ? '' : ', less what made room for others'}${record.seen > list.length ? `; the latest ${list.length} shown` : ''}.`}
+          : recordSource(answer)}
       </p>
       {list.length > 0 && (
         // Focusable, so the keyboard reaches and scrolls it; Esc still closes the card.
@@ -89,7 +89,18 @@ const ChatLine = memo(function ChatLine({ text, at, withDay }: { text: string; a
   );
 });
 
+/** Where this tab's record comes from and how far back it reaches, or why there is none. */
+function recordSource(answer: ChatRecordAnswer | undefined): string {
+  const record = answer?.view;
+  const reach = record
+    ? `Seen in Kick’s chat since this tab opened it, at ${formatClock(record.since)}${record.complete ? '' : ', less what it missed or made room for'}${record.seen > record.messages.length ? `; the latest ${record.messages.length} shown` : ''}.`
+    : '';
+  if (answer?.status === 'failed') return `${reach ? `${reach} ` : ''}Kick’s chat is not being followed now: ${answer.reason}.`;
+  if (!record || answer?.status === 'connecting') return `${reach ? `${reach} ` : ''}Connecting to Kick’s chat…`;
+  return reach;
+}
+
 /** The section's place in a loading card, so the card keeps its size (chat-log.css) without building the list twice. */
-export function ChatLogSpace({ username, chat }: { username: string; chat: CardChat }) {
-  return chat.record(username) ? <section className="chatlog" aria-hidden="true" /> : null;
+export function ChatLogSpace({ chat }: { username: string; chat: CardChat }) {
+  return chat.onChannel() ? <section className="chatlog" aria-hidden="true" /> : null;
 }

@@ -2,21 +2,23 @@ import { memo, useId } from 'react';
 import { newcomerSignals } from '@/lib/cards/newcomer';
 import type { UserCard } from '@/lib/cards/schema';
 import type { CardChat } from '@/lib/page/card-chat';
-import type { RecordView } from '@/lib/page/chat-record';
+import type { ChatRecordAnswer } from '@/lib/messaging/protocol';
 
 /** The newcomer signals in words; the exact moments show on hover and on focus, and are the signal's description. */
 /**
  * A memo: a card opened again renders this again when `record` or `now` changed (CardLayer.tsx reads both at each open;
  * `now` moves on once a minute, so a window's edge is off by a minute at most, never ahead of the clock).
  */
-export const NewcomerSignals = memo(function NewcomerSignals({ card, chat, record = chat?.record(card.username), now = Date.now() }: {
+export const NewcomerSignals = memo(function NewcomerSignals({ card, record: answer, now = Date.now() }: {
   card: UserCard;
   chat?: CardChat;
-  record?: RecordView;
+  /** This tab's record, as the background answered at this open. */
+  record?: ChatRecordAnswer;
   now?: number;
 }) {
   // Unique among the kept cards (CardLayer.tsx): each description belongs to its own card's signal.
   const prefix = useId();
+  const record = answer?.view;
   const only = record?.complete && record.seen === 1 ? record.messages[0] : undefined;
   const signals = newcomerSignals({
     channelCreatedAt: card.channelCreatedAt,

@@ -4,7 +4,7 @@ import { formatAge, formatCount, formatDay, formatMonthYear, initials } from '@/
 import type { KickErrorInfo } from '@/lib/kick/errors';
 import type { SendToBackground } from '@/lib/messaging/send';
 import type { CardChat, WhenOpened } from '@/lib/page/card-chat';
-import type { RecordView } from '@/lib/page/chat-record';
+import type { ChatRecordAnswer } from '@/lib/messaging/protocol';
 import type { LoadState } from '@/lib/page/card-data';
 import type { CardField } from '@/lib/settings/settings';
 import { CardNote } from './CardNote';
@@ -299,7 +299,7 @@ export function ErrorCard({ username, titleId, error, onRetry, onOpenOptions }: 
  * read the same as the last renders nothing here.
  */
 export interface PageReads {
-  record?: RecordView;
+  record?: ChatRecordAnswer;
   now?: number;
   whenOpened?: WhenOpened;
 }
@@ -316,7 +316,7 @@ export const CardContent = memo(function CardContent(props: {
   onRetry: () => void;
   onOpenOptions: () => void;
   chat?: CardChat;
-  record?: RecordView;
+  record?: ChatRecordAnswer;
   now?: number;
   whenOpened?: WhenOpened;
   send: SendToBackground;

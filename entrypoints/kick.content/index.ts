@@ -1,7 +1,7 @@
 import { answerSiteUserReads } from '@/lib/kick-web/site-user-read';
 import { channelSlugFromPath, fetchWebProfile } from '@/lib/kick-web/web-reads';
 import { sendToBackground as send } from '@/lib/messaging/send';
-import { startChatRecord } from '@/lib/page/card-chat';
+import { startChatWatch } from '@/lib/page/chat-watch';
 import { createCardLoader } from '@/lib/page/card-data';
 import { whenCardUiProvided } from '@/lib/page/card-ui-bridge';
 import { createCardUiLoader } from '@/lib/page/card-ui-loader';
@@ -14,9 +14,9 @@ import { loadSettingsFromPage, watchSettingsFromPage } from '@/lib/settings/sett
 export default defineContentScript({
   matches: ['https://kick.com/*', 'https://www.kick.com/*'],
   async main(ctx) {
-    // First, so the chat's record misses as few rows as it can.
-    const chat = startChatRecord();
-    ctx.onInvalidated(chat.stop);
+    // First, so the background starts following this chat as soon as it can (lib/page/chat-watch.ts).
+    const chat = startChatWatch(send);
+    ctx.onInvalidated(() => chat.stop());
     const store = createCardStore();
     store.setState({ settings: (await loadSettingsFromPage()).settings });
     watchSettingsFromPage(({ settings }) => store.setState({ settings }));

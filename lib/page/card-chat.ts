@@ -1,14 +1,10 @@
 import { createHistoryReader, type CheckHistory } from '../kick-web/chat-history';
-import type { ChatHistory } from '../messaging/protocol';
+import type { ChatHistory, ChatRecordAnswer } from '../messaging/protocol';
 import { channelSlugFromPath } from '../kick-web/web-reads';
-import type { RecordView } from './chat-record';
-import { startChatReader } from './chat-reader';
+import type { ChatWatch } from './chat-watch';
 
-/** What the content script hands the card UI about the chat being watched: this tab's record of it. */
-export interface ChatRecordSource {
-  /** This tab's record of their messages in this chat; undefined off a channel's page. */
-  record(username: string): RecordView | undefined;
-}
+/** What the content script hands the card UI about the chat being watched: this tab's record of it (./chat-watch.ts). */
+export type ChatRecordSource = Pick<ChatWatch, 'onChannel' | 'record'>;
 
 /** What a card asks of the page about the chat being watched (passed to the card's components as one object). */
 export interface CardChat extends ChatRecordSource {
@@ -19,10 +15,12 @@ export interface CardChat extends ChatRecordSource {
 /** Runs `run` at each later open of one card; returns its remover. How a card's parts read the page again at an open without rendering for it. */
 export type WhenOpened = (run: () => void) => () => void;
 
-/** The content script's half: starts recording the chat, from page load on (every row counts). */
-export function startChatRecord(): ChatRecordSource & { stop: () => void } {
-  const reader = startChatReader();
-  return { record: (username) => reader.view(username), stop: reader.stop };
+/** Two answers that show the same: the card keeps the first, and renders nothing for the second (issue #12's cached open). */
+export function sameRecord(a: ChatRecordAnswer | undefined, b: ChatRecordAnswer): boolean {
+  if (!a || a.status !== b.status || a.reason !== b.reason) return false;
+  const [x, y] = [a.view, b.view];
+  if (!x || !y) return x === y;
+  return x.seen === y.seen && x.since === y.since && x.complete === y.complete && x.messages.length === y.messages.length && x.messages[0]?.at === y.messages[0]?.at;
 }
 
 /**
@@ -33,6 +31,7 @@ export function startChatRecord(): ChatRecordSource & { stop: () => void } {
 export function withHistory(source: ChatRecordSource, check: CheckHistory): CardChat {
   const read = createHistoryReader(check);
   return {
+    onChannel: () => source.onChannel(),
     record: (username) => source.record(username),
     history(userId, cursor) {
       const slug = channelSlugFromPath(location.pathname);

@@ -10,7 +10,7 @@ import { pinnedMessage } from '@/test/kick-sim/fixtures/pinned';
 import { replyHeader } from '@/test/kick-sim/fixtures/reply-header';
 import { sevenTvRow } from '@/test/kick-sim/fixtures/seventv';
 import { titleEraIdentity } from '@/test/kick-sim/fixtures/title-era';
-import { countNames, findName, MESSAGE_TEXT_SELECTOR, rewrittenText, rowMessage, slugFromHref } from './surfaces';
+import { countNames, findName, MESSAGE_TEXT_SELECTOR, rewrittenText, slugFromHref } from './surfaces';
 
 // Every row below is a captured shape from test/kick-sim/fixtures (the same modules the simulated kick.com serves).
 const row = (index: number, name: string, body = 'hello', extra: { reply?: string; title?: string } = {}) =>
@@ -150,25 +150,3 @@ describe('slugFromHref', () => {
   });
 });
 
-describe('a row’s sender (rowMessage)', () => {
-  const rowEl = (html: string) => {
-    document.body.innerHTML = chatroom('', html);
-    return document.querySelector('[data-index]')!;
-  };
-  it('reads the current layout’s name button and Kick’s text element', () => {
-    const el = rowEl(row(1, 'cool_cat', 'hi there'));
-    expect(rowMessage(el)).toEqual({ username: 'cool_cat', text: el.querySelector('span.font-normal') });
-  });
-  it('reads the title-era name past an earlier titled button outside the name block (`div.inline-flex > button[title]`)', () => {
-    // Constructed case: a titled button (as another extension's control might be) before the name block; the registry's
-    // child combinator skips it, so the in-row lookup must too.
-    const el = rowEl(row(1, 'shown_name', 'hi', { title: 'real_name' }));
-    el.querySelector('.text-neutral')!.insertAdjacentHTML('beforebegin', '<span><button title="not_this">x</button></span>');
-    expect(rowMessage(el)?.username).toBe('real_name');
-  });
-  it('reads nothing from a titled button that is not in a name block', () => {
-    const el = rowEl(row(1, 'shown_name', 'hi', { title: 'real_name' }));
-    el.querySelector('div.inline-flex > button[title]')!.parentElement!.className = 'x';
-    expect(rowMessage(el)).toBeNull();
-  });
-});

@@ -19,12 +19,6 @@ export interface Surface {
   readName(el: Element): string | null;
   /** The element's visible text is the name (so a rewrite of that text can be told apart from the name looked up). */
   textIsName?: boolean;
-  /**
-   * For a message's sender: the same selector's parts, matched inside a row one after the other. Inside a row the row
-   * part is useless and costly, and so is a list (12 µs a row for the list with row parts, 0.3 µs for the first part
-   * alone, measured in Chromium's isolated world).
-   */
-  sender?: readonly string[];
 }
 
 /** Kick's own user card (a portal opened by clicking a name): never ours to cover. Older layout: `.user-profile`. */
@@ -92,11 +86,10 @@ export const SURFACES: readonly Surface[] = [
     // Current layout: the name button's text. Before 2026-03-26: `div.inline-flex > button[title]`. Moderator action
     // buttons in the same row carry neither `data-prevent-expand` nor a `title`.
     selector: inRows(CHAT_NAME),
-    sender: CHAT_NAME,
     readName: titleOrText,
     textIsName: true,
   },
-  { id: 'chat', label: 'NipahTV chat username', selector: NTV_NAME[0]!, sender: NTV_NAME, readName: (el) => el.getAttribute('ntv-username'), textIsName: true },
+  { id: 'chat', label: 'NipahTV chat username', selector: NTV_NAME[0]!, readName: (el) => el.getAttribute('ntv-username'), textIsName: true },
   {
     id: 'chat',
     label: 'notice name',
@@ -153,43 +146,6 @@ export function rewrittenText(found: FoundName): string | null {
   if (!found.surface.textIsName) return null;
   const shown = withoutAt(text(found.element));
   return shown && shown.toLowerCase() !== found.username.toLowerCase() ? shown : null;
-}
-
-/**
- * An in-row sender selector as a lookup. A part `P > C` is found as the first `C` whose parent matches `P`: the same
- * element `row.querySelector('P > C')` finds, but Chromium runs a child combinator inside a row far slower (5.7 µs a
- * row where no element matches, against 0.2 µs for `C` alone: test/bench/reader-micro.ts).
- */
-function senderLookup(part: string): (row: Element) => Element | null {
-  const at = part.lastIndexOf(' > ');
-  if (at < 0) return (row) => row.querySelector(part);
-  const [parent, child] = [part.slice(0, at), part.slice(at + 3)];
-  return (row) => {
-    // Nearly always the first candidate is the one; a list of all of them costs more than the combinator.
-    const first = row.querySelector(child);
-    if (!first || first.parentElement?.matches(parent)) return first;
-    for (const el of row.querySelectorAll(child)) if (el.parentElement?.matches(parent)) return el;
-    return null;
-  };
-}
-
-/** Every surface's sender parts in the registry's order, compiled once (the reader runs them for every row). */
-const SENDERS = SURFACES.flatMap((surface) => (surface.sender ?? []).map((part) => ({ surface, find: senderLookup(part) })));
-
-/**
- * A chat message row's sender and Kick's text element, by the same chat-name surfaces the cards use (so a name another
- * extension rewrote still reads as the real one); null for notices, Kicks gifts and rows of an unknown shape.
- */
-export function rowMessage(row: Element): { username: string; text: Element } | null {
-  const body = row.querySelector(KICK_TEXT);
-  if (!body) return null;
-  for (let i = 0; i < SENDERS.length; i++) {
-    const { surface, find } = SENDERS[i]!;
-    const el = find(row);
-    const username = el && kickUsername(surface.readName(el));
-    if (username) return { username, text: body };
-  }
-  return null;
 }
 
 /** Does this chat row show a name the registry recognises (a sender, notice name or reply header)? */
