@@ -48,7 +48,7 @@ describe('startChatWatch', () => {
     history.replaceState(null, '', '/streamer1');
     let now = 1_000_000;
     const { send, calls } = background();
-    const read = vi.fn(() => Promise.reject(new WebReadError('kick.com answered 403')));
+    const read = vi.fn((): Promise<string | undefined> => Promise.reject(new WebReadError('kick.com answered 403')));
     watch = startChatWatch(send, { read, now: () => now });
     expect(await watch.record('ann')).toEqual({ status: 'failed', reason: 'kick.com did not say which chat this is (kick.com answered 403)' });
     expect(read).toHaveBeenCalledTimes(1);

@@ -218,8 +218,8 @@ async function chatBurstCost(sim: KickSim): Promise<void> {
   });
 
   const own: ExtensionCpuTime[] = [];
-  // The burst and what follows it: the chat record reads rows when the browser is idle (lib/page/chat-reader.ts, at the
-  // latest 2 s after they came), and that work is the burst's too.
+  // The burst and what follows it: work the extension puts off to idle time would be the burst's too. (The chat record
+  // is kept in the background from Kick's chat socket, lib/chat-feed/; the simulator sends the burst's messages there.)
   const burstAndIdle = async () => {
     await chatBurst(withExt.page, withExt.cdp, 1000);
     await sleep(IDLE_AFTER_BURST_MS);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_MESSAGE, SEED } from '../kick-sim/index';
+import { chatroomIdOf } from '../kick-sim/chat-feed';
 import type { BrowserDriver, UiPage } from './driver';
 
 /**
@@ -348,6 +349,11 @@ export function userScenarios(driver: () => BrowserDriver): void {
 
   describe('what the card says about their part in this chat', () => {
     const HOUR = 3_600_000;
+    /** Kick's socket sends what is said once the background follows the chat (the page names it as it loads). */
+    const followed = async (d: BrowserDriver, channelSlug: string) => {
+      const channel = [...d.sim.users.values()].find((u) => u.slug === channelSlug)!;
+      await expect.poll(() => d.sim.pusher.subscribers(chatroomIdOf(channel.userId)), { timeout: 10_000 }).toBe(1);
+    };
     const say = (page: UiPage, who: string, text: string) =>
       page.evaluate(([w, t]) => (window as unknown as { __sim: { say(who: string, text: string): number } }).__sim.say(w, t), [who, text] as const);
 
@@ -357,6 +363,7 @@ export function userScenarios(driver: () => BrowserDriver): void {
       d.sim.addUser({ username: 'quiet_quinn' });
       d.sim.relations.push({ channelSlug: SEED.mainChannel, username: 'newbie_nora', followingSince: new Date(Date.now() - HOUR).toISOString(), badges: [] });
       const page = await d.openKick(`/${SEED.mainChannel}`);
+      await followed(d, SEED.mainChannel);
       d.sim.clearLog();
       await say(page, 'newbie_nora', 'first [emote:39284:vibePlz]');
       await say(page, 'quiet_quinn', 'hello from quinn');
@@ -367,14 +374,20 @@ export function userScenarios(driver: () => BrowserDriver): void {
       expect(await page.evaluate(() => document.getElementById('chatroom-messages')!.textContent.includes('hello from quinn'), undefined)).toBe(false);
 
       const link = await addLink(page, 'newbie_nora');
-      const nora = await openCard(page, link, 'newbie_nora');
+      // The record comes from the background, and may come after the card's data.
+      const recorded = async (selector: string, username: string, count: number) => {
+        await openCard(page, selector, username);
+        await expect.poll(async () => (await readCard(page))?.chatlog?.messages.length, { timeout: 10_000 }).toBe(count);
+        return (await readCard(page))!;
+      };
+      const nora = await recorded(link, 'newbie_nora', 3);
       expect(nora.chatlog).toEqual({ source: 'tab', messages: ['third', HOSTILE_MESSAGE, 'first '], emotes: ['vibePlz https://files.kick.com/emotes/39284/fullsize'], images: 0 });
       expect(nora.parts['card-chatlog-count']).toBe('(3)');
       // The clock is the viewer's (12- or 24-hour, as the browser's locale says), though the page builds no Intl formatter.
       const extensionPage = await d.openExtensionPage('options.html');
       const twelve = await extensionPage.evaluate(() => new Intl.DateTimeFormat(undefined, { hour: 'numeric' }).resolvedOptions().hour12 === true, undefined);
       await extensionPage.close();
-      expect(nora.parts['card-chatlog-source']).toMatch(twelve ? /^Seen in this tab since (1[0-2]|[1-9]):[0-5]\d [AP]M\./ : /^Seen in this tab since [0-2]\d:[0-5]\d\./);
+      expect(nora.parts['card-chatlog-source']).toMatch(twelve ? /^Seen in Kick’s chat since this tab opened it, at (1[0-2]|[1-9]):[0-5]\d [AP]M\./ : /^Seen in Kick’s chat since this tab opened it, at [0-2]\d:[0-5]\d\./);
       expect(nora.parts['card-newcomer-channel']).toMatch(/^Channel created in the last 7 days/);
       expect(nora.parts['card-newcomer-follow']).toMatch(/^Followed streamer1 in the last day/);
       expect(nora.parts['card-newcomer-first-message']).toBeUndefined();
@@ -383,7 +396,7 @@ export function userScenarios(driver: () => BrowserDriver): void {
       expect(d.sim.requests({ host: 'web', path: /\/me$|\/messages$/ })).toEqual([]);
       await closeCard(page);
 
-      const quinn = await openCard(page, await addLink(page, 'quiet_quinn'), 'quiet_quinn');
+      const quinn = await recorded(await addLink(page, 'quiet_quinn'), 'quiet_quinn', 1);
       expect(quinn.chatlog?.messages).toEqual(['hello from quinn']);
       expect(quinn.parts['card-newcomer-first-message']).toMatch(/^First message in this chat since you opened it/);
       await closeCard(page);
