@@ -39,7 +39,7 @@ describe('their messages on the card', () => {
     expect(items(view)).toEqual(['third ', hostile, 'first']);
     expect(view.getByTestId('card-chatlog').dataset.source).toBe('tab');
     expect(view.getByTestId('card-chatlog-count').textContent).toBe('(3)');
-    expect(view.getByTestId('card-chatlog-source').textContent).toMatch(/^Seen in Kick’s chat since this tab opened it, at .+\.$/);
+    expect(view.getByTestId('card-chatlog-source').textContent).toMatch(/^Recorded from Kick’s chat since .+\.$/);
     expect(view.container.querySelector('img[src="x"]')).toBeNull();
     expect(view.container.querySelector('img.emote')).toMatchObject({ src: 'https://files.kick.com/emotes/39284/fullsize', alt: 'vibePlz', title: 'vibePlz' });
     expect(view.getByTestId('card-chatlog-list').tabIndex).toBe(0);
@@ -67,8 +67,14 @@ describe('their messages on the card', () => {
     expect(connecting.queryByTestId('card-chatlog-count')).toBeNull();
     cleanup();
     const failed = render(<ChatLog username="newbie_nora" userId={7} chat={chatWith(seen([]))} record={{ status: 'failed', reason: 'Kick’s chat feed closed (1006)', view: seen(['kept']) }} />);
-    expect(failed.getByTestId('card-chatlog-source').textContent).toMatch(/^Seen in Kick’s chat since this tab opened it, at .+\. Kick’s chat is not being followed now: Kick’s chat feed closed \(1006\)\.$/);
+    expect(failed.getByTestId('card-chatlog-source').textContent).toMatch(/^Recorded from Kick’s chat since .+\. Kick’s chat is not being followed now: Kick’s chat feed closed \(1006\)\.$/);
     expect(items(failed)).toEqual(['kept']);
+  });
+
+  it('shows a message Kick deleted as deleted', () => {
+    const view = renderLog({ ...seen(['b']), messages: [{ text: 'b', at: SINCE }, { text: '', at: SINCE - 1, deleted: true }], seen: 2 });
+    expect(view.getByTestId('card-chatlog-deleted').textContent).toBe('Deleted by Kick’s moderation');
+    expect(view.getByTestId('card-chatlog-list').querySelectorAll('li')).toHaveLength(2);
   });
 
   it('shows nothing off a channel page', () => {

@@ -47,7 +47,9 @@ export const ChatLog = memo(function ChatLog({ userId, chat, record: answer, whe
   if (!chat.onChannel() || answer?.status === 'off') return null;
   const record = answer?.view;
   const fromKick = kick?.ok ? kick : kick?.last;
-  const list = fromKick ? fromKick.messages.map((m) => ({ text: m.text, at: m.at ? Date.parse(m.at) : undefined })) : (record?.messages ?? []);
+  const list: { text: string; at?: number; deleted?: boolean }[] = fromKick
+    ? fromKick.messages.map((m) => ({ text: m.text, at: m.at ? Date.parse(m.at) : undefined }))
+    : (record?.messages ?? []);
   const oldest = list.at(-1)?.at;
   // Three lines show at a time: the rest is built when the list is scrolled or focused, not on every open.
   const shown = all ? list : list.slice(0, FIRST_RENDERED);
@@ -65,7 +67,7 @@ export const ChatLog = memo(function ChatLog({ userId, chat, record: answer, whe
         // Focusable, so the keyboard reaches and scrolls it; Esc still closes the card.
         <ol tabIndex={0} aria-label="Their messages, newest first" data-testid="card-chatlog-list" onScroll={showAll} onFocus={showAll}>
           {shown.map((m, i) => (
-            <ChatLine key={i} text={m.text} at={m.at} withDay={!!fromKick} />
+            <ChatLine key={i} text={m.text} at={m.at} deleted={m.deleted} withDay={!!fromKick} />
           ))}
         </ol>
       )}
@@ -80,11 +82,11 @@ export const ChatLog = memo(function ChatLog({ userId, chat, record: answer, whe
 });
 
 /** One message: a memo, so a card opened again re-renders only the lines that changed (issue #12, cached opens). */
-const ChatLine = memo(function ChatLine({ text, at, withDay }: { text: string; at?: number; withDay: boolean }) {
+const ChatLine = memo(function ChatLine({ text, at, deleted, withDay }: { text: string; at?: number; deleted?: boolean; withDay: boolean }) {
   return (
     <li>
       {at && <time dateTime={new Date(at).toISOString()}>{(withDay ? formatDayClock : formatClock)(at)}</time>}{' '}
-      <MessageText text={text} />
+      {deleted ? <i className="deleted" data-testid="card-chatlog-deleted">Deleted by Kick’s moderation</i> : <MessageText text={text} />}
     </li>
   );
 });
@@ -93,7 +95,7 @@ const ChatLine = memo(function ChatLine({ text, at, withDay }: { text: string; a
 function recordSource(answer: ChatRecordAnswer | undefined): string {
   const record = answer?.view;
   const reach = record
-    ? `Seen in Kick’s chat since this tab opened it, at ${formatClock(record.since)}${record.complete ? '' : ', less what it missed or made room for'}${record.seen > record.messages.length ? `; the latest ${record.messages.length} shown` : ''}.`
+    ? `Recorded from Kick’s chat since ${formatClock(record.since)}${record.complete ? '' : ', less what it missed or made room for'}${record.seen > record.messages.length ? `; the latest ${record.messages.length} shown` : ''}.`
     : '';
   if (answer?.status === 'failed') return `${reach ? `${reach} ` : ''}Kick’s chat is not being followed now: ${answer.reason}.`;
   if (!record || answer?.status === 'connecting') return `${reach ? `${reach} ` : ''}Connecting to Kick’s chat…`;

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startKickSim, type KickSim } from '../../test/kick-sim/index';
-import { chatMessageFrame } from '../../test/kick-sim/fixtures/pusher-frames';
+import { chatMessageFrame, messageDeletedFrame } from '../../test/kick-sim/fixtures/pusher-frames';
 import { chatroomOfChannel, createChatFeeds, type ChatFeeds } from './chat-feeds';
 import { PUSHER_URL } from './pusher-frames';
 import type { SocketLike } from './pusher-socket';
@@ -60,6 +60,18 @@ describe('createChatFeeds', () => {
     // A chat the tab did not ask for is not recorded.
     say(501, 'ann', 'elsewhere');
     expect(sim.pusher.received).toContainEqual({ event: 'pusher:subscribe', channel: 'chatrooms.500.v2' });
+  });
+
+  it('marks a message Kick deleted', async () => {
+    feeds = createChatFeeds({ connect });
+    feeds.watch(1, channel(550));
+    await until(() => feeds!.view(1, 'x').status === 'live', 'live');
+    say(550, 'ann', 'rude words', 'm-rude');
+    say(550, 'ann', 'sorry', 'm-sorry');
+    await until(() => feeds!.view(1, 'ann').view?.seen === 2, 'the messages');
+    sim.pusher.broadcast(550, messageDeletedFrame(550, 'm-rude'));
+    await until(() => feeds!.view(1, 'ann').view?.messages[1]?.deleted === true, 'the deletion');
+    expect(feeds.view(1, 'ann').view?.messages.map(({ text, deleted }) => ({ text, deleted }))).toEqual([{ text: 'sorry', deleted: undefined }, { text: '', deleted: true }]);
   });
 
   it('shares one subscription between tabs, and lets go when the last tab leaves', async () => {

@@ -41,6 +41,9 @@ export function createChatFeeds(opts: { connect?: (url: string) => SocketLike; u
       // Kick's message id tells a message sent again on a resubscription from a new one.
       chats.get(chatroomId)?.record?.add(message.username, message.text, textKey(message.id), message.at);
     },
+    deleted(chatroomId, messageId) {
+      chats.get(chatroomId)?.record?.remove(textKey(messageId));
+    },
     live(chatroomId, resumed) {
       const chat = chats.get(chatroomId);
       if (!chat) return;

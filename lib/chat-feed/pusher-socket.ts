@@ -15,6 +15,8 @@ export type ChatroomState = { state: 'connecting' } | { state: 'live'; since: nu
 
 export interface ChatSocketEvents {
   message(chatroomId: number, message: FeedMessage): void;
+  /** Kick deleted a message (a moderator, or its own moderation). */
+  deleted(chatroomId: number, messageId: string): void;
   /** A chatroom's subscription is (again) live; `resumed`: after a drop, so messages sent meanwhile were missed. */
   live(chatroomId: number, resumed: boolean): void;
   /** The socket went down or was refused; what the chatrooms show until it is live again. */
@@ -140,6 +142,9 @@ export function createChatSocket(events: ChatSocketEvents, opts: { connect?: (ur
           return;
         case 'message':
           if (live.has(frame.chatroomId)) events.message(frame.chatroomId, frame.message);
+          return;
+        case 'deleted':
+          if (live.has(frame.chatroomId)) events.deleted(frame.chatroomId, frame.messageId);
           return;
         case 'error':
           // Pusher sends its error, then closes with the same code: the close decides.

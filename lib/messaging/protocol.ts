@@ -103,7 +103,7 @@ export type ChatHistory = z.infer<typeof ChatHistorySchema>;
  */
 export const WatchChatSchema = z.object({ channel: AnswerBodySchema.optional() });
 
-const SeenMessageSchema = z.object({ text: z.string().max(500), at: z.number() });
+const SeenMessageSchema = z.object({ text: z.string().max(500), at: z.number(), deleted: z.boolean().optional() });
 /** This tab's record of one user's messages (lib/page/chat-record.ts `RecordView`), newest first. */
 export const RecordViewSchema = z.object({
   messages: z.array(SeenMessageSchema).max(100),

@@ -20,7 +20,9 @@ export function sameRecord(a: ChatRecordAnswer | undefined, b: ChatRecordAnswer)
   if (!a || a.status !== b.status || a.reason !== b.reason) return false;
   const [x, y] = [a.view, b.view];
   if (!x || !y) return x === y;
-  return x.seen === y.seen && x.since === y.since && x.complete === y.complete && x.messages.length === y.messages.length && x.messages[0]?.at === y.messages[0]?.at;
+  if (x.seen !== y.seen || x.since !== y.since || x.complete !== y.complete || x.messages.length !== y.messages.length) return false;
+  // A deletion changes no count: each message's state is compared (at most 100).
+  return x.messages.every((m, i) => m.at === y.messages[i]!.at && !m.deleted === !y.messages[i]!.deleted);
 }
 
 /**

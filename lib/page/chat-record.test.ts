@@ -82,6 +82,22 @@ describe('the chat record', () => {
     expect(record.view('new')).toMatchObject({ seen: 2, complete: false });
   });
 
+  it('shows a message Kick deleted as deleted, without its text, still counted; its characters no longer held', () => {
+    const record = createChatRecord(Date.now, 10, 100, 1000);
+    record.add('ann', 'x'.repeat(500), 1);
+    record.add('ann', 'keep', 2);
+    const before = record.view('ann');
+    record.remove(1);
+    record.remove(99);
+    const after = record.view('ann');
+    expect(after).not.toBe(before);
+    expect(after.messages.map(({ text, deleted }) => ({ text, deleted }))).toEqual([{ text: 'keep', deleted: undefined }, { text: '', deleted: true }]);
+    expect(after.seen).toBe(2);
+    // 500 characters were freed: 900 more fit in the 1,000 without anyone making room.
+    record.add('bob', 'y'.repeat(900), 3);
+    expect(record.view('ann')).toMatchObject({ seen: 2, complete: true });
+  });
+
   it('cuts a message to Kick’s 500 characters', () => {
     const record = createChatRecord();
     record.add('a', 'x'.repeat(2000), 1);

@@ -1,14 +1,16 @@
 /**
- * This tab's record of who wrote what in the chat it shows, kept because Kick's chat list is virtualised: a row that
- * scrolled out is gone from the page. Small strings only (never DOM nodes), bounded per user and in total; the users
- * least recently heard from go first.
+ * A record of who wrote what in one chat, kept by the background from Kick's chat socket (lib/chat-feed/chat-feeds.ts)
+ * for the tabs that show it. Small strings only, bounded per user and in total; the users least recently heard from
+ * go first.
  */
 
 /** A message as recorded: Kick's text with emotes written `[emote:id:name]` (Kick's own wire form), and when. */
 export interface SeenMessage {
   text: string;
-  /** When it was sent by the time Kick's row shows (to the minute), else when this tab saw it (chat-reader.ts `sentAt`). */
+  /** When Kick says it was sent. */
   at: number;
+  /** A moderator (or Kick's own moderation) deleted it: its text is no longer shown. */
+  deleted?: boolean;
 }
 
 export interface RecordView {
@@ -59,6 +61,8 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
   // The keys of the last `recentRows` rows recorded, as a set and in the order they came (a ring, oldest overwritten).
   const recent = new Set<number>();
   const ring = new Uint32Array(recentRows);
+  // The messages of those keys, for a deletion to find (the ones that made room meanwhile are found, and are not shown).
+  const byKey = new Map<number, { name: string; message: SeenMessage }>();
   let next = 0;
   let total = 0;
   let chars = 0;
@@ -83,7 +87,10 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
      */
     add(username: string, text: string, key: number, at = now()): void {
       if (recent.has(key)) return;
-      if (recent.size === ring.length) recent.delete(ring[next]!);
+      if (recent.size === ring.length) {
+        recent.delete(ring[next]!);
+        byKey.delete(ring[next]!);
+      }
       recent.add(key);
       ring[next] = key;
       next = (next + 1) % ring.length;
@@ -95,7 +102,8 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
       users.set(name, entry);
       views.delete(name);
       entry.seen++;
-      const message = { text: kept, at };
+      const message: SeenMessage = { text: kept, at };
+      byKey.set(key, { name, message });
       entry.messages.push(message);
       total++;
       chars += message.text.length;
@@ -121,6 +129,16 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
       if (!view) views.set(name, (view = { messages: [...entry.messages].reverse(), seen: entry.seen, since, complete: !lossy }));
       return view;
     },
+    /** A message Kick says was deleted (by its `key`): kept, counted, and shown as deleted, without its text. */
+    remove(key: number): void {
+      const found = byKey.get(key);
+      if (!found || found.message.deleted) return;
+      // Its characters no longer count, if it is still held (one that made room was counted out with them).
+      if (users.get(found.name)?.messages.includes(found.message)) chars -= found.message.text.length;
+      found.message.deleted = true;
+      found.message.text = '';
+      views.delete(found.name);
+    },
     /** Messages were missed (the chat's feed dropped for a while): the record no longer holds all of anyone's. */
     gap(): void {
       if (lossy) return;
@@ -133,6 +151,7 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
       users = new Map();
       // The ring's old keys need no clearing: each slot is written again before the set is full and one is read.
       recent.clear();
+      byKey.clear();
       next = 0;
       views.clear();
       empty = undefined;

@@ -1,0 +1,96 @@
+import { describe, expect, it, vi } from 'vitest';
+import { CAPTURED_ESTABLISHED } from '../../test/kick-sim/fixtures/pusher-frames';
+import { BACKOFF_MS, createChatSocket, KEEPALIVE_MS, SILENCE_MS, type SocketLike } from './pusher-socket';
+
+/** A socket that records what it was sent; the test plays the server. */
+class FakeSocket implements SocketLike {
+  readyState = 1;
+  sent: string[] = [];
+  onopen: SocketLike['onopen'] = null;
+  onmessage: SocketLike['onmessage'] = null;
+  onclose: SocketLike['onclose'] = null;
+  onerror: SocketLike['onerror'] = null;
+  send(data: string) {
+    this.sent.push(data);
+  }
+  close() {
+    this.readyState = 3;
+  }
+  receive(frame: string) {
+    this.onmessage?.({ data: frame });
+  }
+}
+
+function setup() {
+  vi.useFakeTimers();
+  const sockets: FakeSocket[] = [];
+  const events = { message: vi.fn(), deleted: vi.fn(), live: vi.fn(), down: vi.fn() };
+  const socket = createChatSocket(events, {
+    connect: () => {
+      const s = new FakeSocket();
+      sockets.push(s);
+      return s;
+    },
+    timers: { now: () => Date.now(), setTimeout, clearTimeout: (h) => clearTimeout(h as never), setInterval, clearInterval: (h) => clearInterval(h as never) },
+  });
+  return { sockets, events, socket };
+}
+
+describe('createChatSocket', () => {
+  it('pings every 20 s while a chat is watched, so a service worker with the socket open is not stopped as idle', () => {
+    const { sockets, socket } = setup();
+    socket.watch(5);
+    sockets[0]!.receive(CAPTURED_ESTABLISHED);
+    expect(sockets[0]!.sent).toEqual(['{"event":"pusher:subscribe","data":{"auth":"","channel":"chatrooms.5.v2"}}']);
+    vi.advanceTimersByTime(KEEPALIVE_MS);
+    expect(sockets[0]!.sent.at(-1)).toBe('{"event":"pusher:ping","data":{}}');
+    sockets[0]!.receive('{"event":"pusher:pong","data":{}}');
+    vi.advanceTimersByTime(KEEPALIVE_MS);
+    expect(sockets[0]!.sent.filter((f) => f.includes('pusher:ping'))).toHaveLength(2);
+    // Pusher's own ping is answered.
+    sockets[0]!.receive('{"event":"pusher:ping","data":{}}');
+    expect(sockets[0]!.sent.at(-1)).toBe('{"event":"pusher:pong","data":{}}');
+    vi.useRealTimers();
+  });
+
+  it('takes a socket that stopped answering for dead, and connects again after a backoff', () => {
+    const { sockets, socket, events } = setup();
+    socket.watch(5);
+    sockets[0]!.receive(CAPTURED_ESTABLISHED);
+    vi.advanceTimersByTime(SILENCE_MS + KEEPALIVE_MS);
+    expect(events.down).toHaveBeenCalledWith('Kick’s chat feed stopped answering');
+    expect(sockets[0]!.readyState).toBe(3);
+    vi.advanceTimersByTime(BACKOFF_MS[0]);
+    expect(sockets).toHaveLength(2);
+    vi.useRealTimers();
+  });
+
+  it('backs off more at each failed attempt, up to a minute', () => {
+    const { sockets, socket } = setup();
+    socket.watch(5);
+    const waits: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const before = sockets.length;
+      sockets.at(-1)!.onclose?.({ code: 1006 });
+      let waited = 0;
+      while (sockets.length === before) {
+        vi.advanceTimersByTime(500);
+        waited += 500;
+      }
+      waits.push(waited);
+    }
+    expect(waits).toEqual([1000, 2000, 5000, 15000, 60000, 60000, 60000]);
+    vi.useRealTimers();
+  });
+
+  it('closes the socket and its timers when the last chat is left', () => {
+    const { sockets, socket } = setup();
+    socket.watch(5);
+    sockets[0]!.receive(CAPTURED_ESTABLISHED);
+    socket.unwatch(5);
+    expect(sockets[0]!.sent.at(-1)).toBe('{"event":"pusher:unsubscribe","data":{"channel":"chatrooms.5.v2"}}');
+    expect(sockets[0]!.readyState).toBe(3);
+    expect(vi.getTimerCount()).toBe(0);
+    vi.useRealTimers();
+  });
+});
