@@ -127,7 +127,7 @@ describe('CardLayer', () => {
     const minute = Date.parse('2026-12-02T10:00:00Z');
     // The first open renders the signals twice: before the record's answer and with it.
     expect(await openAt(minute)).toEqual({ chatLog: 1, signals: 2 });
-    view.getByText(/Seen in Kick’s chat since this tab opened it/);
+    view.getByText(/Recorded from Kick’s chat since/);
     expect(history).toHaveBeenCalledTimes(1);
 
     // The same minute, nothing new from them: neither renders. Kick's history is asked again; the note, known to the

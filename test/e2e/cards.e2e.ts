@@ -6,6 +6,7 @@ import { configureAccount, shadowText, lastOpenTiming, percentile, saveScreensho
 import { withExtensionBrowser } from './lifecycle';
 import { chatNameSelector, hoverMentionAndWait } from './name-scenarios';
 import { firstOf, planRow } from '../kick-sim/chat-plan';
+import { chatroomIdOf } from '../kick-sim/chat-feed';
 
 let sim: KickSim;
 let session: ExtensionSession;
@@ -325,6 +326,51 @@ describe('a service worker killed mid-flight', () => {
     await expect.poll(() => page2.getByTestId('popup-state').getAttribute('data-state')).toBe('connected');
     await page2.close();
     await ext.close();
+    await page.close();
+  });
+});
+
+describe('the chat record when the worker that keeps it is stopped', () => {
+  it('says the chat is followed again and records from then, and nothing recorded twice or made up', async () => {
+    await openChannel();
+    const chatroomId = chatroomIdOf([...sim.users.values()].find((u) => u.slug === SEED.mainChannel)!.userId);
+    await expect.poll(() => sim.pusher.subscribers(chatroomId), { timeout: 10_000 }).toBe(1);
+    const say = (text: string) => page.evaluate((t) => (window as unknown as { __sim: { say(who: string, text: string): Promise<number> } }).__sim.say('og_olga', t), text);
+    const chatlog = async () => {
+      await hoverAndWait('#kuc-test-olga', 'og_olga');
+      await expect.poll(() => card().getByTestId('card-chatlog-source').textContent(), { timeout: 10_000 }).not.toMatch(/Connecting/);
+      const texts = await card().getByTestId('card-chatlog').locator('li .msg').allTextContents();
+      const source = await card().getByTestId('card-chatlog-source').textContent();
+      await closeCard();
+      return { texts, source };
+    };
+    await page.evaluate(() => {
+      const a = document.createElement('a');
+      a.href = '/og_olga';
+      a.id = 'kuc-test-olga';
+      a.textContent = 'og_olga';
+      a.style.cssText = 'position:fixed;top:200px;left:400px;z-index:9;color:#fff';
+      document.body.append(a);
+    });
+    await say('before the stop');
+    expect((await chatlog()).texts).toEqual(['before the stop']);
+
+    const ext = await session.openExtensionPage('options.html');
+    const cdp = await session.context.newCDPSession(ext);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await ext.close();
+    // The stopped worker's socket is gone: Kick's chat is not followed until a card asks.
+    await expect.poll(() => sim.pusher.subscribers(chatroomId), { timeout: 10_000 }).toBe(0);
+    await say('while nobody listened');
+
+    // The next card wakes the worker, which follows the chat again from now: an empty record, said as such.
+    await hoverAndWait('#kuc-test-olga', 'og_olga');
+    await expect.poll(() => sim.pusher.subscribers(chatroomId), { timeout: 10_000 }).toBe(1);
+    await closeCard();
+    await say('after the restart');
+    await expect.poll(async () => (await chatlog()).texts, { timeout: 15_000 }).toEqual(['after the restart']);
+    expect((await chatlog()).source).toMatch(/^Recorded from Kick’s chat since /);
     await page.close();
   });
 });

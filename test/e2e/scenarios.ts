@@ -387,7 +387,7 @@ export function userScenarios(driver: () => BrowserDriver): void {
       const extensionPage = await d.openExtensionPage('options.html');
       const twelve = await extensionPage.evaluate(() => new Intl.DateTimeFormat(undefined, { hour: 'numeric' }).resolvedOptions().hour12 === true, undefined);
       await extensionPage.close();
-      expect(nora.parts['card-chatlog-source']).toMatch(twelve ? /^Seen in Kick’s chat since this tab opened it, at (1[0-2]|[1-9]):[0-5]\d [AP]M\./ : /^Seen in Kick’s chat since this tab opened it, at [0-2]\d:[0-5]\d\./);
+      expect(nora.parts['card-chatlog-source']).toMatch(twelve ? /^Recorded from Kick’s chat since (1[0-2]|[1-9]):[0-5]\d [AP]M\./ : /^Recorded from Kick’s chat since [0-2]\d:[0-5]\d\./);
       expect(nora.parts['card-newcomer-channel']).toMatch(/^Channel created in the last 7 days/);
       expect(nora.parts['card-newcomer-follow']).toMatch(/^Followed streamer1 in the last day/);
       expect(nora.parts['card-newcomer-first-message']).toBeUndefined();
