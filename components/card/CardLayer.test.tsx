@@ -6,7 +6,7 @@ import { newcomerSignals } from '@/lib/cards/newcomer';
 import { mergeCard } from '@/lib/cards/merge';
 import type { SendToBackground } from '@/lib/messaging/send';
 import type { CardChat } from '@/lib/page/card-chat';
-import { createChatRecord } from '@/lib/page/chat-record';
+import { createChatRecord } from '@/lib/chat-feed/chat-record';
 import { createCardStore } from '@/lib/page/card-store';
 import { KEPT_MAX, keepCards } from './kept-cards';
 import { CardLayer } from './CardLayer';

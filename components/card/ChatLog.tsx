@@ -14,7 +14,7 @@ const FIRST_RENDERED = 10;
 
 /**
  * A memo: a card opened again renders this again only when `record` changed (the card reads it at each open, and the
- * record hands out the same view while they said nothing: lib/page/chat-record.ts). Kick's history is asked again at
+ * record answers the same while they said nothing: lib/page/card-chat.ts `sameRecord`). Kick's history is asked again at
  * each open through `whenOpened`, with no render of its own.
  */
 export const ChatLog = memo(function ChatLog({ userId, chat, record: answer, whenOpened }: {

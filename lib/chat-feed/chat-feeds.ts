@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { jsonOf, NOT_JSON } from '../kick-web/web-reads';
 import type { ChatRecordAnswer } from '../messaging/protocol';
-import { createChatRecord, textKey, type ChatRecord } from '../page/chat-record';
+import { createChatRecord, textKey, type ChatRecord } from './chat-record';
 import type { FeedMessage } from './pusher-frames';
 import { createChatSocket, type ChatSocketEvents, type SocketLike } from './pusher-socket';
 

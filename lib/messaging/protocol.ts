@@ -103,14 +103,21 @@ export type ChatHistory = z.infer<typeof ChatHistorySchema>;
  */
 export const WatchChatSchema = z.object({ channel: AnswerBodySchema.optional() });
 
+/** A message as recorded: Kick's text with emotes written `[emote:id:name]` (Kick's wire form), when Kick says it was sent, and whether Kick deleted it (its text then gone). */
 const SeenMessageSchema = z.object({ text: z.string().max(500), at: z.number(), deleted: z.boolean().optional() });
-/** This tab's record of one user's messages (lib/page/chat-record.ts `RecordView`), newest first. */
+export type SeenMessage = z.infer<typeof SeenMessageSchema>;
+/**
+ * One user's part of a chat's record (lib/chat-feed/chat-record.ts): their messages newest first, how many were seen
+ * (more than it holds once old ones made room), since when the chat was followed, and whether nobody's messages were
+ * missed or dropped since (so `seen` counts all of theirs).
+ */
 export const RecordViewSchema = z.object({
   messages: z.array(SeenMessageSchema).max(100),
   seen: z.number().int().nonnegative(),
   since: z.number(),
   complete: z.boolean(),
 });
+export type RecordView = z.infer<typeof RecordViewSchema>;
 /**
  * Where the tab's chat record stands: `off` (no chat followed for this tab: not a channel's page, or the worker
  * restarted and forgot it), `connecting`, `live` (with the view), or `failed` (why; with what was recorded before).

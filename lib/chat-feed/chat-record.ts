@@ -4,25 +4,9 @@
  * go first.
  */
 
-/** A message as recorded: Kick's text with emotes written `[emote:id:name]` (Kick's own wire form), and when. */
-export interface SeenMessage {
-  text: string;
-  /** When Kick says it was sent. */
-  at: number;
-  /** A moderator (or Kick's own moderation) deleted it: its text is no longer shown. */
-  deleted?: boolean;
-}
+import type { RecordView, SeenMessage } from '../messaging/protocol';
 
-export interface RecordView {
-  /** Newest first. */
-  messages: SeenMessage[];
-  /** How many of their messages this tab saw; more than `messages` holds once old ones made room. */
-  seen: number;
-  /** When this tab started recording this chat. */
-  since: number;
-  /** Nobody's messages were dropped to make room, so `seen` counts all of theirs since `since`. */
-  complete: boolean;
-}
+export type { RecordView, SeenMessage };
 
 /**
  * Kept per user (the card lists these), in all, and characters in all: the text bound keeps a full record near 0.5 MB
@@ -34,7 +18,7 @@ export const MAX_MESSAGES = 2000;
 export const MAX_CHARS = 150_000;
 
 /**
- * One key for a user whichever way the page names them: a chat row says `cool_cat`, a link to their channel `cool-cat`
+ * One key for a user whichever way they are named: the chat says `cool_cat`, a link to their channel `cool-cat`
  * (slugs write `_` as `-`, lib/kick/slug.ts; usernames have no `-`).
  */
 const userKey = (name: string) => {
@@ -42,7 +26,7 @@ const userKey = (name: string) => {
   return lower.includes('_') ? lower.replaceAll('_', '-') : lower;
 };
 
-/** FNV-1a: a row's text as a number, so telling a re-rendered row from a new message costs no stored string. */
+/** FNV-1a: Kick's message id as a number, so telling a message sent again from a new one costs no stored string. */
 export function textKey(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
@@ -50,15 +34,15 @@ export function textKey(s: string): number {
 }
 
 /**
- * Rows told apart from messages drawn again: the keys of this many rows last read. The virtualiser draws old rows again
- * when the list is scrolled back, also rows of someone whose older messages made room for newer ones (PER_USER), so the
- * check cannot rest on the messages kept; as many as the record holds in all.
+ * Messages told apart from the same one sent again (guess: a socket that reconnects may be sent a message it had;
+ * Pusher's protocol document promises no replay, so this only keeps a count from ever running twice): the keys of this
+ * many messages last recorded, also of someone whose older messages made room (PER_USER); as many as the record holds.
  */
-export const RECENT_ROWS = MAX_MESSAGES;
+export const RECENT_MESSAGES = MAX_MESSAGES;
 
-export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages = MAX_MESSAGES, maxChars = MAX_CHARS, recentRows = RECENT_ROWS) {
+export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages = MAX_MESSAGES, maxChars = MAX_CHARS, recentRows = RECENT_MESSAGES) {
   let users = new Map<string, { messages: SeenMessage[]; seen: number }>();
-  // The keys of the last `recentRows` rows recorded, as a set and in the order they came (a ring, oldest overwritten).
+  // The keys of the last `recentRows` messages recorded, as a set and in the order they came (a ring, oldest overwritten).
   const recent = new Set<number>();
   const ring = new Uint32Array(recentRows);
   // The messages of those keys, for a deletion to find (the ones that made room meanwhile are found, and are not shown).
@@ -72,18 +56,17 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
   };
   let lossy = false;
   let since = now();
-  // Views handed out, by user, while they stay true: a card opened again for someone who said nothing since gets the
-  // same object, and its parts that show it are not rendered again (issue #12's cached open). Each entry goes at that
-  // user's next message or when they leave the record; all go when `complete` or `since` change.
+  // Views handed out, by user, while they stay true: a card asking again for someone who said nothing since gets the
+  // same object, with no copy of their messages. Each entry goes at that user's next message, a deletion of one of
+  // theirs, or when they leave the record; all go when `complete` or `since` change.
   const views = new Map<string, RecordView>();
   // Everyone not in the record shares one.
   let empty: RecordView | undefined;
 
   return {
     /**
-     * Records a message unless a row with the same `key` (the row's whole text: name, message and Kick's clock time,
-     * chat-reader.ts `rowKey`) was among the last RECENT_ROWS recorded, as the virtualiser re-creates rows while the list
-     * scrolls. The same text in the same minute counts once.
+     * Records a message unless one with the same `key` (Kick's message id, `textKey`) was among the last
+     * RECENT_MESSAGES recorded.
      */
     add(username: string, text: string, key: number, at = now()): void {
       if (recent.has(key)) return;

@@ -29,24 +29,24 @@ describe('the chat record', () => {
     expect(record.view('cool-cat').seen).toBe(1);
   });
 
-  it('counts a re-rendered row (same key) once, and the same text in another row twice', () => {
+  it('counts a message sent again (same id) once, and the same text in another message twice', () => {
     const record = createChatRecord();
-    record.add('a', 'LUL', textKey('12:01 PMa: LUL'));
-    record.add('a', 'LUL', textKey('12:01 PMa: LUL'));
-    record.add('a', 'LUL', textKey('12:02 PMa: LUL'));
+    record.add('a', 'LUL', textKey('c0c85e41-2d34-45f4-9b57-bc7799245858'));
+    record.add('a', 'LUL', textKey('c0c85e41-2d34-45f4-9b57-bc7799245858'));
+    record.add('a', 'LUL', textKey('d1c85e41-2d34-45f4-9b57-bc7799245858'));
     expect(record.view('a').seen).toBe(2);
   });
 
-  it('counts a row drawn again once also when their message has made room for newer ones, among the last rows read', () => {
+  it('counts a message sent again once also when it has made room for newer ones, among the last messages recorded', () => {
     const record = createChatRecord(Date.now, 3, 2000, 150_000, 10);
-    const key = (i: number) => textKey(`12:0${i} PMa: m${i}`);
+    const key = (i: number) => textKey(`message-id-${i}`);
     for (let i = 1; i <= 5; i++) record.add('a', `m${i}`, key(i));
-    // m1 and m2 made room (3 a user), and the list is scrolled back to them: drawn again, they are the same messages.
+    // m1 and m2 made room (3 a user), and are sent again: they are the same messages.
     record.add('a', 'm1', key(1));
     record.add('a', 'm2', key(2));
     expect(record.view('a').seen).toBe(5);
     expect(record.view('a').messages.map((m) => m.text)).toEqual(['m5', 'm4', 'm3']);
-    // Beyond the last 10 rows read, a key is forgotten (the bound that keeps the check small).
+    // Beyond the last 10 messages recorded, a key is forgotten (the bound that keeps the check small).
     for (let i = 0; i < 10; i++) record.add('b', `x${i}`, textKey(`b${i}`));
     record.add('a', 'm1', key(1));
     expect(record.view('a').seen).toBe(6);
@@ -113,12 +113,12 @@ describe('the chat record', () => {
     expect(record.view('a')).toEqual({ messages: [], seen: 0, since: 6000, complete: true });
   });
 
-  it('hands out the same view while nothing in it changed, so a card opened again need not render it again', () => {
+  it('hands out the same view while nothing in it changed (no copy per card that asks)', () => {
     const record = createChatRecord(clock(), PER_USER, 3);
     record.add('a', 'one', 1);
     const first = record.view('A');
     expect(record.view('a')).toBe(first);
-    // Someone else's message and a row drawn again change nothing of theirs.
+    // Someone else's message and one sent again change nothing of theirs.
     record.add('b', 'hi', 2);
     record.add('a', 'one', 1);
     expect(record.view('a')).toBe(first);
