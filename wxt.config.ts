@@ -15,8 +15,9 @@ export default defineConfig({
     permissions: ['storage', 'identity', 'alarms', 'scripting'],
     // kick.com: the pages the content script already runs on, where the card UI is injected.
     host_permissions: ['https://api.kick.com/*', 'https://id.kick.com/*', 'https://kick.com/*', 'https://www.kick.com/*'],
-    // 102: the first Chrome with storage.local.setAccessLevel (lib/auth/storage-access.ts).
-    ...(browser === 'chrome' ? { key: CHROME_MANIFEST_KEY, minimum_chrome_version: '102' } : {}),
+    // 116: the first Chrome where a WebSocket's traffic keeps the service worker alive (lib/chat-feed/pusher-socket.ts);
+    // storage.local.setAccessLevel (lib/auth/storage-access.ts) needs 102.
+    ...(browser === 'chrome' ? { key: CHROME_MANIFEST_KEY, minimum_chrome_version: '116' } : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -5,7 +5,7 @@ import { storage } from 'wxt/utils/storage';
  * Chrome lets content scripts read `storage.local` by default. The tokens and the app secret are
  * not there (lib/auth/secret-store.ts keeps them in the extension's IndexedDB), but settings of the
  * account are, so Chrome's storage.local is restricted to the extension's own pages too. Chrome
- * has `setAccessLevel` since 102 (the manifest's minimum_chrome_version); Firefox has none, and
+ * has `setAccessLevel` since 102 (the manifest asks for 116); Firefox has none, and
  * there the protection is the secret store alone.
  */
 export type StorageProtection = 'restricted' | 'failed' | 'unsupported';
