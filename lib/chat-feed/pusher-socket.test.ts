@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CAPTURED_ESTABLISHED } from '../../test/kick-sim/fixtures/pusher-frames';
-import { BACKOFF_MS, createChatSocket, KEEPALIVE_MS, SILENCE_MS, type SocketLike } from './pusher-socket';
+import { BACKOFF_MS, createChatSocket, HANDSHAKE_MS, KEEPALIVE_MS, SILENCE_MS, type SocketLike } from './pusher-socket';
 
 /** A socket that records what it was sent; the test plays the server. */
 class FakeSocket implements SocketLike {
@@ -62,6 +62,22 @@ describe('createChatSocket', () => {
     expect(sockets[0]!.readyState).toBe(3);
     vi.advanceTimersByTime(BACKOFF_MS[0]);
     expect(sockets).toHaveLength(2);
+    vi.useRealTimers();
+  });
+
+  it('says the feed did not answer when no handshake comes, instead of connecting for ever, and tries again', () => {
+    const { sockets, socket, events } = setup();
+    socket.watch(5);
+    vi.advanceTimersByTime(HANDSHAKE_MS - 1);
+    expect(events.down).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(events.down).toHaveBeenCalledWith('Kick’s chat feed did not answer');
+    vi.advanceTimersByTime(BACKOFF_MS[0]);
+    expect(sockets).toHaveLength(2);
+    // This one answers: no timer is left to drop it.
+    sockets[1]!.receive(CAPTURED_ESTABLISHED);
+    vi.advanceTimersByTime(HANDSHAKE_MS);
+    expect(events.down).toHaveBeenCalledTimes(1);
     vi.useRealTimers();
   });
 

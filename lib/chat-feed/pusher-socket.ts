@@ -34,6 +34,8 @@ export const KEEPALIVE_MS = 20_000;
 /** No frame for this long (two pings unanswered): the connection is dead even if the socket does not know it yet. */
 export const SILENCE_MS = 50_000;
 export const BACKOFF_MS = [1_000, 2_000, 5_000, 15_000, 60_000] as const;
+/** No handshake this long after connecting: the card stops saying "connecting" and says the feed did not answer. */
+export const HANDSHAKE_MS = 10_000;
 /** A refused connection (4000–4099) is tried again only when a chat is watched anew, and not more often than this. */
 export const REFUSED_RETRY_MS = 5 * 60_000;
 
@@ -70,6 +72,7 @@ export function createChatSocket(events: ChatSocketEvents, opts: { connect?: (ur
   let lastFrame = 0;
   let keepalive: unknown;
   let retry: unknown;
+  let handshake: unknown;
   let attempts = 0;
   let refusedAt: number | undefined;
   let refusal: string | undefined;
@@ -81,7 +84,8 @@ export function createChatSocket(events: ChatSocketEvents, opts: { connect?: (ur
   const stopTimers = () => {
     if (keepalive !== undefined) t.clearInterval(keepalive);
     if (retry !== undefined) t.clearTimeout(retry);
-    keepalive = retry = undefined;
+    if (handshake !== undefined) t.clearTimeout(handshake);
+    keepalive = retry = handshake = undefined;
   };
 
   const lose = (reason: string, action: 'refused' | 'backoff' | 'retry') => {
@@ -91,7 +95,8 @@ export function createChatSocket(events: ChatSocketEvents, opts: { connect?: (ur
     for (const id of live) dropped.add(id);
     live.clear();
     if (keepalive !== undefined) t.clearInterval(keepalive);
-    keepalive = undefined;
+    if (handshake !== undefined) t.clearTimeout(handshake);
+    keepalive = handshake = undefined;
     if (was) {
       was.onopen = was.onmessage = was.onclose = was.onerror = null;
       if (was.readyState < 2) was.close(1000);
@@ -128,6 +133,8 @@ export function createChatSocket(events: ChatSocketEvents, opts: { connect?: (ur
       switch (frame.kind) {
         case 'connected':
           established = true;
+          if (handshake !== undefined) t.clearTimeout(handshake);
+          handshake = undefined;
           attempts = 0;
           refusedAt = refusal = undefined;
           for (const id of watched) send(subscribeFrame(id));
@@ -163,6 +170,10 @@ export function createChatSocket(events: ChatSocketEvents, opts: { connect?: (ur
       if (t.now() - lastFrame > SILENCE_MS) lose('Kick’s chat feed stopped answering', 'backoff');
       else send(PING_FRAME);
     }, KEEPALIVE_MS);
+    handshake = t.setTimeout(() => {
+      handshake = undefined;
+      if (socket === s && !established) lose('Kick’s chat feed did not answer', 'backoff');
+    }, HANDSHAKE_MS);
   }
 
   return {
