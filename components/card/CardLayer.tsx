@@ -125,7 +125,8 @@ const KeptCard = memo(function KeptCard({ username, openedAt, layer }: { usernam
         titleId={titleId}
         state={state ?? { status: 'loading' }}
         fields={settings.fields}
-        record={record}
+        // Only a ready card shows it: an answer that comes while the card loads does not render the skeleton again.
+        record={status === 'ready' ? record : undefined}
         now={now}
         whenOpened={whenOpened}
         onRetry={retry}
