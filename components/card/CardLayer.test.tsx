@@ -138,7 +138,7 @@ describe('CardLayer', () => {
     expect(asked).toHaveBeenCalledTimes(1);
 
     // They said something: the list shows it (its heading and the one new line each tell a time).
-    record.add('modmaria', 'hello again', 1, minute + 25_000);
+    record.add('modmaria', 'hello again', 'm-1', minute + 25_000);
     expect(await openAt(minute + 30_000)).toEqual({ chatLog: 2, signals: 1 });
     view.getByText('hello again');
 

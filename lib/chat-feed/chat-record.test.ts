@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createChatRecord, PER_USER, textKey } from './chat-record';
+import { createChatRecord, PER_USER } from './chat-record';
 
 const clock = (start = 1_000) => {
   let t = start;
@@ -11,9 +11,9 @@ describe('the chat record', () => {
   it('lists a user’s messages newest first, by name whatever its case, with when each was seen', () => {
     const now = clock();
     const record = createChatRecord(now);
-    record.add('Cool_Cat', 'one', 1);
+    record.add('Cool_Cat', 'one', 'm1');
     now.tick(1000);
-    record.add('cool_cat', 'two', 2);
+    record.add('cool_cat', 'two', 'm2');
     expect(record.view('COOL_CAT')).toEqual({
       messages: [{ text: 'two', at: 2000 }, { text: 'one', at: 1000 }],
       seen: 2,
@@ -25,21 +25,21 @@ describe('the chat record', () => {
 
   it('finds a chat name (cool_cat) by its channel’s slug (cool-cat), as a card from a link asks', () => {
     const record = createChatRecord();
-    record.add('cool_cat', 'meow', 1);
+    record.add('cool_cat', 'meow', 'm1');
     expect(record.view('cool-cat').seen).toBe(1);
   });
 
   it('counts a message sent again (same id) once, and the same text in another message twice', () => {
     const record = createChatRecord();
-    record.add('a', 'LUL', textKey('c0c85e41-2d34-45f4-9b57-bc7799245858'));
-    record.add('a', 'LUL', textKey('c0c85e41-2d34-45f4-9b57-bc7799245858'));
-    record.add('a', 'LUL', textKey('d1c85e41-2d34-45f4-9b57-bc7799245858'));
+    record.add('a', 'LUL', 'c0c85e41-2d34-45f4-9b57-bc7799245858');
+    record.add('a', 'LUL', 'c0c85e41-2d34-45f4-9b57-bc7799245858');
+    record.add('a', 'LUL', 'd1c85e41-2d34-45f4-9b57-bc7799245858');
     expect(record.view('a').seen).toBe(2);
   });
 
   it('counts a message sent again once also when it has made room for newer ones, among the last messages recorded', () => {
     const record = createChatRecord(Date.now, 3, 2000, 150_000, 10);
-    const key = (i: number) => textKey(`message-id-${i}`);
+    const key = (i: number) => `message-id-${i}`;
     for (let i = 1; i <= 5; i++) record.add('a', `m${i}`, key(i));
     // m1 and m2 made room (3 a user), and are sent again: they are the same messages.
     record.add('a', 'm1', key(1));
@@ -47,14 +47,14 @@ describe('the chat record', () => {
     expect(record.view('a').seen).toBe(5);
     expect(record.view('a').messages.map((m) => m.text)).toEqual(['m5', 'm4', 'm3']);
     // Beyond the last 10 messages recorded, a key is forgotten (the bound that keeps the check small).
-    for (let i = 0; i < 10; i++) record.add('b', `x${i}`, textKey(`b${i}`));
+    for (let i = 0; i < 10; i++) record.add('b', `x${i}`, `b${i}`);
     record.add('a', 'm1', key(1));
     expect(record.view('a').seen).toBe(6);
   });
 
   it('keeps the latest messages per user but counts all of them', () => {
     const record = createChatRecord(Date.now, 3);
-    for (let i = 1; i <= 5; i++) record.add('a', `m${i}`, i);
+    for (let i = 1; i <= 5; i++) record.add('a', `m${i}`, `m${i}`);
     expect(record.view('a')).toMatchObject({ seen: 5, complete: true });
     expect(record.view('a').messages.map((m) => m.text)).toEqual(['m5', 'm4', 'm3']);
     expect(PER_USER).toBeGreaterThan(3);
@@ -62,52 +62,52 @@ describe('the chat record', () => {
 
   it('makes room by dropping the user least recently heard from, and then no longer calls any count complete', () => {
     const record = createChatRecord(Date.now, 10, 4);
-    record.add('old', 'x', 1);
-    record.add('kept', 'y', 2);
-    record.add('kept', 'y2', 3);
-    record.add('new', 'z', 4);
+    record.add('old', 'x', 'm1');
+    record.add('kept', 'y', 'm2');
+    record.add('kept', 'y2', 'm3');
+    record.add('new', 'z', 'm4');
     expect(record.view('old').seen).toBe(1);
-    record.add('new', 'z2', 5);
+    record.add('new', 'z2', 'm5');
     expect(record.view('old').seen).toBe(0);
     expect(record.view('kept')).toMatchObject({ seen: 2, complete: false });
   });
 
   it('makes room the same way when the text held would pass its bound', () => {
     const record = createChatRecord(Date.now, 10, 100, 1000);
-    record.add('old', 'x'.repeat(500), 1);
-    record.add('new', 'y'.repeat(400), 2);
+    record.add('old', 'x'.repeat(500), 'm1');
+    record.add('new', 'y'.repeat(400), 'm2');
     expect(record.view('old').seen).toBe(1);
-    record.add('new', 'z'.repeat(200), 3);
+    record.add('new', 'z'.repeat(200), 'm3');
     expect(record.view('old').seen).toBe(0);
     expect(record.view('new')).toMatchObject({ seen: 2, complete: false });
   });
 
   it('shows a message Kick deleted as deleted, without its text, still counted; its characters no longer held', () => {
     const record = createChatRecord(Date.now, 10, 100, 1000);
-    record.add('ann', 'x'.repeat(500), 1);
-    record.add('ann', 'keep', 2);
+    record.add('ann', 'x'.repeat(500), 'm1');
+    record.add('ann', 'keep', 'm2');
     const before = record.view('ann');
-    record.remove(1);
-    record.remove(99);
+    record.remove('m1');
+    record.remove('m99');
     const after = record.view('ann');
     expect(after).not.toBe(before);
     expect(after.messages.map(({ text, deleted }) => ({ text, deleted }))).toEqual([{ text: 'keep', deleted: undefined }, { text: '', deleted: true }]);
     expect(after.seen).toBe(2);
     // 500 characters were freed: 900 more fit in the 1,000 without anyone making room.
-    record.add('bob', 'y'.repeat(900), 3);
+    record.add('bob', 'y'.repeat(900), 'm3');
     expect(record.view('ann')).toMatchObject({ seen: 2, complete: true });
   });
 
   it('cuts a message to Kick’s 500 characters', () => {
     const record = createChatRecord();
-    record.add('a', 'x'.repeat(2000), 1);
+    record.add('a', 'x'.repeat(2000), 'm1');
     expect(record.view('a').messages[0]!.text).toHaveLength(500);
   });
 
   it('starts over for a new chat', () => {
     const now = clock();
     const record = createChatRecord(now);
-    record.add('a', 'x', 1);
+    record.add('a', 'x', 'm1');
     now.tick(5000);
     record.reset();
     expect(record.view('a')).toEqual({ messages: [], seen: 0, since: 6000, complete: true });
@@ -115,15 +115,15 @@ describe('the chat record', () => {
 
   it('hands out the same view while nothing in it changed (no copy per card that asks)', () => {
     const record = createChatRecord(clock(), PER_USER, 3);
-    record.add('a', 'one', 1);
+    record.add('a', 'one', 'm1');
     const first = record.view('A');
     expect(record.view('a')).toBe(first);
     // Someone else's message and one sent again change nothing of theirs.
-    record.add('b', 'hi', 2);
-    record.add('a', 'one', 1);
+    record.add('b', 'hi', 'm2');
+    record.add('a', 'one', 'm1');
     expect(record.view('a')).toBe(first);
     // Their next message does.
-    record.add('a', 'two', 3);
+    record.add('a', 'two', 'm3');
     const second = record.view('a');
     expect(second).not.toBe(first);
     expect(second.messages.map((m) => m.text)).toEqual(['two', 'one']);
@@ -131,7 +131,7 @@ describe('the chat record', () => {
     // So does making room by dropping someone (no count is complete from then on), for everyone, the unrecorded too.
     const nobody = record.view('ghost');
     expect(record.view('other')).toBe(nobody);
-    record.add('c', 'x', 4);
+    record.add('c', 'x', 'm4');
     expect(record.view('a')).not.toBe(second);
     expect(record.view('a').complete).toBe(false);
     expect(record.view('ghost')).not.toBe(nobody);

@@ -26,33 +26,33 @@ const userKey = (name: string) => {
   return lower.includes('_') ? lower.replaceAll('_', '-') : lower;
 };
 
-/** FNV-1a: Kick's message id as a number, so telling a message sent again from a new one costs no stored string. */
-export function textKey(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
 /**
  * Messages told apart from the same one sent again (guess: a socket that reconnects may be sent a message it had;
- * Pusher's protocol document promises no replay, so this only keeps a count from ever running twice): the keys of this
+ * Pusher's protocol document promises no replay, so this only keeps a count from ever running twice): the ids of this
  * many messages last recorded, also of someone whose older messages made room (PER_USER); as many as the record holds.
+ * Kick's ids themselves (36-character UUIDs), not a hash of them: a collision would lose a message silently.
  */
 export const RECENT_MESSAGES = MAX_MESSAGES;
 
-export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages = MAX_MESSAGES, maxChars = MAX_CHARS, recentRows = RECENT_MESSAGES) {
-  let users = new Map<string, { messages: SeenMessage[]; seen: number }>();
-  // The keys of the last `recentRows` messages recorded, as a set and in the order they came (a ring, oldest overwritten).
-  const recent = new Set<number>();
-  const ring = new Uint32Array(recentRows);
-  // The messages of those keys, for a deletion to find (the ones that made room meanwhile are found, and are not shown).
-  const byKey = new Map<number, { name: string; message: SeenMessage }>();
+/** A message as held: what a card is shown, and Kick's id (for a deletion to find it; never shown). */
+type HeldMessage = SeenMessage & { id: string };
+
+export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages = MAX_MESSAGES, maxChars = MAX_CHARS, recentIds = RECENT_MESSAGES) {
+  let users = new Map<string, { messages: HeldMessage[]; seen: number }>();
+  // The ids of the last `recentIds` messages recorded, as a set and in the order they came (a ring, oldest overwritten).
+  const recent = new Set<string>();
+  const ring: string[] = [];
+  // The messages still held, by id, for a deletion to find; each goes when its message makes room.
+  const held = new Map<string, { name: string; message: HeldMessage }>();
   let next = 0;
   let total = 0;
   let chars = 0;
-  const count = (messages: readonly SeenMessage[], sign: 1 | -1) => {
-    total += sign * messages.length;
-    for (const m of messages) chars += sign * m.text.length;
+  const drop = (messages: readonly HeldMessage[]) => {
+    total -= messages.length;
+    for (const m of messages) {
+      chars -= m.text.length;
+      held.delete(m.id);
+    }
   };
   let lossy = false;
   let since = now();
@@ -64,38 +64,31 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
   let empty: RecordView | undefined;
 
   return {
-    /**
-     * Records a message unless one with the same `key` (Kick's message id, `textKey`) was among the last
-     * RECENT_MESSAGES recorded.
-     */
-    add(username: string, text: string, key: number, at = now()): void {
-      if (recent.has(key)) return;
-      if (recent.size === ring.length) {
-        recent.delete(ring[next]!);
-        byKey.delete(ring[next]!);
-      }
-      recent.add(key);
-      ring[next] = key;
-      next = (next + 1) % ring.length;
+    /** Records a message unless one with the same id was among the last RECENT_MESSAGES recorded. */
+    add(username: string, text: string, id: string, at = now()): void {
+      if (recent.has(id)) return;
+      if (ring.length === recentIds) recent.delete(ring[next]!);
+      recent.add(id);
+      ring[next] = id;
+      next = (next + 1) % recentIds;
       const name = userKey(username);
-      const kept = text.slice(0, 500);
       let entry = users.get(name);
       if (entry) users.delete(name);
       else entry = { messages: [], seen: 0 };
       users.set(name, entry);
       views.delete(name);
       entry.seen++;
-      const message: SeenMessage = { text: kept, at };
-      byKey.set(key, { name, message });
+      const message: HeldMessage = { text: text.slice(0, 500), at, id };
+      held.set(id, { name, message });
       entry.messages.push(message);
       total++;
       chars += message.text.length;
-      if (entry.messages.length > perUser) count(entry.messages.splice(0, 1), -1);
+      if (entry.messages.length > perUser) drop(entry.messages.splice(0, 1));
       if (total <= maxMessages && chars <= maxChars) return;
       for (const [old, e] of users) {
         if ((total <= maxMessages && chars <= maxChars) || old === name) break;
         users.delete(old);
-        count(e.messages, -1);
+        drop(e.messages);
         if (!lossy) {
           views.clear();
           empty = undefined;
@@ -109,15 +102,17 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
       const entry = users.get(name);
       if (!entry) return (empty ??= { messages: [], seen: 0, since, complete: !lossy });
       let view = views.get(name);
-      if (!view) views.set(name, (view = { messages: [...entry.messages].reverse(), seen: entry.seen, since, complete: !lossy }));
+      if (!view) {
+        const messages = entry.messages.map(({ text, at, deleted }): SeenMessage => (deleted ? { text, at, deleted } : { text, at })).reverse();
+        views.set(name, (view = { messages, seen: entry.seen, since, complete: !lossy }));
+      }
       return view;
     },
-    /** A message Kick says was deleted (by its `key`): kept, counted, and shown as deleted, without its text. */
-    remove(key: number): void {
-      const found = byKey.get(key);
+    /** A message Kick says was deleted: still counted, shown as deleted, without its text (nothing if it made room already). */
+    remove(id: string): void {
+      const found = held.get(id);
       if (!found || found.message.deleted) return;
-      // Its characters no longer count, if it is still held (one that made room was counted out with them).
-      if (users.get(found.name)?.messages.includes(found.message)) chars -= found.message.text.length;
+      chars -= found.message.text.length;
       found.message.deleted = true;
       found.message.text = '';
       views.delete(found.name);
@@ -132,9 +127,9 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
     /** A new chat (another channel): nothing recorded so far belongs to it. */
     reset(): void {
       users = new Map();
-      // The ring's old keys need no clearing: each slot is written again before the set is full and one is read.
       recent.clear();
-      byKey.clear();
+      ring.length = 0;
+      held.clear();
       next = 0;
       views.clear();
       empty = undefined;
