@@ -57,9 +57,10 @@ describe('createChatFeeds', () => {
     expect(view?.messages.map((m) => m.text)).toEqual(['<b>second</b>', 'first']);
     expect(view?.complete).toBe(true);
     expect(feeds.view(1, 'bob').view?.seen).toBe(1);
-    // A chat the tab did not ask for is not recorded.
-    say(501, 'ann', 'elsewhere');
+    // A chat the tab did not ask for is not subscribed to, so nothing of it is recorded.
+    expect(say(501, 'ann', 'elsewhere')).toBe(0);
     expect(sim.pusher.received).toContainEqual({ event: 'pusher:subscribe', channel: 'chatrooms.500.v2' });
+    expect(sim.pusher.received.filter((f) => f.channel === 'chatrooms.501.v2')).toEqual([]);
   });
 
   it('marks a message Kick deleted', async () => {
@@ -88,6 +89,32 @@ describe('createChatFeeds', () => {
     expect(feeds.view(2, 'x')).toEqual({ status: 'off' });
   });
 
+  it('a record a tab asks for again after the worker stopped says it is not complete (what was said before is missing)', async () => {
+    feeds = createChatFeeds({ connect });
+    feeds.watch(1, channel(560), { resumed: true });
+    await until(() => feeds!.view(1, 'x').status === 'live', 'live');
+    expect(feeds.view(1, 'x').view?.complete).toBe(false);
+  });
+
+  it('the only tab moving to another chat keeps the socket: no new connection, no "connecting" for a handshake', async () => {
+    feeds = createChatFeeds({ connect });
+    feeds.watch(1, channel(570));
+    await until(() => feeds!.view(1, 'x').status === 'live', 'live');
+    feeds.watch(1, channel(571));
+    await until(() => feeds!.view(1, 'x').status === 'live' && sim.pusher.subscribers(570) === 0, 'the move');
+    expect(opened).toHaveLength(1);
+  });
+
+  it('a chat named while the socket is down says why at once', async () => {
+    feeds = createChatFeeds({ connect });
+    feeds.watch(1, channel(580));
+    await until(() => feeds!.view(1, 'x').status === 'live', 'live');
+    sim.pusher.refuse(4100, 100);
+    sim.pusher.dropAll(4100, 'over capacity');
+    await until(() => feeds!.view(1, 'x').status === 'failed', 'the drop');
+    expect(feeds.watch(2, channel(581))).toEqual({ status: 'failed', reason: 'Kick’s chat feed closed (4100)' });
+  });
+
   it('a tab that moves to another chat starts a new record; one that says it shows no chat leaves', async () => {
     feeds = createChatFeeds({ connect });
     feeds.watch(1, channel(700));
@@ -100,6 +127,7 @@ describe('createChatFeeds', () => {
     await until(() => sim.pusher.subscribers(700) === 0, 'the old chat to be left');
     expect(feeds.watch(1, undefined)).toEqual({ status: 'off' });
     expect(feeds.watch(1, '{"nope":1}')).toEqual({ status: 'failed', reason: 'kick.com did not say which chat this channel has' });
+    expect(feeds.watch(1, undefined, { reason: 'kick.com answered 403' })).toEqual({ status: 'failed', reason: 'kick.com answered 403' });
   });
 
   it('reconnects and subscribes again after Pusher closes with 4200, and says messages may have been missed', async () => {
@@ -122,7 +150,7 @@ describe('createChatFeeds', () => {
     feeds = createChatFeeds({ connect });
     feeds.watch(1, channel(900));
     await until(() => feeds!.view(1, 'x').status === 'failed', 'the refusal');
-    expect(feeds.view(1, 'x').reason).toMatch(/^Kick's chat feed refused the connection \(4001: App key .* not in this cluster/);
+    expect(feeds.view(1, 'x').reason).toMatch(/^Kick’s chat feed refused the connection \(4001: App key .* not in this cluster/);
     await new Promise((r) => setTimeout(r, 1500));
     expect(opened).toHaveLength(1);
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { jsonOf, NOT_JSON } from '../kick-web/web-reads';
 import type { ChatRecordAnswer } from '../messaging/protocol';
-import { createChatRecord, textKey, type ChatRecord } from './chat-record';
+import { createChatRecord, type ChatRecord } from './chat-record';
 import type { FeedMessage } from './pusher-frames';
 import { createChatSocket, type ChatSocketEvents, type SocketLike } from './pusher-socket';
 
@@ -29,30 +29,43 @@ interface Chat {
   record?: ChatRecord;
   /** Why it is not live now (the socket dropped or was refused); the record so far stays. */
   down?: string;
+  /** A tab asked for it again after the worker that followed it stopped: its record starts with a gap. */
+  resumed?: boolean;
 }
+
+/** Reasons as far as the protocol carries them (ChatRecordAnswerSchema). */
+const REASON_MAX = 300;
 
 export function createChatFeeds(opts: { connect?: (url: string) => SocketLike; url?: string; now?: () => number; timers?: NonNullable<Parameters<typeof createChatSocket>[1]>['timers'] } = {}) {
   const now = opts.now ?? Date.now;
   const chats = new Map<number, Chat>();
   const tabs = new Map<number, { chatroomId?: number; reason?: string }>();
+  // Why the socket is down now, for chats added before it is up again; undefined while it is up or coming up.
+  let down: string | undefined;
 
   const events: ChatSocketEvents = {
     message(chatroomId, message: FeedMessage) {
       // Kick's message id tells a message sent again on a resubscription from a new one.
-      chats.get(chatroomId)?.record?.add(message.username, message.text, textKey(message.id), message.at);
+      chats.get(chatroomId)?.record?.add(message.username, message.text, message.id, message.at);
     },
     deleted(chatroomId, messageId) {
-      chats.get(chatroomId)?.record?.remove(textKey(messageId));
+      chats.get(chatroomId)?.record?.remove(messageId);
     },
     live(chatroomId, resumed) {
+      down = undefined;
       const chat = chats.get(chatroomId);
       if (!chat) return;
       chat.down = undefined;
-      if (!chat.record) chat.record = createChatRecord(now);
+      if (!chat.record) {
+        chat.record = createChatRecord(now);
+        // Followed again after the worker restarted: what was said before is not in this record.
+        if (chat.resumed) chat.record.gap();
+      }
       // Messages sent while the socket was down were never seen: the record no longer holds all of theirs.
       else if (resumed) chat.record.gap();
     },
     down(reason) {
+      down = reason;
       for (const chat of chats.values()) chat.down = reason;
     },
   };
@@ -73,34 +86,46 @@ export function createChatFeeds(opts: { connect?: (url: string) => SocketLike; u
   const answer = (tabId: number, username?: string): ChatRecordAnswer => {
     const tab = tabs.get(tabId);
     if (!tab) return { status: 'off' };
-    if (tab.chatroomId === undefined) return tab.reason ? { status: 'failed', reason: tab.reason } : { status: 'off' };
+    if (tab.chatroomId === undefined) return tab.reason ? { status: 'failed', reason: tab.reason.slice(0, REASON_MAX) } : { status: 'off' };
     const chat = chats.get(tab.chatroomId);
     if (!chat) return { status: 'off' };
     socket.retryIfRefused();
     const view = chat.record && username !== undefined ? chat.record.view(username) : undefined;
     const shown = view && { ...view, messages: view.messages.slice(0, 100) };
-    if (chat.down) return { status: 'failed', reason: chat.down, ...(shown ? { view: shown } : {}) };
+    if (chat.down) return { status: 'failed', reason: chat.down.slice(0, REASON_MAX), ...(shown ? { view: shown } : {}) };
     if (!chat.record || !socket.isLive(tab.chatroomId)) return { status: 'connecting', ...(shown ? { view: shown } : {}) };
     return { status: 'live', ...(shown ? { view: shown } : {}) };
   };
 
   return {
-    /** The tab shows this chat (a channel answer), or none; a tab showing the chat it already showed keeps its record. */
-    watch(tabId: number, channel: string | undefined): ChatRecordAnswer {
+    /**
+     * The tab shows this chat (a channel answer), or none (`reason`: why kick.com did not say which); a tab showing the
+     * chat it already showed keeps its record. `resumed`: the tab had named it to a worker that has since stopped.
+     */
+    watch(tabId: number, channel: string | undefined, opts: { reason?: string; resumed?: boolean } = {}): ChatRecordAnswer {
       const named = channel === undefined ? undefined : chatroomOfChannel(channel);
       const chatroomId = named && 'chatroomId' in named ? named.chatroomId : undefined;
-      if (tabs.get(tabId)?.chatroomId !== chatroomId || chatroomId === undefined) leave(tabId);
-      tabs.set(tabId, { chatroomId, reason: named && 'reason' in named ? named.reason : undefined });
+      const before = tabs.get(tabId)?.chatroomId;
+      // The new chat first, then the old one left: the last tab moving to another chat keeps the socket open.
       if (chatroomId !== undefined) {
         let chat = chats.get(chatroomId);
-        if (!chat) chats.set(chatroomId, (chat = { tabs: new Set() }));
+        if (!chat) chats.set(chatroomId, (chat = { tabs: new Set(), resumed: opts.resumed, ...(down ? { down } : {}) }));
         chat.tabs.add(tabId);
         socket.watch(chatroomId);
         if (socket.refusal) chat.down = socket.refusal;
       }
+      if (before !== chatroomId) {
+        const old = before === undefined ? undefined : chats.get(before);
+        old?.tabs.delete(tabId);
+        if (before !== undefined && old && !old.tabs.size) {
+          chats.delete(before);
+          socket.unwatch(before);
+        }
+      }
+      tabs.set(tabId, { chatroomId, reason: named && 'reason' in named ? named.reason : opts.reason });
       return answer(tabId);
     },
-    /** The tab closed or began loading another page. */
+    /** The tab closed, or its page went away (its port to the background closed). */
     leave,
     /** What the tab's chat record holds about one user. */
     view: (tabId: number, username: string) => answer(tabId, username),

@@ -1,6 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CAPTURED_ESTABLISHED } from '../../test/kick-sim/fixtures/pusher-frames';
-import { BACKOFF_MS, createChatSocket, HANDSHAKE_MS, KEEPALIVE_MS, SILENCE_MS, type SocketLike } from './pusher-socket';
+import { BACKOFF_MS, createChatSocket, HANDSHAKE_MS, KEEPALIVE_MS, REFUSED_RETRY_MS, SILENCE_MS, STABLE_MS, type SocketLike } from './pusher-socket';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 /** A socket that records what it was sent; the test plays the server. */
 class FakeSocket implements SocketLike {
@@ -50,7 +54,6 @@ describe('createChatSocket', () => {
     // Pusher's own ping is answered.
     sockets[0]!.receive('{"event":"pusher:ping","data":{}}');
     expect(sockets[0]!.sent.at(-1)).toBe('{"event":"pusher:pong","data":{}}');
-    vi.useRealTimers();
   });
 
   it('takes a socket that stopped answering for dead, and connects again after a backoff', () => {
@@ -62,7 +65,6 @@ describe('createChatSocket', () => {
     expect(sockets[0]!.readyState).toBe(3);
     vi.advanceTimersByTime(BACKOFF_MS[0]);
     expect(sockets).toHaveLength(2);
-    vi.useRealTimers();
   });
 
   it('says the feed did not answer when no handshake comes, instead of connecting for ever, and tries again', () => {
@@ -78,7 +80,6 @@ describe('createChatSocket', () => {
     sockets[1]!.receive(CAPTURED_ESTABLISHED);
     vi.advanceTimersByTime(HANDSHAKE_MS);
     expect(events.down).toHaveBeenCalledTimes(1);
-    vi.useRealTimers();
   });
 
   it('backs off more at each failed attempt, up to a minute', () => {
@@ -96,7 +97,48 @@ describe('createChatSocket', () => {
       waits.push(waited);
     }
     expect(waits).toEqual([1000, 2000, 5000, 15000, 60000, 60000, 60000]);
-    vi.useRealTimers();
+  });
+
+  it('after a refusal, tries again only when asked and REFUSED_RETRY_MS have passed, then says nothing of the old refusal', () => {
+    const { sockets, socket, events } = setup();
+    socket.watch(5);
+    sockets[0]!.receive('{"event":"pusher:error","data":{"code":4001,"message":"App key not in this cluster"}}');
+    sockets[0]!.onclose?.({ code: 4001 });
+    expect(events.down).toHaveBeenLastCalledWith('Kick’s chat feed refused the connection (4001: App key not in this cluster)');
+    vi.advanceTimersByTime(REFUSED_RETRY_MS - 1);
+    socket.retryIfRefused();
+    socket.watch(6);
+    expect(sockets).toHaveLength(1);
+    expect(socket.refusal).toMatch(/refused/);
+    vi.advanceTimersByTime(1);
+    socket.retryIfRefused();
+    expect(sockets).toHaveLength(2);
+    expect(socket.refusal).toBeUndefined();
+    sockets[1]!.receive(CAPTURED_ESTABLISHED);
+    expect(sockets[1]!.sent).toHaveLength(2);
+  });
+
+  it('backs off from the start again only after a connection that stayed up', () => {
+    const { sockets, socket } = setup();
+    socket.watch(5);
+    const dropAfter = (ms: number) => {
+      const s = sockets.at(-1)!;
+      s.receive(CAPTURED_ESTABLISHED);
+      vi.advanceTimersByTime(ms);
+      s.receive('{"event":"pusher:pong","data":{}}');
+      s.onclose?.({ code: 1006 });
+    };
+    dropAfter(100);
+    vi.advanceTimersByTime(BACKOFF_MS[0]);
+    dropAfter(100);
+    // Up a moment only: the next wait is longer.
+    vi.advanceTimersByTime(BACKOFF_MS[1] - 1);
+    expect(sockets).toHaveLength(2);
+    vi.advanceTimersByTime(1);
+    expect(sockets).toHaveLength(3);
+    dropAfter(STABLE_MS);
+    vi.advanceTimersByTime(BACKOFF_MS[0]);
+    expect(sockets).toHaveLength(4);
   });
 
   it('closes the socket and its timers when the last chat is left', () => {
@@ -107,6 +149,5 @@ describe('createChatSocket', () => {
     expect(sockets[0]!.sent.at(-1)).toBe('{"event":"pusher:unsubscribe","data":{"channel":"chatrooms.5.v2"}}');
     expect(sockets[0]!.readyState).toBe(3);
     expect(vi.getTimerCount()).toBe(0);
-    vi.useRealTimers();
   });
 });

@@ -38,6 +38,10 @@ export const BACKOFF_MS = [1_000, 2_000, 5_000, 15_000, 60_000] as const;
 export const HANDSHAKE_MS = 10_000;
 /** A refused connection (4000–4099) is tried again only when a chat is watched anew, and not more often than this. */
 export const REFUSED_RETRY_MS = 5 * 60_000;
+/** A connection up this long counts as a success: the next failure backs off from the start again. */
+export const STABLE_MS = 60_000;
+/** Pusher's error message, as far as a card shows it. */
+const MESSAGE_MAX = 120;
 
 interface Timers {
   now(): number;
@@ -74,6 +78,7 @@ export function createChatSocket(events: ChatSocketEvents, opts: { connect?: (ur
   let retry: unknown;
   let handshake: unknown;
   let attempts = 0;
+  let establishedAt = 0;
   let refusedAt: number | undefined;
   let refusal: string | undefined;
 
@@ -90,6 +95,8 @@ export function createChatSocket(events: ChatSocketEvents, opts: { connect?: (ur
 
   const lose = (reason: string, action: 'refused' | 'backoff' | 'retry') => {
     const was = socket;
+    // A server that takes the connection and drops it at once is not retried at once, again and again.
+    if (established && t.now() - establishedAt >= STABLE_MS) attempts = 0;
     socket = undefined;
     established = false;
     for (const id of live) dropped.add(id);
@@ -118,11 +125,14 @@ export function createChatSocket(events: ChatSocketEvents, opts: { connect?: (ur
 
   function open() {
     if (socket || !watched.size) return;
+    if (retry !== undefined) t.clearTimeout(retry);
+    retry = undefined;
+    refusedAt = undefined;
     let s: SocketLike;
     try {
       s = connect(url);
     } catch (error) {
-      lose(`Kick's chat feed could not be opened (${error instanceof Error ? error.message : String(error)})`, 'backoff');
+      lose(`Kick’s chat feed could not be opened (${(error instanceof Error ? error.message : String(error)).slice(0, MESSAGE_MAX)})`, 'backoff');
       return;
     }
     socket = s;
@@ -133,10 +143,10 @@ export function createChatSocket(events: ChatSocketEvents, opts: { connect?: (ur
       switch (frame.kind) {
         case 'connected':
           established = true;
+          establishedAt = t.now();
           if (handshake !== undefined) t.clearTimeout(handshake);
           handshake = undefined;
-          attempts = 0;
-          refusedAt = refusal = undefined;
+          refusal = undefined;
           for (const id of watched) send(subscribeFrame(id));
           return;
         case 'ping':
@@ -155,7 +165,8 @@ export function createChatSocket(events: ChatSocketEvents, opts: { connect?: (ur
           return;
         case 'error':
           // Pusher sends its error, then closes with the same code: the close decides.
-          if (frame.code !== undefined && frame.code >= 4000 && frame.code < 4100) refusal = `Kick's chat feed refused the connection (${frame.code}${frame.message ? `: ${frame.message}` : ''})`;
+          if (frame.code !== undefined && frame.code >= 4000 && frame.code < 4100)
+            refusal = `Kick’s chat feed refused the connection (${frame.code}${frame.message ? `: ${frame.message.slice(0, MESSAGE_MAX)}` : ''})`;
           return;
         default:
           return;
@@ -163,7 +174,7 @@ export function createChatSocket(events: ChatSocketEvents, opts: { connect?: (ur
     };
     s.onclose = (event) => {
       const action = closeAction(event.code);
-      lose(action === 'refused' ? (refusal ?? `Kick's chat feed refused the connection (${event.code})`) : `Kick's chat feed closed (${event.code})`, action);
+      lose(action === 'refused' ? (refusal ?? `Kick’s chat feed refused the connection (${event.code})`) : `Kick’s chat feed closed (${event.code})`, action);
     };
     s.onerror = () => undefined;
     keepalive = t.setInterval(() => {
@@ -206,7 +217,6 @@ export function createChatSocket(events: ChatSocketEvents, opts: { connect?: (ur
     /** A refused connection is tried again once REFUSED_RETRY_MS have passed, when a card asks (not on a timer). */
     retryIfRefused(): void {
       if (refusedAt === undefined || socket || !watched.size || t.now() - refusedAt < REFUSED_RETRY_MS) return;
-      refusedAt = undefined;
       open();
     },
     /** Why chatrooms are not live, when the socket is down or refused; undefined while it is up or coming up. */
