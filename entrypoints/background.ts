@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { REFRESH_ALARM } from '@/lib/auth/token-manager';
 import { createHandlers } from '@/lib/background/handlers';
+import { acceptChatWatchPorts } from '@/lib/background/chat-watch-port';
 import { createBackgroundServices } from '@/lib/background/services';
 import { registerHandlers } from '@/lib/messaging/extension';
 import { watchSettings } from '@/lib/settings/settings';
@@ -14,8 +15,7 @@ export default defineBackground(() => {
   const handlers = createHandlers(services);
   registerHandlers(handlers);
   browser.tabs.onRemoved.addListener((tabId) => void handlers.forgetTab(tabId));
-  // `status` needs no "tabs" permission, unlike the address: a tab that loads any page leaves the chat it showed.
-  browser.tabs.onUpdated.addListener((tabId, change) => change.status === 'loading' && handlers.leaveChat(tabId));
+  acceptChatWatchPorts(handlers.chats);
   watchSettings(({ settings }) => services.setCacheTtlMinutes(settings.cacheTtlMinutes));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== REFRESH_ALARM) return;

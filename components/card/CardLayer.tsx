@@ -147,7 +147,7 @@ function useChatRecord(chat: CardChat | undefined, username: string, openedAt: n
     chat.record(username).then(
       (answer) => current && setRecord((before) => (sameRecord(before, answer) ? before : answer)),
       (error: unknown) => {
-        const reason = `the extension's background did not answer (${error instanceof Error ? error.message : String(error)})`.slice(0, 300);
+        const reason = (error instanceof Error ? error.message : String(error)).slice(0, 300);
         if (current) setRecord((before) => (before?.status === 'failed' && before.reason === reason ? before : { status: 'failed', reason, view: before?.view }));
       },
     );
@@ -155,5 +155,6 @@ function useChatRecord(chat: CardChat | undefined, username: string, openedAt: n
       current = false;
     };
   }, [chat, username, openedAt]);
-  return record;
+  // Another page now (Kick changes pages without loading one): what the card showed belongs to the chat it left.
+  return chat?.onChannel() ? record : undefined;
 }

@@ -62,6 +62,9 @@ describe('their messages on the card', () => {
   });
 
   it('says it is connecting before the chat is followed, and why it is not when it failed, keeping what it saw', () => {
+    const unanswered = render(<ChatLog username="newbie_nora" userId={7} chat={chatWith(seen([]))} />);
+    expect(unanswered.getByTestId('card-chatlog-source').textContent).toBe('');
+    cleanup();
     const connecting = render(<ChatLog username="newbie_nora" userId={7} chat={chatWith(seen([]))} record={{ status: 'connecting' }} />);
     expect(connecting.getByTestId('card-chatlog-source').textContent).toBe('Connecting to Kick’s chat…');
     expect(connecting.queryByTestId('card-chatlog-count')).toBeNull();

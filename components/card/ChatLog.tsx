@@ -97,8 +97,10 @@ function recordSource(answer: ChatRecordAnswer | undefined): string {
   const reach = record
     ? `Recorded from Kick’s chat since ${formatClock(record.since)}${record.complete ? '' : ', less what it missed or made room for'}${record.seen > record.messages.length ? `; the latest ${record.messages.length} shown` : ''}.`
     : '';
-  if (answer?.status === 'failed') return `${reach ? `${reach} ` : ''}Kick’s chat is not being followed now: ${answer.reason}.`;
-  if (!record || answer?.status === 'connecting') return `${reach ? `${reach} ` : ''}Connecting to Kick’s chat…`;
+  // Not answered yet (the first open's answer comes a moment after): nothing said, rather than "connecting" for a blink.
+  if (!answer) return '';
+  if (answer.status === 'failed') return `${reach ? `${reach} ` : ''}Kick’s chat is not being followed now: ${(answer.reason ?? 'no reason given').replace(/\.$/, '')}.`;
+  if (!record || answer.status === 'connecting') return `${reach ? `${reach} ` : ''}Connecting to Kick’s chat…`;
   return reach;
 }
 

@@ -63,13 +63,14 @@ async function action(run: () => Promise<void>) {
 }
 
 /** The background's answer to every message of the protocol. Kick failures come back as data, never as a throw. */
-export function createHandlers(services: BackgroundServices, options: HandlerOptions = {}): Handlers & { forgetTab(tabId: number): Promise<void>; leaveChat(tabId: number): void } {
+export function createHandlers(services: BackgroundServices, options: HandlerOptions = {}): Handlers & { forgetTab(tabId: number): Promise<void>; chats: ChatFeeds } {
   const budgets = new TabBudgets();
   const chats = options.chatFeeds ?? createChatFeeds();
   const trusted = options.isTrustedSender ?? ((sender: SenderInfo) => isExtensionPage(sender));
   // Reports arrive in bursts (two reads per card): one at a time, so no count is lost between read and write.
   let tallying: Promise<unknown> = Promise.resolve();
   return {
+    chats,
     ping: ({ nonce }) => ({ nonce, version: browser.runtime.getManifest().version }),
     getUserCard({ username, forceRefresh }, sender) {
       // The extension's own pages are the user acting; a content script is the page, and is bounded.
@@ -110,11 +111,7 @@ export function createHandlers(services: BackgroundServices, options: HandlerOpt
     // Checking kick.com's answers here keeps zod out of the content script (issue #12); no request leaves, so no budget.
     readWebProfile: (answers) => buildWebProfile(answers),
     readChatHistory: (input) => checkChatHistory(input),
-    /** The chat follows the tab: a tab is the only sender with a chat, and leaving it (below) stops following. */
-    watchChat: ({ channel }, sender) => (sender.tab?.id === undefined ? { status: 'off' as const } : chats.watch(sender.tab.id, channel)),
     chatRecord: ({ username }, sender) => (sender.tab?.id === undefined ? { status: 'off' as const } : chats.view(sender.tab.id, username)),
-    /** A tab that begins loading a page leaves its chat: the page it loads says again which one it shows. */
-    leaveChat: (tabId) => chats.leave(tabId),
     /** Into the frame that asked and nowhere else: a sender without a tab (an extension page) has no card to show. */
     async loadCardUi(_, sender) {
       const tabId = sender.tab?.id;

@@ -17,7 +17,6 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     reportWebFailure: () => ({ ok: true as const }),
     readWebProfile: () => ({ state: 'not_found' as const }),
     readChatHistory: unused,
-    watchChat: unused,
     chatRecord: unused,
     loadCardUi: unused,
     openOptions: () => ({ ok: true as const }),

@@ -98,10 +98,19 @@ export const ChatHistorySchema = z.discriminatedUnion('ok', [
 export type ChatHistory = z.infer<typeof ChatHistorySchema>;
 
 /**
- * The chat a tab shows, for the background to follow on Kick's chat socket (lib/chat-feed/chat-feeds.ts): kick.com's
- * answer about that channel (`/api/v2/channels/{slug}`, which names its chatroom), unparsed; none: no chat here.
+ * The chat a tab shows, for the background to follow on Kick's chat socket (lib/chat-feed/chat-feeds.ts), posted on a
+ * port of this name that lives as long as the tab's page (lib/page/chat-watch.ts, lib/background/chat-watch-port.ts):
+ * kick.com's answer about that channel (`/api/v2/channels/{slug}`, which names its chatroom), unparsed; none: no chat
+ * here, or `reason` why kick.com did not say; `resumed`: the page had named it to a worker that has since stopped.
+ * The background answers each on the port with a ChatRecordAnswer.
  */
-export const WatchChatSchema = z.object({ channel: AnswerBodySchema.optional() });
+export const CHAT_WATCH_PORT = 'kuc-chat-watch';
+export const WatchChatSchema = z.object({
+  channel: AnswerBodySchema.optional(),
+  reason: z.string().max(300).optional(),
+  resumed: z.boolean().optional(),
+});
+export type WatchChat = z.infer<typeof WatchChatSchema>;
 
 /** A message as recorded: Kick's text with emotes written `[emote:id:name]` (Kick's wire form), when Kick says it was sent, and whether Kick deleted it (its text then gone). */
 const SeenMessageSchema = z.object({ text: z.string().max(500), at: z.number(), deleted: z.boolean().optional() });
@@ -162,8 +171,6 @@ export const protocol = {
   reportWebFailure: { from: 'any', input: WebFailureReportSchema, output: Ok },
   readWebProfile: { from: 'any', input: WebAnswersSchema, output: WebResultSchema },
   readChatHistory: { from: 'any', input: ChatHistoryAnswerSchema, output: ChatHistorySchema },
-  /** From a kick.com tab: follow this chat (or none) for it, until the tab leaves or closes. */
-  watchChat: { from: 'any', input: WatchChatSchema, output: ChatRecordAnswerSchema },
   /** From a kick.com tab: what its chat record holds about one user. */
   chatRecord: { from: 'any', input: z.object({ username: UsernameSchema }), output: ChatRecordAnswerSchema },
   /** A content script asks for the card's UI (entrypoints/card-ui/) in its own frame, on the first reach for a name. */

@@ -1,71 +1,129 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ChatRecordAnswer } from '../messaging/protocol';
-import type { SendToBackground } from '../messaging/send';
 import { WebReadError } from '../kick-web/web-reads';
-import { CHANNEL_RETRY_MS, startChatWatch, type ChatWatch } from './chat-watch';
+import type { ChatRecordAnswer, WatchChat } from '../messaging/protocol';
+import type { SendToBackground } from '../messaging/send';
+import { CHANNEL_RETRY_MS, liveChatSlug, startChatWatch, type ChatWatch, type WatchPort } from './chat-watch';
 
 let watch: ChatWatch | undefined;
 afterEach(() => {
   watch?.stop();
   watch = undefined;
   history.replaceState(null, '', '/');
+  vi.useRealTimers();
 });
 
 const LIVE: ChatRecordAnswer = { status: 'live', view: { messages: [{ text: 'hi', at: 1 }], seen: 1, since: 0, complete: true } };
-function background(answers: ChatRecordAnswer[] = [LIVE]) {
-  const calls: [string, unknown][] = [];
-  const send = vi.fn((type: string, data: unknown) => {
-    calls.push([type, data]);
-    return Promise.resolve(type === 'chatRecord' ? (answers.shift() ?? LIVE) : { status: 'connecting' });
+
+/** A background: what the page says on its ports, and the answers to `chatRecord` (one per question, then LIVE). */
+function background(answers: ChatRecordAnswer[] = []) {
+  const said: WatchChat[] = [];
+  const asked: string[] = [];
+  const ports: { port: WatchPort; close(): void }[] = [];
+  const connect = (): WatchPort => {
+    const message: ((m: unknown) => void)[] = [];
+    const disconnect: (() => void)[] = [];
+    const port: WatchPort = {
+      postMessage(m) {
+        said.push(m);
+        queueMicrotask(() => message.forEach((l) => l({ status: m.channel ? 'connecting' : 'off' })));
+      },
+      onMessage: { addListener: (l) => void message.push(l) },
+      onDisconnect: { addListener: (l) => void disconnect.push(l) },
+      disconnect: () => undefined,
+    };
+    ports.push({ port, close: () => disconnect.forEach((l) => l()) });
+    return port;
+  };
+  const send = vi.fn((type: string, data: { username: string }) => {
+    asked.push(`${type} ${data.username}`);
+    return Promise.resolve(answers.shift() ?? LIVE);
   }) as unknown as SendToBackground;
-  return { send, calls };
+  return { send, connect, said, asked, ports };
 }
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+describe('liveChatSlug', () => {
+  it('is the channel of a page that shows its live chat, not of its videos or clips', () => {
+    expect(['/streamer1', '/popout/streamer1/chat', '/moderator/streamer1', '/streamer1/videos/abc', '/streamer1/clips/x', '/categories'].map(liveChatSlug))
+      .toEqual(['streamer1', 'streamer1', 'streamer1', undefined, undefined, undefined]);
+  });
+});
 
 describe('startChatWatch', () => {
-  it('tells the background which chat the channel page shows, once, and asks it for a user’s part at an open', async () => {
+  it('names the channel page’s chat to the background on its port, once, and asks for a user’s part at an open', async () => {
     history.replaceState(null, '', '/streamer1');
-    const { send, calls } = background();
+    const bg = background();
     const read = vi.fn(() => Promise.resolve('{"chatroom":{"id":5}}'));
-    watch = startChatWatch(send, { read });
+    watch = startChatWatch(bg.send, { read, connect: bg.connect });
     expect(watch.onChannel()).toBe(true);
     expect(await watch.record('cool_cat')).toEqual(LIVE);
     expect(await watch.record('cool_cat')).toEqual(LIVE);
     expect(read).toHaveBeenCalledTimes(1);
     expect(read).toHaveBeenCalledWith('/api/v2/channels/streamer1');
-    expect(calls).toEqual([['watchChat', { channel: '{"chatroom":{"id":5}}' }], ['chatRecord', { username: 'cool_cat' }], ['chatRecord', { username: 'cool_cat' }]]);
+    expect(bg.said).toEqual([{ channel: '{"chatroom":{"id":5}}' }]);
+    expect(bg.asked).toEqual(['chatRecord cool_cat', 'chatRecord cool_cat']);
+    expect(bg.ports).toHaveLength(1);
   });
 
-  it('tells it again when the background forgot the tab (its worker restarted)', async () => {
+  it('names it again, as resumed, on a new port when the background closed the last one (its worker stopped)', async () => {
+    vi.useFakeTimers();
     history.replaceState(null, '', '/streamer1');
-    const { send, calls } = background([{ status: 'off' }, LIVE]);
-    watch = startChatWatch(send, { read: () => Promise.resolve('{"chatroom":{"id":5}}') });
-    expect(await watch.record('ann')).toEqual(LIVE);
-    expect(calls.map(([type]) => type)).toEqual(['watchChat', 'chatRecord', 'watchChat', 'chatRecord']);
+    const bg = background();
+    watch = startChatWatch(bg.send, { read: () => Promise.resolve('{"chatroom":{"id":5}}'), connect: bg.connect });
+    await vi.advanceTimersByTimeAsync(0);
+    bg.ports[0]!.close();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(bg.ports).toHaveLength(2);
+    expect(bg.said).toEqual([{ channel: '{"chatroom":{"id":5}}' }, { channel: '{"chatroom":{"id":5}}', resumed: true }]);
+    // A port that closes again at once is opened again later and later: a socket that stays down is not retried in a loop.
+    bg.ports[1]!.close();
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(bg.ports).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(bg.ports).toHaveLength(3);
   });
 
-  it('says why when kick.com would not say which chat it is, and asks kick.com again only after a while', async () => {
+  it('names it again at once when a card finds the background does not know it', async () => {
+    history.replaceState(null, '', '/streamer1');
+    const bg = background([{ status: 'off' }]);
+    watch = startChatWatch(bg.send, { read: () => Promise.resolve('{"chatroom":{"id":5}}'), connect: bg.connect });
+    expect(await watch.record('ann')).toEqual(LIVE);
+    expect(bg.said).toEqual([{ channel: '{"chatroom":{"id":5}}' }, { channel: '{"chatroom":{"id":5}}', resumed: true }]);
+    expect(bg.asked).toEqual(['chatRecord ann', 'chatRecord ann']);
+  });
+
+  it('says why when kick.com would not say which chat it is, tells the background so, and asks kick.com again only after a while', async () => {
     history.replaceState(null, '', '/streamer1');
     let now = 1_000_000;
-    const { send, calls } = background();
+    const bg = background();
     const read = vi.fn((): Promise<string | undefined> => Promise.reject(new WebReadError('kick.com answered 403')));
-    watch = startChatWatch(send, { read, now: () => now });
-    expect(await watch.record('ann')).toEqual({ status: 'failed', reason: 'kick.com did not say which chat this is (kick.com answered 403)' });
+    watch = startChatWatch(bg.send, { read, now: () => now, connect: bg.connect });
+    const reason = 'kick.com did not say which chat this is (kick.com answered 403)';
+    expect(await watch.record('ann')).toEqual({ status: 'failed', reason });
+    await flush();
+    // The background leaves whatever chat this tab showed before.
+    expect(bg.said).toEqual([{ reason }]);
     expect(read).toHaveBeenCalledTimes(1);
     now += CHANNEL_RETRY_MS;
     read.mockImplementation(() => Promise.resolve('{"chatroom":{"id":5}}'));
     expect(await watch.record('ann')).toEqual(LIVE);
     expect(read).toHaveBeenCalledTimes(2);
-    expect(calls[0]).toEqual(['watchChat', { channel: '{"chatroom":{"id":5}}' }]);
+    expect(bg.said.at(-1)).toEqual({ channel: '{"chatroom":{"id":5}}' });
   });
 
-  it('off a channel page: no read, no record', async () => {
-    history.replaceState(null, '', '/categories');
-    const { send } = background();
-    const read = vi.fn(() => Promise.resolve('{}'));
-    watch = startChatWatch(send, { read });
+  it('off a channel’s live chat: no read, no record; leaving a channel for such a page tells the background', async () => {
+    vi.useFakeTimers();
+    history.replaceState(null, '', '/streamer1');
+    const bg = background();
+    const read = vi.fn(() => Promise.resolve('{"chatroom":{"id":5}}'));
+    watch = startChatWatch(bg.send, { read, connect: bg.connect });
+    await vi.advanceTimersByTimeAsync(0);
+    history.replaceState(null, '', '/streamer1/videos/abc');
+    await vi.advanceTimersByTimeAsync(1000);
     expect(watch.onChannel()).toBe(false);
     expect(await watch.record('ann')).toEqual({ status: 'off' });
-    expect(read).not.toHaveBeenCalled();
+    expect(bg.said).toEqual([{ channel: '{"chatroom":{"id":5}}' }, {}]);
+    expect(read).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,39 +1,113 @@
+import { browser } from 'wxt/browser';
 import { channelSlugFromPath, getBody, kickPath, reasonOf } from '../kick-web/web-reads';
-import type { ChatRecordAnswer } from '../messaging/protocol';
+import { CHAT_WATCH_PORT, type ChatRecordAnswer, type WatchChat } from '../messaging/protocol';
 import type { SendToBackground } from '../messaging/send';
 
 /**
  * The page's side of the chat record (issue #13), at no cost per chat message (issue #12): it tells the background
  * which chat the tab shows, by kick.com's answer about the channel (which names its chatroom, read same-origin like
- * the other kick.com reads), once per channel; the background follows that chat on Kick's socket
- * (lib/chat-feed/chat-feeds.ts). A card asks for one user's part when it opens.
+ * the other kick.com reads), once per channel, on a port that lives as long as this page (lib/background/chat-watch-port.ts);
+ * the background follows that chat on Kick's socket (lib/chat-feed/chat-feeds.ts). A card asks for one user's part
+ * when it opens.
  */
 export interface ChatWatch {
-  /** Whether this page shows a channel's chat (the card keeps room for the list while it asks). */
+  /** Whether this page shows a channel's live chat (the card keeps room for the list while it asks). */
   onChannel(): boolean;
   /** This tab's record of their messages here. */
   record(username: string): Promise<ChatRecordAnswer>;
   stop(): void;
 }
 
+/** What the watch needs of a runtime port (the browser's; a fake in unit tests). */
+export interface WatchPort {
+  postMessage(message: WatchChat): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+  disconnect(): void;
+}
+
 /** A channel whose answer could not be read is asked for again at a card's open, but not more often than this. */
 export const CHANNEL_RETRY_MS = 60_000;
+/**
+ * A port the background closed (its worker stopped: Chrome stops an idle one after 30 s, so also while Kick's socket is
+ * down) is opened again after this, doubling while ports keep closing within a minute of opening, to 5 minutes: how
+ * often a page retries a socket that stays down.
+ */
+export const RECONNECT_MS = [1_000, 30_000, 5 * 60_000] as const;
+const STEADY_MS = 60_000;
 
-export function startChatWatch(ask: SendToBackground, opts: { now?: () => number; read?: (path: string) => Promise<string | undefined> } = {}): ChatWatch {
+/**
+ * The channel whose live chat the page shows: a channel's page, its popout chat, its moderator view; not its videos or
+ * clips (`/{slug}/videos/…`), whose chat is a replay.
+ */
+export function liveChatSlug(pathname: string): string | undefined {
+  const parts = pathname.split('/').filter(Boolean);
+  const first = parts[0]?.toLowerCase();
+  const length = first === 'popout' ? 3 : first === 'moderator' ? 2 : 1;
+  return parts.length === length ? channelSlugFromPath(pathname) : undefined;
+}
+
+export function startChatWatch(
+  ask: SendToBackground,
+  opts: { now?: () => number; read?: (path: string) => Promise<string | undefined>; connect?: () => WatchPort } = {},
+): ChatWatch {
   const now = opts.now ?? Date.now;
   const read = opts.read ?? ((path: string) => getBody(path));
+  const connect = opts.connect ?? ((): WatchPort => browser.runtime.connect({ name: CHAT_WATCH_PORT }));
   let slug: string | undefined;
-  /** The channel's answer as read (sent again when the background forgot the tab), or why it could not be read. */
+  /** The channel's answer as read, or why it could not be read. */
   let channel: Promise<{ body: string } | { reason: string; at: number }> | undefined;
   let stopped = false;
 
+  // The port, what was last said on it (said again on a new port), and the answers awaited, oldest first.
+  let port: WatchPort | undefined;
+  let said: WatchChat | undefined;
+  const waiting: ((answer: ChatRecordAnswer) => void)[] = [];
+  let openedAt = 0;
+  let closes = 0;
+  let reopen: ReturnType<typeof setTimeout> | undefined;
+  const open = (): WatchPort | undefined => {
+    if (port || stopped) return port;
+    try {
+      port = connect();
+    } catch {
+      // The extension was reloaded or removed: this page's script is an orphan now.
+      return undefined;
+    }
+    const mine = port;
+    openedAt = now();
+    mine.onMessage.addListener((answer) => waiting.shift()?.(answer as ChatRecordAnswer));
+    mine.onDisconnect.addListener(() => {
+      if (port !== mine) return;
+      port = undefined;
+      for (const settle of waiting.splice(0)) settle({ status: 'off' });
+      if (stopped || !said) return;
+      closes = now() - openedAt >= STEADY_MS ? 0 : closes + 1;
+      reopen = setTimeout(() => {
+        reopen = undefined;
+        if (!port && said) void tell({ ...said, resumed: true });
+      }, RECONNECT_MS[Math.min(Math.max(closes - 1, 0), RECONNECT_MS.length - 1)]);
+    });
+    return mine;
+  };
+  /** Names the chat to the background (on a new port if need be); settles with its answer. */
+  const tell = (message: WatchChat): Promise<ChatRecordAnswer> => {
+    said = message;
+    const p = open();
+    if (!p) return Promise.resolve({ status: 'off' });
+    return new Promise((resolve) => {
+      waiting.push(resolve);
+      p.postMessage(message);
+    });
+  };
+
   const watch = (force = false) => {
-    const next = channelSlugFromPath(location.pathname);
-    if (!force && next === slug && channel) return channel;
+    const next = liveChatSlug(location.pathname);
+    if (!force && next === slug && (channel || !slug)) return channel;
     slug = next;
     if (!slug) {
       channel = undefined;
-      void ask('watchChat', {}).catch(() => undefined);
+      if (said) void tell({});
       return undefined;
     }
     const path = kickPath('api', 'v2', 'channels', slug);
@@ -43,18 +117,19 @@ export function startChatWatch(ask: SendToBackground, opts: { now?: () => number
     );
     channel = reading;
     void reading.then((got) => {
-      if (!stopped && channel === reading && 'body' in got) void ask('watchChat', { channel: got.body }).catch(() => undefined);
+      // A channel that could not be read still says so: the background stops following the chat shown before it.
+      if (!stopped && channel === reading) void tell('body' in got ? { channel: got.body } : { reason: got.reason });
     });
     return reading;
   };
   void watch();
   const timer = setInterval(() => {
     // Kick changes channels without loading a page: the address says when (checked like the layout watch, not per message).
-    if (channelSlugFromPath(location.pathname) !== slug) void watch();
+    if (liveChatSlug(location.pathname) !== slug) void watch();
   }, 1000);
 
   return {
-    onChannel: () => channelSlugFromPath(location.pathname) !== undefined,
+    onChannel: () => liveChatSlug(location.pathname) !== undefined,
     async record(username) {
       let reading = watch();
       if (!reading) return { status: 'off' };
@@ -67,13 +142,19 @@ export function startChatWatch(ask: SendToBackground, opts: { now?: () => number
       }
       const answer = await ask('chatRecord', { username });
       if (answer.status !== 'off') return answer;
-      // The background forgot the tab (its worker restarted, or it saw the tab load): tell it again.
-      await ask('watchChat', { channel: got.body });
-      return ask('chatRecord', { username });
+      // The background does not know this tab's chat (its worker stopped, and this page's port has not been opened
+      // again yet): named again at once, on a new port, and asked again once it answered.
+      if (reopen) clearTimeout(reopen);
+      reopen = undefined;
+      const told = await tell({ channel: got.body, resumed: said !== undefined });
+      return told.status === 'off' ? told : ask('chatRecord', { username });
     },
     stop() {
       stopped = true;
       clearInterval(timer);
+      if (reopen) clearTimeout(reopen);
+      port?.disconnect();
+      port = undefined;
     },
   };
 }

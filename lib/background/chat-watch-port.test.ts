@@ -1,0 +1,69 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import type { ChatFeeds } from '../chat-feed/chat-feeds';
+import { CHAT_WATCH_PORT } from '../messaging/protocol';
+import { acceptChatWatchPorts } from './chat-watch-port';
+
+function fakePort(tabId: number | undefined, { name = CHAT_WATCH_PORT, frameId = 0 } = {}) {
+  const message: ((m: unknown) => void)[] = [];
+  const disconnect: (() => void)[] = [];
+  const posted: unknown[] = [];
+  const port = {
+    name,
+    sender: tabId === undefined ? {} : { tab: { id: tabId }, frameId },
+    postMessage: (m: unknown) => void posted.push(m),
+    onMessage: { addListener: (l: (m: unknown) => void) => void message.push(l) },
+    onDisconnect: { addListener: (l: () => void) => void disconnect.push(l) },
+  } as unknown as Browser.runtime.Port;
+  return { port, posted, say: (m: unknown) => message.forEach((l) => l(m)), close: () => disconnect.forEach((l) => l()) };
+}
+
+function setup() {
+  const watch = vi.fn(() => ({ status: 'connecting' as const }));
+  const leave = vi.fn();
+  let accept!: (port: Browser.runtime.Port) => void;
+  acceptChatWatchPorts({ watch, leave } as unknown as ChatFeeds, (listener) => (accept = listener));
+  return { feeds: { watch, leave }, accept: (p: ReturnType<typeof fakePort>) => accept(p.port) };
+}
+
+describe('acceptChatWatchPorts', () => {
+  it('follows the chat a tab’s page names, answers on the port, and leaves it when the page goes', () => {
+    const { feeds, accept } = setup();
+    const page = fakePort(7);
+    accept(page);
+    page.say({ channel: '{"chatroom":{"id":5}}' });
+    expect(feeds.watch).toHaveBeenCalledWith(7, '{"chatroom":{"id":5}}', { reason: undefined, resumed: undefined });
+    expect(page.posted).toEqual([{ status: 'connecting' }]);
+    page.close();
+    expect(feeds.leave).toHaveBeenCalledWith(7);
+  });
+
+  it('checks what a page says, and hears no frame, extension page or other port', () => {
+    const { feeds, accept } = setup();
+    const page = fakePort(7);
+    accept(page);
+    page.say({ channel: 5 });
+    page.say({ reason: 'x'.repeat(301) });
+    for (const other of [fakePort(8, { frameId: 2 }), fakePort(undefined), fakePort(9, { name: 'other' })]) {
+      accept(other);
+      other.say({ channel: '{}' });
+      other.close();
+    }
+    expect(feeds.watch).not.toHaveBeenCalled();
+    expect(feeds.leave).not.toHaveBeenCalled();
+  });
+
+  it('an old page’s end heard after the new page in the tab connected does not leave the new page’s chat', () => {
+    const { feeds, accept } = setup();
+    const old = fakePort(7);
+    accept(old);
+    const next = fakePort(7);
+    accept(next);
+    old.close();
+    expect(feeds.leave).not.toHaveBeenCalled();
+    old.say({ channel: '{}' });
+    expect(feeds.watch).not.toHaveBeenCalled();
+    next.close();
+    expect(feeds.leave).toHaveBeenCalledWith(7);
+  });
+});
