@@ -21,7 +21,8 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            // Nothing leaves the browser except calls to Kick made for the user: no data collection to declare.
+            // Nothing leaves the browser except calls to Kick made for the user (its API, kick.com, and its chat socket run by
+            // Pusher, which is told only which public chat to follow): no data collection to declare.
             gecko: { id: FIREFOX_ADDON_ID, strict_min_version: FIREFOX_MIN_VERSION, data_collection_permissions: { required: ['none'] } },
           },
         }
