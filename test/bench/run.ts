@@ -16,6 +16,9 @@ import { CARD_UI_BUDGET_BYTES, CONTENT_SCRIPT_BUDGET_BYTES, cardUiSize, contentS
 import { openCpuRow, type OpenCpuModules } from './readme-table';
 import { median, percentile, ratioInterval } from './stats';
 import { startKickSim, type KickSim } from '../kick-sim/index';
+import { chatMessageFrame } from '../kick-sim/fixtures/pusher-frames';
+import { readFrame } from '../../lib/chat-feed/pusher-frames';
+import { createChatRecord } from '../../lib/chat-feed/chat-record';
 import {
   EXTENSION_PATH, PRODUCTION_EXTENSION_PATH, configureAccount, lastOpenTiming, launchWithExtension, sendFromPage, type ExtensionSession, type OpenTiming,
 } from '../e2e/harness';
@@ -67,7 +70,7 @@ const figures: Figure[] = [];
 const ORDER = [
   'content script size', 'content script start-up', 'page heap, 10,000 rows', 'chat burst cost', 'extension CPU, 1,000-row burst', 'per-row work',
   'CPU per open, first', 'CPU per open, fresh', 'CPU per open, cached', 'hover → card, cold', 'hover → card, cached', 'requests',
-  `page heap, ${EVENING_OPENS} card opens`, 'service worker',
+  `page heap, ${EVENING_OPENS} card opens`, 'service worker', 'background, 1,000 chat messages',
 ];
 const rank = (figure: string) => (ORDER.includes(figure) ? ORDER.indexOf(figure) : ORDER.length);
 
@@ -505,8 +508,33 @@ function scriptSizeFigures(): void {
   });
 }
 
+/**
+ * What the chat record costs where it is kept now, the background (lib/chat-feed/): each of Kick's chat frames checked
+ * and recorded, measured in this Node process (the same code the worker runs; not the browser's worker itself, whose
+ * CPU the page's profile does not hold).
+ */
+function feedCost(): void {
+  const frames = Array.from({ length: 1000 }, (_, i) => chatMessageFrame(5, { id: i % 50, username: `chatter_${i % 50}` }, `message number ${i} with an emote [emote:37226:KEKW]`));
+  const runs: number[] = [];
+  for (let r = 0; r < 41; r++) {
+    const record = createChatRecord();
+    const t0 = performance.now();
+    for (const text of frames) {
+      const frame = readFrame(text);
+      if (frame.kind === 'message') record.add(frame.message.username, frame.message.text, frame.message.id, frame.message.at);
+    }
+    runs.push(performance.now() - t0);
+  }
+  figures.push({
+    figure: 'background, 1,000 chat messages', value: `median ${round(median(runs), 2)} ms (p95 ${round(percentile(runs, 95), 2)}; first run ${round(runs[0]!, 2)})`,
+    budget: 'reported (not the page\'s thread)', holds: null,
+    how: '1,000 ChatMessageEvent frames in the captured shape (test/kick-sim/fixtures/pusher-frames.ts), 50 senders: readFrame (JSON, zod) and the record\'s add, 41 runs in Node; wall time',
+    raw: runs,
+  });
+}
+
 /** The stages, by the names BENCH_ONLY takes. */
-const STAGES = ['size', 'startup', 'burst', 'hover', 'opens', 'evening', 'sw'] as const;
+const STAGES = ['size', 'startup', 'burst', 'hover', 'opens', 'evening', 'sw', 'feed'] as const;
 type Stage = (typeof STAGES)[number];
 
 /** BENCH_ONLY=burst,opens runs those stages only (a developer's quick look); unset, all of them. */
@@ -536,6 +564,7 @@ async function main() {
   await stage('size', scriptSizeFigures);
   await stage('startup', () => startupAndHeap(sim));
   await stage('burst', () => chatBurstCost(sim));
+  await stage('feed', feedCost);
   if (['hover', 'opens', 'evening', 'sw'].some((name) => selected.has(name as Stage))) {
     const session = await launchWithExtension(sim, { build: 'e2e' });
     await configureAccount(session, sim, { connected: true });
