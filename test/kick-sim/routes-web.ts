@@ -62,6 +62,9 @@ function channelJson(user: SimUser) {
       ? { id: user.userId * 10, is_live: true, session_title: live.title, viewer_count: live.viewerCount, created_at: live.startedAt,
           categories: [{ id: live.category.id, name: live.category.name }] }
       : null,
+    // chatroom.id names the chat socket's channel (lib/chat-feed/): Pkkls/shoovy-farmer data/study/FINDINGS.md (2026-08-19,
+    // "chatroom.id is 29834074"); a chatroom differs from its channel's id (nglmercer/kick-rust examples/debug/README.md).
+    // guess: the offset; the real ids are unrelated numbers.
     chatroom: { id: user.userId + 900_000, created_at: user.channelCreatedAt },
   };
 }
