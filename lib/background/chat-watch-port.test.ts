@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import type { ChatFeeds } from '../chat-feed/chat-feeds';
-import { CHAT_WATCH_PORT } from '../messaging/protocol';
+import { CHAT_WATCH_PORT } from '../messaging/port-names';
 import { acceptChatWatchPorts } from './chat-watch-port';
 
 function fakePort(tabId: number | undefined, { name = CHAT_WATCH_PORT, frameId = 0 } = {}) {

@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ChatFeeds } from '../chat-feed/chat-feeds';
-import { CHAT_WATCH_PORT, WatchChatSchema } from '../messaging/protocol';
+import { CHAT_WATCH_PORT } from '../messaging/port-names';
+import { WatchChatSchema } from '../messaging/protocol';
 
 type Port = Browser.runtime.Port;
 

@@ -99,12 +99,11 @@ export type ChatHistory = z.infer<typeof ChatHistorySchema>;
 
 /**
  * The chat a tab shows, for the background to follow on Kick's chat socket (lib/chat-feed/chat-feeds.ts), posted on a
- * port of this name that lives as long as the tab's page (lib/page/chat-watch.ts, lib/background/chat-watch-port.ts):
+ * port named CHAT_WATCH_PORT (./port-names.ts) that lives as long as the tab's page (lib/page/chat-watch.ts, lib/background/chat-watch-port.ts):
  * kick.com's answer about that channel (`/api/v2/channels/{slug}`, which names its chatroom), unparsed; none: no chat
  * here, or `reason` why kick.com did not say; `resumed`: the page had named it to a worker that has since stopped.
  * The background answers each on the port with a ChatRecordAnswer.
  */
-export const CHAT_WATCH_PORT = 'kuc-chat-watch';
 export const WatchChatSchema = z.object({
   channel: AnswerBodySchema.optional(),
   reason: z.string().max(300).optional(),

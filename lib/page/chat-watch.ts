@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { channelSlugFromPath, getBody, kickPath, reasonOf } from '../kick-web/web-reads';
-import { CHAT_WATCH_PORT, type ChatRecordAnswer, type WatchChat } from '../messaging/protocol';
+import { CHAT_WATCH_PORT } from '../messaging/port-names';
+import type { ChatRecordAnswer, WatchChat } from '../messaging/protocol';
 import type { SendToBackground } from '../messaging/send';
 
 /**
