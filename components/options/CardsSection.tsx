@@ -58,6 +58,13 @@ export function CardsSection({ settings: store }: { settings: SettingsStore }) {
         onChange={(surfaces) => void update({ surfaces })} />
       <CheckboxGroup legend="Show on the card" ids={CardFieldSchema.options} labels={FIELD_LABELS} testId="opt-field" values={settings.fields}
         onChange={(fields) => void update({ fields })} />
+      <label className="row">
+        <input type="checkbox" data-testid="opt-follow-chat" checked={settings.followChat} onChange={(e) => void update({ followChat: e.target.checked })} />
+        <span>
+          Their messages on the card: follow the chat of the channel a tab shows, on Kick’s chat socket
+          <span className="muted"> (run by Pusher for Kick; it is told only which public chat, and can tell the extension is in use)</span>
+        </span>
+      </label>
       {error && <p className="error-text" role="alert" data-testid="opt-settings-error">{error}</p>}
     </section>
   );

@@ -14,12 +14,12 @@ import { loadSettingsFromPage, watchSettingsFromPage } from '@/lib/settings/sett
 export default defineContentScript({
   matches: ['https://kick.com/*', 'https://www.kick.com/*'],
   async main(ctx) {
-    // First, so the background starts following this chat as soon as it can (lib/page/chat-watch.ts).
-    const chat = startChatWatch(send);
-    ctx.onInvalidated(() => chat.stop());
     const store = createCardStore();
     store.setState({ settings: (await loadSettingsFromPage()).settings });
     watchSettingsFromPage(({ settings }) => store.setState({ settings }));
+    // As soon as the settings say whether to, so the background starts following this chat early (lib/page/chat-watch.ts).
+    const chat = startChatWatch(send, { enabled: () => store.getState().settings.followChat });
+    ctx.onInvalidated(() => chat.stop());
 
     const loader = createCardLoader({
       budget: new RequestBudget(TAB_LOOKUPS_PER_MINUTE, 60_000),

@@ -112,6 +112,26 @@ describe('startChatWatch', () => {
     expect(bg.said.at(-1)).toEqual({ channel: '{"chatroom":{"id":5}}' });
   });
 
+  it('turned off in the options: names no chat, leaves the one it named, and names it again once turned on', async () => {
+    vi.useFakeTimers();
+    history.replaceState(null, '', '/streamer1');
+    let on = false;
+    const bg = background();
+    const read = vi.fn(() => Promise.resolve('{"chatroom":{"id":5}}'));
+    watch = startChatWatch(bg.send, { read, connect: bg.connect, enabled: () => on });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(watch.onChannel()).toBe(false);
+    expect(await watch.record('ann')).toEqual({ status: 'off' });
+    expect(read).not.toHaveBeenCalled();
+    expect(bg.ports).toHaveLength(0);
+    on = true;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(bg.said).toEqual([{ channel: '{"chatroom":{"id":5}}' }]);
+    on = false;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(bg.said).toEqual([{ channel: '{"chatroom":{"id":5}}' }, {}]);
+  });
+
   it('off a channel’s live chat: no read, no record; leaving a channel for such a page tells the background', async () => {
     vi.useFakeTimers();
     history.replaceState(null, '', '/streamer1');

@@ -12,7 +12,7 @@ import type { SendToBackground } from '../messaging/send';
  * when it opens.
  */
 export interface ChatWatch {
-  /** Whether this page shows a channel's live chat (the card keeps room for the list while it asks). */
+  /** Whether this page shows a channel's live chat, and the options allow following it (the card keeps room for the list while it asks). */
   onChannel(): boolean;
   /** This tab's record of their messages here. */
   record(username: string): Promise<ChatRecordAnswer>;
@@ -50,9 +50,12 @@ export function liveChatSlug(pathname: string): string | undefined {
 
 export function startChatWatch(
   ask: SendToBackground,
-  opts: { now?: () => number; read?: (path: string) => Promise<string | undefined>; connect?: () => WatchPort } = {},
+  opts: { now?: () => number; read?: (path: string) => Promise<string | undefined>; connect?: () => WatchPort; enabled?: () => boolean } = {},
 ): ChatWatch {
   const now = opts.now ?? Date.now;
+  // Off in the options: no chat is named, so none is followed (a chat followed until then is left within a second).
+  const enabled = opts.enabled ?? (() => true);
+  const shown = () => (enabled() ? liveChatSlug(location.pathname) : undefined);
   const read = opts.read ?? ((path: string) => getBody(path));
   const connect = opts.connect ?? ((): WatchPort => browser.runtime.connect({ name: CHAT_WATCH_PORT }));
   let slug: string | undefined;
@@ -103,7 +106,7 @@ export function startChatWatch(
   };
 
   const watch = (force = false) => {
-    const next = liveChatSlug(location.pathname);
+    const next = shown();
     if (!force && next === slug && (channel || !slug)) return channel;
     slug = next;
     if (!slug) {
@@ -126,11 +129,11 @@ export function startChatWatch(
   void watch();
   const timer = setInterval(() => {
     // Kick changes channels without loading a page: the address says when (checked like the layout watch, not per message).
-    if (liveChatSlug(location.pathname) !== slug) void watch();
+    if (shown() !== slug) void watch();
   }, 1000);
 
   return {
-    onChannel: () => liveChatSlug(location.pathname) !== undefined,
+    onChannel: () => shown() !== undefined,
     async record(username) {
       let reading = watch();
       if (!reading) return { status: 'off' };

@@ -34,6 +34,7 @@ function samples(): unknown[] {
   const surfaces = flagSets(Object.keys(DEFAULT_SETTINGS.surfaces));
   const fields = flagSets(Object.keys(DEFAULT_SETTINGS.fields));
   const themes = ['auto', 'dark', 'light', 'Dark', '', 1, undefined];
+  const follow = [true, false, 'yes', undefined, 0];
   const out: unknown[] = [null, undefined, 'nonsense', 42, [], [1, 2], {}, { unknown: 1 }, DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, extra: 'kept out' }];
   for (let i = 0; i < 400; i++) {
     const pick = <T>(list: T[], salt: number) => list[(i * salt + (i >> 2)) % list.length]!;
@@ -43,6 +44,7 @@ function samples(): unknown[] {
       fields: pick(fields, 3),
       theme: pick(themes, 11),
       cacheTtlMinutes: pick(numbers, 13),
+      followChat: pick(follow, 17),
     };
     if (i % 9 === 0) delete value.theme;
     out.push(value);

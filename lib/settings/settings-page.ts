@@ -23,6 +23,7 @@ export const DEFAULT_SETTINGS: Settings = {
   fields: allTrue<CardField>(CARD_FIELDS),
   theme: 'auto',
   cacheTtlMinutes: 10,
+  followChat: true,
 };
 
 export interface LoadedSettings {
@@ -54,6 +55,8 @@ const FIELDS: { [K in keyof Settings]: (value: unknown) => Settings[K] | undefin
   fields: (value) => flags(CARD_FIELDS, value),
   theme: (value) => (THEMES as readonly unknown[]).includes(value) ? (value as Theme) : undefined,
   cacheTtlMinutes: intIn(CACHE_TTL_MINUTES),
+  // Added after the first settings were stored: absent means the default, not a broken value.
+  followChat: (value) => (value === undefined ? DEFAULT_SETTINGS.followChat : typeof value === 'boolean' ? value : undefined),
 };
 
 /** Reads settings; a bad stored value falls back to the defaults and says so instead of breaking the page. */

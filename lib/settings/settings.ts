@@ -24,6 +24,8 @@ export const SettingsSchema = z.object({
   fields: z.record(CardFieldSchema, z.boolean()),
   theme: ThemeSchema,
   cacheTtlMinutes: z.number().int().min(CACHE_TTL_MINUTES.min).max(CACHE_TTL_MINUTES.max),
+  /** Follow the chat of the channel a tab shows on Kick's chat socket, for the card's "Their messages here" (lib/chat-feed/). */
+  followChat: z.boolean().default(true),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { SEED, type KickSim } from '../kick-sim/index';
 import { evaluateInContentScript, getExtensionStorage, saveScreenshot, setExtensionStorage, waitForContentScript, type ExtensionSession } from './harness';
 import { withExtensionBrowser } from './lifecycle';
+import { chatroomIdOf } from '../kick-sim/chat-feed';
 
 let sim: KickSim;
 let session: ExtensionSession;
@@ -191,6 +192,37 @@ describe('popup and options, from nothing to a connected account', () => {
     await expect.poll(() => options.getByTestId('opt-cleared').textContent()).toMatch(/Cleared [1-9]\d* cards?/);
     await options.getByTestId('opt-clear-cache').click();
     await expect.poll(() => options.getByTestId('opt-cleared').textContent()).toBe('Cleared 0 cards.');
+    await kick.close();
+  });
+
+  it('turning the chat feed off in the options leaves the chat an open tab shows, and its cards list no messages', async () => {
+    const kick = await session.context.newPage();
+    await kick.goto(`https://kick.com/${SEED.mainChannel}`);
+    await waitForContentScript(kick);
+    const chatroomId = chatroomIdOf([...sim.users.values()].find((u) => u.slug === SEED.mainChannel)!.userId);
+    await expect.poll(() => sim.pusher.subscribers(chatroomId), { timeout: 10_000 }).toBe(1);
+    const card = kick.locator('[data-kuc-card]');
+    await kick.hover('#channel-username');
+    await expect.poll(() => card.getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
+    expect(await card.getByTestId('card-chatlog').count()).toBe(1);
+    await kick.mouse.move(4, 790);
+    await expect.poll(() => card.count()).toBe(0);
+
+    await options.bringToFront();
+    await options.getByTestId('opt-follow-chat').uncheck();
+    await expect.poll(async () => ((await getExtensionStorage(session, 'sync')).settings as { followChat: boolean }).followChat).toBe(false);
+    // No tab shows a chat to follow: the subscription and the socket go.
+    await expect.poll(() => sim.pusher.subscribers(chatroomId), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => sim.pusher.connections, { timeout: 10_000 }).toBe(0);
+    await kick.bringToFront();
+    await kick.hover('#channel-username');
+    await expect.poll(() => card.getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
+    expect(await card.getByTestId('card-chatlog').count()).toBe(0);
+    await kick.mouse.move(4, 790);
+
+    await options.bringToFront();
+    await options.getByTestId('opt-follow-chat').check();
+    await expect.poll(() => sim.pusher.subscribers(chatroomId), { timeout: 10_000 }).toBe(1);
     await kick.close();
   });
 
