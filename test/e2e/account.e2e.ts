@@ -10,6 +10,26 @@ let sim: KickSim;
 let session: ExtensionSession;
 let options: Page;
 
+async function openKickTab(): Promise<Page> {
+  const kick = await session.context.newPage();
+  await kick.goto(`https://kick.com/${SEED.mainChannel}`);
+  await waitForContentScript(kick);
+  return kick;
+}
+
+/** Hovers the channel's name until its card is ready. */
+async function showChannelCard(kick: Page) {
+  const card = kick.locator('[data-kuc-card]');
+  await kick.hover('#channel-username');
+  await expect.poll(() => card.getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
+  return card;
+}
+
+async function closeCard(kick: Page): Promise<void> {
+  await kick.mouse.move(4, 790);
+  await expect.poll(() => kick.locator('[data-kuc-card]').count()).toBe(0);
+}
+
 const popupState = async (popup: Page) => popup.getByTestId('popup-state').getAttribute('data-state');
 
 async function openPopup(): Promise<Page> {
@@ -164,15 +184,10 @@ describe('popup and options, from nothing to a connected account', () => {
   });
 
   it('a settings change reaches the next card on an open kick.com tab', async () => {
-    const kick = await session.context.newPage();
-    await kick.goto(`https://kick.com/${SEED.mainChannel}`);
-    await waitForContentScript(kick);
-    const card = kick.locator('[data-kuc-card]');
-    await kick.hover('#channel-username');
-    await expect.poll(() => card.getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
+    const kick = await openKickTab();
+    const card = await showChannelCard(kick);
     expect(await card.getByTestId('card-bio').count()).toBe(1);
-    await kick.mouse.move(4, 790);
-    await expect.poll(() => card.count()).toBe(0);
+    await closeCard(kick);
 
     await options.bringToFront();
     await options.getByTestId('opt-field-bio').uncheck();
@@ -181,8 +196,7 @@ describe('popup and options, from nothing to a connected account', () => {
     await expect.poll(async () => ((await getExtensionStorage(session, 'sync')).settings as { hoverDelayMs: number }).hoverDelayMs).toBe(0);
 
     await kick.bringToFront();
-    await kick.hover('#channel-username');
-    await expect.poll(() => card.getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
+    await showChannelCard(kick);
     expect(await card.getByTestId('card-bio').count()).toBe(0);
     await kick.mouse.move(4, 790);
 
@@ -196,17 +210,12 @@ describe('popup and options, from nothing to a connected account', () => {
   });
 
   it('turning the chat feed off in the options leaves the chat an open tab shows, and its cards list no messages', async () => {
-    const kick = await session.context.newPage();
-    await kick.goto(`https://kick.com/${SEED.mainChannel}`);
-    await waitForContentScript(kick);
+    const kick = await openKickTab();
     const chatroomId = chatroomIdOf([...sim.users.values()].find((u) => u.slug === SEED.mainChannel)!.userId);
     await expect.poll(() => sim.pusher.subscribers(chatroomId), { timeout: 10_000 }).toBe(1);
-    const card = kick.locator('[data-kuc-card]');
-    await kick.hover('#channel-username');
-    await expect.poll(() => card.getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
+    const card = await showChannelCard(kick);
     expect(await card.getByTestId('card-chatlog').count()).toBe(1);
-    await kick.mouse.move(4, 790);
-    await expect.poll(() => card.count()).toBe(0);
+    await closeCard(kick);
 
     await options.bringToFront();
     await options.getByTestId('opt-follow-chat').uncheck();
@@ -215,8 +224,7 @@ describe('popup and options, from nothing to a connected account', () => {
     await expect.poll(() => sim.pusher.subscribers(chatroomId), { timeout: 10_000 }).toBe(0);
     await expect.poll(() => sim.pusher.connections, { timeout: 10_000 }).toBe(0);
     await kick.bringToFront();
-    await kick.hover('#channel-username');
-    await expect.poll(() => card.getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
+    await showChannelCard(kick);
     expect(await card.getByTestId('card-chatlog').count()).toBe(0);
     await kick.mouse.move(4, 790);
 
