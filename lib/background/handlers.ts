@@ -87,7 +87,6 @@ export function createHandlers(services: BackgroundServices, options: HandlerOpt
     /** Per-tab state goes with the tab. */
     async forgetTab(tabId) {
       budgets.forget(tabId);
-      chats.leave(tabId);
       await browser.storage.session.remove([layoutKey(tabId), webFailuresKey(tabId)]);
     },
     async reportLayout(report, sender) {

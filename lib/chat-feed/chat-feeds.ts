@@ -71,16 +71,17 @@ export function createChatFeeds(opts: { connect?: (url: string) => SocketLike; u
   };
   const socket = createChatSocket(events, { connect: opts.connect, url: opts.url, timers: opts.timers });
 
-  const leave = (tabId: number) => {
-    const chatroomId = tabs.get(tabId)?.chatroomId;
-    tabs.delete(tabId);
-    if (chatroomId === undefined) return;
-    const chat = chats.get(chatroomId);
+  /** The tab no longer shows this chat: the chat is dropped, and its subscription left, with the last tab showing it. */
+  const release = (tabId: number, chatroomId: number | undefined) => {
+    const chat = chatroomId === undefined ? undefined : chats.get(chatroomId);
     chat?.tabs.delete(tabId);
-    if (chat && !chat.tabs.size) {
-      chats.delete(chatroomId);
-      socket.unwatch(chatroomId);
-    }
+    if (chatroomId === undefined || !chat || chat.tabs.size) return;
+    chats.delete(chatroomId);
+    socket.unwatch(chatroomId);
+  };
+  const leave = (tabId: number) => {
+    release(tabId, tabs.get(tabId)?.chatroomId);
+    tabs.delete(tabId);
   };
 
   const answer = (tabId: number, username?: string): ChatRecordAnswer => {
@@ -91,10 +92,10 @@ export function createChatFeeds(opts: { connect?: (url: string) => SocketLike; u
     if (!chat) return { status: 'off' };
     socket.retryIfRefused();
     const view = chat.record && username !== undefined ? chat.record.view(username) : undefined;
-    const shown = view && { ...view, messages: view.messages.slice(0, 100) };
-    if (chat.down) return { status: 'failed', reason: chat.down.slice(0, REASON_MAX), ...(shown ? { view: shown } : {}) };
-    if (!chat.record || !socket.isLive(tab.chatroomId)) return { status: 'connecting', ...(shown ? { view: shown } : {}) };
-    return { status: 'live', ...(shown ? { view: shown } : {}) };
+    const shown = view ? { view: { ...view, messages: view.messages.slice(0, 100) } } : {};
+    if (chat.down) return { status: 'failed', reason: chat.down.slice(0, REASON_MAX), ...shown };
+    if (!chat.record || !socket.isLive(tab.chatroomId)) return { status: 'connecting', ...shown };
+    return { status: 'live', ...shown };
   };
 
   return {
@@ -114,14 +115,7 @@ export function createChatFeeds(opts: { connect?: (url: string) => SocketLike; u
         socket.watch(chatroomId);
         if (socket.refusal) chat.down = socket.refusal;
       }
-      if (before !== chatroomId) {
-        const old = before === undefined ? undefined : chats.get(before);
-        old?.tabs.delete(tabId);
-        if (before !== undefined && old && !old.tabs.size) {
-          chats.delete(before);
-          socket.unwatch(before);
-        }
-      }
+      if (before !== chatroomId) release(tabId, before);
       tabs.set(tabId, { chatroomId, reason: named && 'reason' in named ? named.reason : opts.reason });
       return answer(tabId);
     },

@@ -93,21 +93,23 @@ export function createChatSocket(events: ChatSocketEvents, opts: { connect?: (ur
     keepalive = retry = handshake = undefined;
   };
 
-  const lose = (reason: string, action: 'refused' | 'backoff' | 'retry') => {
+  /** Lets go of the socket (its handlers first, so its own close is not heard) and of every timer. */
+  const shut = () => {
+    stopTimers();
     const was = socket;
-    // A server that takes the connection and drops it at once is not retried at once, again and again.
-    if (established && t.now() - establishedAt >= STABLE_MS) attempts = 0;
     socket = undefined;
     established = false;
+    if (!was) return;
+    was.onopen = was.onmessage = was.onclose = was.onerror = null;
+    if (was.readyState < 2) was.close(1000);
+  };
+
+  const lose = (reason: string, action: 'refused' | 'backoff' | 'retry') => {
+    // A server that takes the connection and drops it at once is not retried at once, again and again.
+    if (established && t.now() - establishedAt >= STABLE_MS) attempts = 0;
     for (const id of live) dropped.add(id);
     live.clear();
-    if (keepalive !== undefined) t.clearInterval(keepalive);
-    if (handshake !== undefined) t.clearTimeout(handshake);
-    keepalive = handshake = undefined;
-    if (was) {
-      was.onopen = was.onmessage = was.onclose = was.onerror = null;
-      if (was.readyState < 2) was.close(1000);
-    }
+    shut();
     if (!watched.size) return;
     events.down(reason);
     if (action === 'refused') {
@@ -204,15 +206,8 @@ export function createChatSocket(events: ChatSocketEvents, opts: { connect?: (ur
       send(unsubscribeFrame(chatroomId));
       if (watched.size) return;
       // Nothing left to watch: no socket, no timers (the service worker may sleep).
-      stopTimers();
-      const s = socket;
-      socket = undefined;
-      established = false;
+      shut();
       attempts = 0;
-      if (s) {
-        s.onopen = s.onmessage = s.onclose = s.onerror = null;
-        s.close(1000);
-      }
     },
     /** A refused connection is tried again once REFUSED_RETRY_MS have passed, when a card asks (not on a timer). */
     retryIfRefused(): void {
