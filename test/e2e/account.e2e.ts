@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { SEED, type KickSim } from '../kick-sim/index';
 import { evaluateInContentScript, getExtensionStorage, saveScreenshot, setExtensionStorage, waitForContentScript, type ExtensionSession } from './harness';
 import { withExtensionBrowser } from './lifecycle';
-import { chatroomIdOf } from '../kick-sim/chat-feed';
+import { chatroomOfSlug } from '../kick-sim/chat-feed';
 
 let sim: KickSim;
 let session: ExtensionSession;
@@ -17,18 +17,20 @@ async function openKickTab(): Promise<Page> {
   return kick;
 }
 
-/** Hovers the channel's name until its card is ready. */
-async function showChannelCard(kick: Page) {
+/** How many of a part (by test id) the channel's card shows on that tab: hovers the name until the card is ready, counts, and closes it. */
+async function partsOnChannelCard(kick: Page, testId: string): Promise<number> {
+  await kick.bringToFront();
   const card = kick.locator('[data-kuc-card]');
   await kick.hover('#channel-username');
   await expect.poll(() => card.getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
-  return card;
+  const count = await card.getByTestId(testId).count();
+  await kick.mouse.move(4, 790);
+  await expect.poll(() => card.count()).toBe(0);
+  return count;
 }
 
-async function closeCard(kick: Page): Promise<void> {
-  await kick.mouse.move(4, 790);
-  await expect.poll(() => kick.locator('[data-kuc-card]').count()).toBe(0);
-}
+/** One stored setting, as the options page wrote it to `storage.sync`. */
+const storedSetting = async (key: string) => ((await getExtensionStorage(session, 'sync')).settings as Record<string, unknown>)[key];
 
 const popupState = async (popup: Page) => popup.getByTestId('popup-state').getAttribute('data-state');
 
@@ -185,20 +187,14 @@ describe('popup and options, from nothing to a connected account', () => {
 
   it('a settings change reaches the next card on an open kick.com tab', async () => {
     const kick = await openKickTab();
-    const card = await showChannelCard(kick);
-    expect(await card.getByTestId('card-bio').count()).toBe(1);
-    await closeCard(kick);
+    expect(await partsOnChannelCard(kick, 'card-bio')).toBe(1);
 
     await options.bringToFront();
     await options.getByTestId('opt-field-bio').uncheck();
     await options.getByTestId('opt-hover-delay').fill('0');
     await options.getByTestId('opt-hover-delay').blur();
-    await expect.poll(async () => ((await getExtensionStorage(session, 'sync')).settings as { hoverDelayMs: number }).hoverDelayMs).toBe(0);
-
-    await kick.bringToFront();
-    await showChannelCard(kick);
-    expect(await card.getByTestId('card-bio').count()).toBe(0);
-    await kick.mouse.move(4, 790);
+    await expect.poll(() => storedSetting('hoverDelayMs')).toBe(0);
+    expect(await partsOnChannelCard(kick, 'card-bio')).toBe(0);
 
     // Clear cache reports what it removed.
     await options.bringToFront();
@@ -211,22 +207,17 @@ describe('popup and options, from nothing to a connected account', () => {
 
   it('turning the chat feed off in the options leaves the chat an open tab shows, and its cards list no messages', async () => {
     const kick = await openKickTab();
-    const chatroomId = chatroomIdOf([...sim.users.values()].find((u) => u.slug === SEED.mainChannel)!.userId);
+    const chatroomId = chatroomOfSlug(sim, SEED.mainChannel)!;
     await expect.poll(() => sim.pusher.subscribers(chatroomId), { timeout: 10_000 }).toBe(1);
-    const card = await showChannelCard(kick);
-    expect(await card.getByTestId('card-chatlog').count()).toBe(1);
-    await closeCard(kick);
+    expect(await partsOnChannelCard(kick, 'card-chatlog')).toBe(1);
 
     await options.bringToFront();
     await options.getByTestId('opt-follow-chat').uncheck();
-    await expect.poll(async () => ((await getExtensionStorage(session, 'sync')).settings as { followChat: boolean }).followChat).toBe(false);
+    await expect.poll(() => storedSetting('followChat')).toBe(false);
     // No tab shows a chat to follow: the subscription and the socket go.
     await expect.poll(() => sim.pusher.subscribers(chatroomId), { timeout: 10_000 }).toBe(0);
     await expect.poll(() => sim.pusher.connections, { timeout: 10_000 }).toBe(0);
-    await kick.bringToFront();
-    await showChannelCard(kick);
-    expect(await card.getByTestId('card-chatlog').count()).toBe(0);
-    await kick.mouse.move(4, 790);
+    expect(await partsOnChannelCard(kick, 'card-chatlog')).toBe(0);
 
     await options.bringToFront();
     await options.getByTestId('opt-follow-chat').check();

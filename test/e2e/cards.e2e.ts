@@ -6,7 +6,7 @@ import { configureAccount, shadowText, lastOpenTiming, percentile, saveScreensho
 import { withExtensionBrowser } from './lifecycle';
 import { chatNameSelector, hoverMentionAndWait } from './name-scenarios';
 import { firstOf, planRow } from '../kick-sim/chat-plan';
-import { chatroomIdOf } from '../kick-sim/chat-feed';
+import { chatroomOfSlug } from '../kick-sim/chat-feed';
 
 let sim: KickSim;
 let session: ExtensionSession;
@@ -333,7 +333,7 @@ describe('a service worker killed mid-flight', () => {
 describe('the chat record when the worker that keeps it is stopped', () => {
   it('follows the chat again without a card asking, and says what it holds is not all', async () => {
     await openChannel();
-    const chatroomId = chatroomIdOf([...sim.users.values()].find((u) => u.slug === SEED.mainChannel)!.userId);
+    const chatroomId = chatroomOfSlug(sim, SEED.mainChannel)!;
     const subscribes = () => sim.pusher.received.filter((f) => f.event === 'pusher:subscribe' && f.channel === `chatrooms.${chatroomId}.v2`).length;
     await expect.poll(() => sim.pusher.subscribers(chatroomId), { timeout: 10_000 }).toBe(1);
     const before = subscribes();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_MESSAGE, SEED } from '../kick-sim/index';
-import { chatroomIdOf } from '../kick-sim/chat-feed';
+import { chatroomOfSlug } from '../kick-sim/chat-feed';
 import type { BrowserDriver, UiPage } from './driver';
 
 /**
@@ -351,8 +351,8 @@ export function userScenarios(driver: () => BrowserDriver): void {
     const HOUR = 3_600_000;
     /** Kick's socket sends what is said once the background follows the chat (the page names it as it loads). */
     const followed = async (d: BrowserDriver, channelSlug: string) => {
-      const channel = [...d.sim.users.values()].find((u) => u.slug === channelSlug)!;
-      await expect.poll(() => d.sim.pusher.subscribers(chatroomIdOf(channel.userId)), { timeout: 10_000 }).toBe(1);
+      const chatroomId = chatroomOfSlug(d.sim, channelSlug)!;
+      await expect.poll(() => d.sim.pusher.subscribers(chatroomId), { timeout: 10_000 }).toBe(1);
     };
     const say = (page: UiPage, who: string, text: string) =>
       page.evaluate(([w, t]) => (window as unknown as { __sim: { say(who: string, text: string): number } }).__sim.say(w, t), [who, text] as const);

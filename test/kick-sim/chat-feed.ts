@@ -6,6 +6,12 @@ import type { SimPusher } from './pusher';
 /** The chatroom of a channel, as the simulated `/api/v2/channels/{slug}` names it (routes-web.ts `channelJson`). */
 export const chatroomIdOf = (channelUserId: number) => channelUserId + 900_000;
 
+/** The chatroom of the channel with this slug (the simulator's data, or a KickSim: both hold `users`); undefined: no such channel. */
+export function chatroomOfSlug(data: Pick<SimData, 'users'>, slug: string): number | undefined {
+  const channel = findUserBySlug(data, slug);
+  return channel && chatroomIdOf(channel.userId);
+}
+
 /** A sender's id: the seeded user's, else a stable made-up one (the bench's synthetic chatters have no account here). */
 function senderOf(data: SimData, username: string): SimSender {
   const user = findUserByName(data, username) ?? findUserBySlug(data, username);
@@ -27,9 +33,8 @@ export function handleSimChat(data: SimData, pusher: SimPusher, body: Buffer): S
   } catch {
     return json(400, { message: 'not JSON' });
   }
-  const channel = input.channel ? findUserBySlug(data, input.channel) : undefined;
-  if (!channel) return json(404, { message: 'no such channel' });
-  const chatroomId = chatroomIdOf(channel.userId);
+  const chatroomId = input.channel ? chatroomOfSlug(data, input.channel) : undefined;
+  if (chatroomId === undefined) return json(404, { message: 'no such channel' });
   let sent = 0;
   if (input.said) sent += pusher.broadcast(chatroomId, chatMessageFrame(chatroomId, senderOf(data, input.said.who), input.said.text)) ? 1 : 0;
   const from = input.from ?? 0;

@@ -65,7 +65,7 @@ export const html = (body: string, status = 200): SimReply => ({
 
 export const wrapped = (data: unknown): SimReply => json(200, { data, message: 'OK' });
 
-export function findUserBySlug(data: SimData, slug: string) {
+export function findUserBySlug(data: Pick<SimData, 'users'>, slug: string) {
   const wanted = slug.toLowerCase();
   for (const user of data.users.values()) if (user.slug.toLowerCase() === wanted) return user;
   return undefined;
