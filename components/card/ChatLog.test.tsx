@@ -29,7 +29,7 @@ const chatWith = (view: RecordView | undefined, history: CardChat['history'] = (
 const live = (view: RecordView | undefined): ChatRecordAnswer => (view ? { status: 'live', view } : { status: 'off' });
 /** The log as a card shows it at an open: the chat, and the record's answer for this user. */
 const renderLog = (view: RecordView | undefined, history?: CardChat['history'], userId: number | null = 7) =>
-  render(<ChatLog username="newbie_nora" userId={userId ?? undefined} chat={chatWith(view, history)} record={live(view)} />);
+  render(<ChatLog userId={userId ?? undefined} chat={chatWith(view, history)} record={live(view)} />);
 const items = (view: ReturnType<typeof render>) => [...view.getByTestId('card-chatlog-list').querySelectorAll('li')].map((li) => li.querySelector('.msg')!.textContent);
 
 describe('their messages on the card', () => {
@@ -62,14 +62,14 @@ describe('their messages on the card', () => {
   });
 
   it('says it is connecting before the chat is followed, and why it is not when it failed, keeping what it saw', () => {
-    const unanswered = render(<ChatLog username="newbie_nora" userId={7} chat={chatWith(seen([]))} />);
+    const unanswered = render(<ChatLog userId={7} chat={chatWith(seen([]))} />);
     expect(unanswered.getByTestId('card-chatlog-source').textContent).toBe('');
     cleanup();
-    const connecting = render(<ChatLog username="newbie_nora" userId={7} chat={chatWith(seen([]))} record={{ status: 'connecting' }} />);
+    const connecting = render(<ChatLog userId={7} chat={chatWith(seen([]))} record={{ status: 'connecting' }} />);
     expect(connecting.getByTestId('card-chatlog-source').textContent).toBe('Connecting to Kick’s chat…');
     expect(connecting.queryByTestId('card-chatlog-count')).toBeNull();
     cleanup();
-    const failed = render(<ChatLog username="newbie_nora" userId={7} chat={chatWith(seen([]))} record={{ status: 'failed', reason: 'Kick’s chat feed closed (1006)', view: seen(['kept']) }} />);
+    const failed = render(<ChatLog userId={7} chat={chatWith(seen([]))} record={{ status: 'failed', reason: 'Kick’s chat feed closed (1006)', view: seen(['kept']) }} />);
     expect(failed.getByTestId('card-chatlog-source').textContent).toMatch(/^Recorded from Kick’s chat since .+\. Kick’s chat is not being followed now: Kick’s chat feed closed \(1006\)\.$/);
     expect(items(failed)).toEqual(['kept']);
   });

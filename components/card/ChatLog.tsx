@@ -18,7 +18,6 @@ const FIRST_RENDERED = 10;
  * each open through `whenOpened`, with no render of its own.
  */
 export const ChatLog = memo(function ChatLog({ userId, chat, record: answer, whenOpened }: {
-  username: string;
   userId?: number;
   chat: CardChat;
   /** This tab's record of their messages, as the background answered at this open (undefined: not yet). */
@@ -93,18 +92,18 @@ const ChatLine = memo(function ChatLine({ text, at, deleted, withDay }: { text: 
 
 /** Where this tab's record comes from and how far back it reaches, or why there is none. */
 function recordSource(answer: ChatRecordAnswer | undefined): string {
-  const record = answer?.view;
+  // Not answered yet (the first open's answer comes a moment after): nothing said, rather than "connecting" for a blink.
+  if (!answer) return '';
+  const record = answer.view;
   const reach = record
     ? `Recorded from Kick’s chat since ${formatClock(record.since)}${record.complete ? '' : ', less what it missed or made room for'}${record.seen > record.messages.length ? `; the latest ${record.messages.length} shown` : ''}.`
     : '';
-  // Not answered yet (the first open's answer comes a moment after): nothing said, rather than "connecting" for a blink.
-  if (!answer) return '';
   if (answer.status === 'failed') return `${reach ? `${reach} ` : ''}Kick’s chat is not being followed now: ${(answer.reason ?? 'no reason given').replace(/\.$/, '')}.`;
   if (!record || answer.status === 'connecting') return `${reach ? `${reach} ` : ''}Connecting to Kick’s chat…`;
   return reach;
 }
 
 /** The section's place in a loading card, so the card keeps its size (chat-log.css) without building the list twice. */
-export function ChatLogSpace({ chat }: { username: string; chat: CardChat }) {
+export function ChatLogSpace({ chat }: { chat: CardChat }) {
   return chat.onChannel() ? <section className="chatlog" aria-hidden="true" /> : null;
 }

@@ -1,7 +1,6 @@
 import { memo, useId } from 'react';
 import { newcomerSignals } from '@/lib/cards/newcomer';
 import type { UserCard } from '@/lib/cards/schema';
-import type { CardChat } from '@/lib/page/card-chat';
 import type { ChatRecordAnswer } from '@/lib/messaging/protocol';
 
 /** The newcomer signals in words; the exact moments show on hover and on focus, and are the signal's description. */
@@ -11,7 +10,6 @@ import type { ChatRecordAnswer } from '@/lib/messaging/protocol';
  */
 export const NewcomerSignals = memo(function NewcomerSignals({ card, record: answer, now = Date.now() }: {
   card: UserCard;
-  chat?: CardChat;
   /** This tab's record, as the background answered at this open. */
   record?: ChatRecordAnswer;
   now?: number;

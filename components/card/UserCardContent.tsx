@@ -214,7 +214,7 @@ export function ReadyCard({ card, titleId, notice, fields, onRetry, chat, reads,
   fields: Record<CardField, boolean>;
   onRetry?: () => void;
   chat?: CardChat;
-  /** What the card read of the page at its last open (CardLayer.tsx); read here at render when not given. */
+  /** What the card read of the page at its last open (CardLayer.tsx); without it, no record and the clock at render. */
   reads?: PageReads;
 }) {
   return (
@@ -222,9 +222,9 @@ export function ReadyCard({ card, titleId, notice, fields, onRetry, chat, reads,
       <CardHead card={card} fields={fields} titleId={titleId} />
       <CardNote username={card.username} userId={card.userId} whenOpened={reads?.whenOpened} send={send} />
       <div className="body">
-        <NewcomerSignals card={card} chat={chat} record={reads?.record} now={reads?.now} />
+        <NewcomerSignals card={card} record={reads?.record} now={reads?.now} />
         <CardFacts card={card} fields={fields} />
-        {chat && <ChatLog key={card.username} username={card.username} userId={card.userId} chat={chat} record={reads?.record} whenOpened={reads?.whenOpened} />}
+        {chat && <ChatLog key={card.username} userId={card.userId} chat={chat} record={reads?.record} whenOpened={reads?.whenOpened} />}
         <CardLinks card={card} fields={fields} notice={notice} onRetry={onRetry} />
       </div>
       <Actions card={card} />
@@ -248,7 +248,7 @@ export function SkeletonCard({ username, titleId, chat }: { username: string; ti
         <div className="bar" style={{ width: '95%' }} />
         <div className="bar" style={{ width: '80%' }} />
         <div className="bar" style={{ width: '60%' }} />
-        {chat && <ChatLogSpace username={username} chat={chat} />}
+        {chat && <ChatLogSpace chat={chat} />}
       </div>
     </div>
   );
