@@ -4,6 +4,7 @@
  * go first.
  */
 
+import { usualSlug } from '../kick/slug';
 import type { RecordView, SeenMessage } from '../messaging/protocol';
 
 export type { RecordView, SeenMessage };
@@ -19,12 +20,9 @@ export const MAX_CHARS = 150_000;
 
 /**
  * One key for a user whichever way they are named: the chat says `cool_cat`, a link to their channel `cool-cat`
- * (slugs write `_` as `-`, lib/kick/slug.ts; usernames have no `-`).
+ * (usernames have no `-`, so the usual slug tells no two users apart).
  */
-const userKey = (name: string) => {
-  const lower = name.toLowerCase();
-  return lower.includes('_') ? lower.replaceAll('_', '-') : lower;
-};
+const userKey = usualSlug;
 
 /**
  * Messages told apart from the same one sent again (guess: a socket that reconnects may be sent a message it had;

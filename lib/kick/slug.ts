@@ -4,6 +4,9 @@
  */
 export function slugCandidates(username: string): string[] {
   const slug = username.toLowerCase();
-  const dashed = slug.replace(/_/g, '-');
+  const dashed = usualSlug(slug);
   return dashed === slug ? [slug] : [dashed, slug];
 }
+
+/** The slug a username usually has: lowercase, `_` written as `-`. */
+export const usualSlug = (username: string) => username.toLowerCase().replaceAll('_', '-');
