@@ -153,5 +153,8 @@ describe('createChatFeeds', () => {
     expect(feeds.view(1, 'x').reason).toMatch(/^Kick’s chat feed refused the connection \(4001: App key .* not in this cluster/);
     await new Promise((r) => setTimeout(r, 1500));
     expect(opened).toHaveLength(1);
+    // Another chat named meanwhile says the same at once, and opens nothing.
+    expect(feeds.watch(2, channel(901))).toEqual({ status: 'failed', reason: feeds.view(1, 'x').reason });
+    expect(opened).toHaveLength(1);
   });
 });

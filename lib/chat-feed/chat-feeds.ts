@@ -112,8 +112,8 @@ export function createChatFeeds(opts: { connect?: (url: string) => SocketLike; u
         let chat = chats.get(chatroomId);
         if (!chat) chats.set(chatroomId, (chat = { tabs: new Set(), resumed: opts.resumed, ...(down ? { down } : {}) }));
         chat.tabs.add(tabId);
+        // A socket refused or down says why (events.down, or `down` above) before it answers.
         socket.watch(chatroomId);
-        if (socket.refusal) chat.down = socket.refusal;
       }
       if (before !== chatroomId) release(tabId, before);
       tabs.set(tabId, { chatroomId, reason: named && 'reason' in named ? named.reason : opts.reason });
