@@ -38,11 +38,14 @@ export function createSimPusher(): SimPusher & { upgrade(req: IncomingMessage, s
   server.on('connection', (ws) => {
     if (refusals && refusals.times > 0) {
       refusals.times--;
+      // The code and "App key … not in this cluster": zSoulweaver/kient issue #17 (2024-07-18). guess: the rest of the
+      // text, and that Pusher refuses other codes the same way (its protocol document says it closes with the code).
       ws.send(JSON.stringify({ event: 'pusher:error', data: { code: refusals.code, message: 'App key 32cbd69e4b950bf97679 not in this cluster. Did you forget to specify the cluster?' } }));
       ws.close(refusals.code, 'refused');
       return;
     }
     channels.set(ws, new Set());
+    // As the live server answered on 2026-10-07 (fixtures/pusher-frames.ts CAPTURED_ESTABLISHED); the id's digits are made up.
     ws.send(JSON.stringify({ event: 'pusher:connection_established', data: JSON.stringify({ socket_id: `${++socketIds}.${1000 + socketIds}`, activity_timeout: 120 }) }));
     ws.on('message', (raw) => {
       let frame: { event?: string; data?: { channel?: string } };
@@ -56,6 +59,7 @@ export function createSimPusher(): SimPusher & { upgrade(req: IncomingMessage, s
       if (frame.event === 'pusher:ping') ws.send(JSON.stringify({ event: 'pusher:pong', data: {} }));
       else if (frame.event === 'pusher:subscribe' && channel) {
         channels.get(ws)?.add(channel);
+        // pusher-js src/core/channels/channel.ts reads this event by name; guess: its data for a public channel, '{}'.
         ws.send(JSON.stringify({ event: 'pusher_internal:subscription_succeeded', data: '{}', channel }));
       } else if (frame.event === 'pusher:unsubscribe' && channel) channels.get(ws)?.delete(channel);
     });
