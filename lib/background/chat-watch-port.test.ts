@@ -4,13 +4,13 @@ import type { ChatFeeds } from '../chat-feed/chat-feeds';
 import { CHAT_WATCH_PORT } from '../messaging/port-names';
 import { acceptChatWatchPorts } from './chat-watch-port';
 
-function fakePort(tabId: number | undefined, { name = CHAT_WATCH_PORT, frameId = 0 } = {}) {
+function fakePort(tabId: number | undefined, { name = CHAT_WATCH_PORT, frameId = 0, incognito = false } = {}) {
   const message: ((m: unknown) => void)[] = [];
   const disconnect: (() => void)[] = [];
   const posted: unknown[] = [];
   const port = {
     name,
-    sender: tabId === undefined ? {} : { tab: { id: tabId }, frameId },
+    sender: tabId === undefined ? {} : { tab: { id: tabId, incognito }, frameId },
     postMessage: (m: unknown) => void posted.push(m),
     onMessage: { addListener: (l: (m: unknown) => void) => void message.push(l) },
     onDisconnect: { addListener: (l: () => void) => void disconnect.push(l) },
@@ -32,10 +32,18 @@ describe('acceptChatWatchPorts', () => {
     const page = fakePort(7);
     accept(page);
     page.say({ channel: '{"chatroom":{"id":5}}' });
-    expect(feeds.watch).toHaveBeenCalledWith(7, '{"chatroom":{"id":5}}', { reason: undefined, resumed: undefined });
+    expect(feeds.watch).toHaveBeenCalledWith(7, '{"chatroom":{"id":5}}', { reason: undefined, resumed: undefined, private: false });
     expect(page.posted).toEqual([{ status: 'connecting' }]);
     page.close();
     expect(feeds.leave).toHaveBeenCalledWith(7);
+  });
+
+  it('says whether the tab is in a private window, so its record is kept apart', () => {
+    const { feeds, accept } = setup();
+    const page = fakePort(7, { incognito: true });
+    accept(page);
+    page.say({ channel: '{"chatroom":{"id":5}}' });
+    expect(feeds.watch).toHaveBeenCalledWith(7, '{"chatroom":{"id":5}}', { reason: undefined, resumed: undefined, private: true });
   });
 
   it('checks what a page says, and hears no frame, extension page or other port', () => {

@@ -23,7 +23,7 @@ export function acceptChatWatchPorts(feeds: ChatFeeds, onConnect: (listener: (po
       const parsed = WatchChatSchema.safeParse(message);
       if (!parsed.success || current.get(tabId) !== port) return;
       const { channel, reason, resumed } = parsed.data;
-      port.postMessage(feeds.watch(tabId, channel, { reason, resumed }));
+      port.postMessage(feeds.watch(tabId, channel, { reason, resumed, private: port.sender?.tab?.incognito === true }));
     });
     port.onDisconnect.addListener(() => {
       if (current.get(tabId) !== port) return;

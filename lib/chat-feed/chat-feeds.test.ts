@@ -89,6 +89,27 @@ describe('createChatFeeds', () => {
     expect(feeds.view(2, 'x')).toEqual({ status: 'off' });
   });
 
+  it('keeps a private window’s record apart from a normal window’s on one subscription, and drops it with its last tab', async () => {
+    feeds = createChatFeeds({ connect });
+    feeds.watch(1, channel(610), { private: true });
+    await until(() => feeds!.view(1, 'x').status === 'live', 'live');
+    say(610, 'ann', 'said while only a private window watched');
+    await until(() => feeds!.view(1, 'ann').view?.seen === 1, 'the private record');
+    // A normal window joins the same chat: one subscription, but a record of its own that starts now.
+    expect(feeds.watch(2, channel(610))).toMatchObject({ status: 'live' });
+    expect(sim.pusher.subscribers(610)).toBe(1);
+    expect(feeds.view(2, 'ann').view?.seen).toBe(0);
+    say(610, 'ann', 'said to both');
+    await until(() => feeds!.view(1, 'ann').view?.seen === 2 && feeds!.view(2, 'ann').view?.seen === 1, 'both records');
+    expect(feeds.view(2, 'ann').view?.messages.map((m) => m.text)).toEqual(['said to both']);
+    // The private window's last tab goes: its record goes with it, the normal one and the subscription stay.
+    feeds.leave(1);
+    expect(sim.pusher.subscribers(610)).toBe(1);
+    expect(feeds.watch(3, channel(610), { private: true })).toMatchObject({ status: 'live' });
+    expect(feeds.view(3, 'ann').view?.seen).toBe(0);
+    expect(feeds.view(2, 'ann').view?.seen).toBe(1);
+  });
+
   it('a record a tab asks for again after the worker stopped says it is not complete (what was said before is missing)', async () => {
     feeds = createChatFeeds({ connect });
     feeds.watch(1, channel(560), { resumed: true });

@@ -23,14 +23,26 @@ export function chatroomOfChannel(body: string): { chatroomId: number } | { reas
   return parsed.success ? { chatroomId: parsed.data.chatroom.id } : { reason: 'kick.com did not say which chat this channel has' };
 }
 
-interface Chat {
+/**
+ * The tabs of one browsing profile that show a chat, and their record. A private (incognito) window's tabs keep a
+ * record of their own: Chrome runs one worker for both kinds of window ("spanning", the manifest's default), and
+ * without this a normal window's card would show what was recorded while only a private window watched the chat.
+ */
+interface Share {
   tabs: Set<number>;
-  /** Made when Kick's socket confirms the subscription: the record reaches back to then. */
+  /** Made when Kick's socket confirms the subscription, or when this share joins a chat already confirmed. */
   record?: ChatRecord;
-  /** Why it is not live now (the socket dropped or was refused); the record so far stays. */
-  down?: string;
   /** A tab asked for it again after the worker that followed it stopped: its record starts with a gap. */
   resumed?: boolean;
+}
+
+interface Chat {
+  /** By whether the tabs are private ones. */
+  shares: Map<boolean, Share>;
+  /** Kick's socket confirmed the subscription: a share that joins later starts its record at once. */
+  confirmed?: boolean;
+  /** Why it is not live now (the socket dropped or was refused); the records so far stay. */
+  down?: string;
 }
 
 /** Reasons as far as the protocol carries them (ChatRecordAnswerSchema). */
@@ -39,48 +51,60 @@ const REASON_MAX = 300;
 export function createChatFeeds(opts: { connect?: (url: string) => SocketLike; url?: string; now?: () => number; timers?: NonNullable<Parameters<typeof createChatSocket>[1]>['timers'] } = {}) {
   const now = opts.now ?? Date.now;
   const chats = new Map<number, Chat>();
-  const tabs = new Map<number, { chatroomId?: number; reason?: string }>();
+  const tabs = new Map<number, { chatroomId?: number; reason?: string; private: boolean }>();
   // Why the socket is down now, for chats added before it is up again; undefined while it is up or coming up.
   let down: string | undefined;
 
   const events: ChatSocketEvents = {
     message(chatroomId, message: FeedMessage) {
       // Kick's message id tells a message sent again on a resubscription from a new one.
-      chats.get(chatroomId)?.record?.add(message.username, message.text, message.id, message.at);
+      for (const share of sharesOf(chatroomId)) share.record?.add(message.username, message.text, message.id, message.at);
     },
     deleted(chatroomId, messageId) {
-      chats.get(chatroomId)?.record?.remove(messageId);
+      for (const share of sharesOf(chatroomId)) share.record?.remove(messageId);
     },
     live(chatroomId, resumed) {
       down = undefined;
       const chat = chats.get(chatroomId);
       if (!chat) return;
       chat.down = undefined;
-      if (!chat.record) {
-        chat.record = createChatRecord(now);
-        // Followed again after the worker restarted: what was said before is not in this record.
-        if (chat.resumed) chat.record.gap();
+      chat.confirmed = true;
+      for (const share of chat.shares.values()) {
+        if (!share.record) startRecord(share);
+        // Messages sent while the socket was down were never seen: the record no longer holds all of theirs.
+        else if (resumed) share.record.gap();
       }
-      // Messages sent while the socket was down were never seen: the record no longer holds all of theirs.
-      else if (resumed) chat.record.gap();
     },
     down(reason) {
       down = reason;
       for (const chat of chats.values()) chat.down = reason;
     },
   };
+  const sharesOf = (chatroomId: number) => chats.get(chatroomId)?.shares.values() ?? [];
+  const startRecord = (share: Share) => {
+    share.record = createChatRecord(now);
+    // Followed again after the worker restarted: what was said before is not in this record.
+    if (share.resumed) share.record.gap();
+  };
   const socket = createChatSocket(events, { connect: opts.connect, url: opts.url, timers: opts.timers });
 
-  /** The tab no longer shows this chat: the chat is dropped, and its subscription left, with the last tab showing it. */
-  const release = (tabId: number, chatroomId: number | undefined) => {
+  /**
+   * The tab no longer shows this chat: a share's record is dropped with the last of its tabs, and the chat, with its
+   * subscription, with the last tab of all.
+   */
+  const release = (tabId: number, chatroomId: number | undefined, inPrivate: boolean) => {
     const chat = chatroomId === undefined ? undefined : chats.get(chatroomId);
-    chat?.tabs.delete(tabId);
-    if (chatroomId === undefined || !chat || chat.tabs.size) return;
+    const share = chat?.shares.get(inPrivate);
+    share?.tabs.delete(tabId);
+    if (chatroomId === undefined || !chat || !share || share.tabs.size) return;
+    chat.shares.delete(inPrivate);
+    if (chat.shares.size) return;
     chats.delete(chatroomId);
     socket.unwatch(chatroomId);
   };
   const leave = (tabId: number) => {
-    release(tabId, tabs.get(tabId)?.chatroomId);
+    const tab = tabs.get(tabId);
+    if (tab) release(tabId, tab.chatroomId, tab.private);
     tabs.delete(tabId);
   };
 
@@ -89,12 +113,13 @@ export function createChatFeeds(opts: { connect?: (url: string) => SocketLike; u
     if (!tab) return { status: 'off' };
     if (tab.chatroomId === undefined) return tab.reason ? { status: 'failed', reason: tab.reason.slice(0, REASON_MAX) } : { status: 'off' };
     const chat = chats.get(tab.chatroomId);
+    const record = chat?.shares.get(tab.private)?.record;
     if (!chat) return { status: 'off' };
     socket.retryIfRefused();
-    const view = chat.record && username !== undefined ? chat.record.view(username) : undefined;
+    const view = record && username !== undefined ? record.view(username) : undefined;
     const shown = view ? { view: { ...view, messages: view.messages.slice(0, 100) } } : {};
     if (chat.down) return { status: 'failed', reason: chat.down.slice(0, REASON_MAX), ...shown };
-    if (!chat.record || !socket.isLive(tab.chatroomId)) return { status: 'connecting', ...shown };
+    if (!record || !socket.isLive(tab.chatroomId)) return { status: 'connecting', ...shown };
     return { status: 'live', ...shown };
   };
 
@@ -102,21 +127,29 @@ export function createChatFeeds(opts: { connect?: (url: string) => SocketLike; u
     /**
      * The tab shows this chat (a channel answer), or none (`reason`: why kick.com did not say which); a tab showing the
      * chat it already showed keeps its record. `resumed`: the tab had named it to a worker that has since stopped.
+     * `private`: the tab is in a private (incognito) window, whose tabs share a record of their own (Share).
      */
-    watch(tabId: number, channel: string | undefined, opts: { reason?: string; resumed?: boolean } = {}): ChatRecordAnswer {
+    watch(tabId: number, channel: string | undefined, opts: { reason?: string; resumed?: boolean; private?: boolean } = {}): ChatRecordAnswer {
       const named = channel === undefined ? undefined : chatroomOfChannel(channel);
       const chatroomId = named && 'chatroomId' in named ? named.chatroomId : undefined;
-      const before = tabs.get(tabId)?.chatroomId;
+      const before = tabs.get(tabId);
+      // A tab stays in its window: the first word on whether it is private holds.
+      const inPrivate = before?.private ?? opts.private === true;
       // The new chat first, then the old one left: the last tab moving to another chat keeps the socket open.
       if (chatroomId !== undefined) {
         let chat = chats.get(chatroomId);
-        if (!chat) chats.set(chatroomId, (chat = { tabs: new Set(), resumed: opts.resumed, ...(down ? { down } : {}) }));
-        chat.tabs.add(tabId);
+        if (!chat) chats.set(chatroomId, (chat = { shares: new Map(), ...(down ? { down } : {}) }));
+        let share = chat.shares.get(inPrivate);
+        if (!share) {
+          chat.shares.set(inPrivate, (share = { tabs: new Set(), resumed: opts.resumed }));
+          if (chat.confirmed) startRecord(share);
+        }
+        share.tabs.add(tabId);
         // A socket refused or down says why (events.down, or `down` above) before it answers.
         socket.watch(chatroomId);
       }
-      if (before !== chatroomId) release(tabId, before);
-      tabs.set(tabId, { chatroomId, reason: named && 'reason' in named ? named.reason : opts.reason });
+      if (before?.chatroomId !== chatroomId) release(tabId, before?.chatroomId, inPrivate);
+      tabs.set(tabId, { chatroomId, reason: named && 'reason' in named ? named.reason : opts.reason, private: inPrivate });
       return answer(tabId);
     },
     /** The tab closed, or its page went away (its port to the background closed). */
