@@ -14,7 +14,7 @@ import {
 } from './profile';
 import { CARD_UI_BUDGET_BYTES, CONTENT_SCRIPT_BUDGET_BYTES, cardUiSize, contentScriptSize } from './size';
 import { openCpuRow, type OpenCpuModules } from './readme-table';
-import { median, percentile, ratioInterval } from './stats';
+import { median, medianInterval, percentile, ratioInterval } from './stats';
 import { startKickSim, type KickSim } from '../kick-sim/index';
 import { chatMessageFrame } from '../kick-sim/fixtures/pusher-frames';
 import { readFrame } from '../../lib/chat-feed/pusher-frames';
@@ -377,7 +377,9 @@ async function cpuPerOpen(session: ExtensionSession, users: string[]): Promise<O
       const total = runs[kind].map((t) => t[clock].totalMs + compileOf(t));
       const part = (f: (t: Open) => number) => round(median(runs[kind].map(f)), 2);
       const parts = `own ${part((t) => t[clock].ownMs)}, built-ins ${part((t) => t[clock].builtinsMs)}, compile ${part(compileOf)}`;
-      return { median: median(total), text: `median ${round(median(total), 2)} ms (${parts}; p95 ${round(percentile(total, 95), 2)})` };
+      const ci = medianInterval(total);
+      const interval = `95% CI of the median ${round(ci.low, 2)}–${round(ci.high, 2)}`;
+      return { median: median(total), text: `median ${round(median(total), 2)} ms (${interval}; ${parts}; p95 ${round(percentile(total, 95), 2)})` };
     };
     const [cpu, wall] = [describe('cpu'), describe('wall')];
     figures.push({
@@ -385,7 +387,7 @@ async function cpuPerOpen(session: ExtensionSession, users: string[]): Promise<O
       budget: `≤ ${budgets[kind]} ms CPU (median)`, holds: cpu.median <= budgets[kind],
       how: `${what[kind]}: from just before the pointer enters the name until the card is shown with data (${DELAY_MS} ms hover delay included): ${CPU_METHOD}; ` +
         `plus the trace's v8.compile events for the extension's scripts in the page's renderer (thread time for CPU, dur for wall); ` +
-        `style, layout and paint outside JS are not in a JS profile; median of ${OPENS} opens, each round in a fresh tab; E2E build${runs.notReady.length ? `; ${runs.notReady.length} opens ended without data` : ''}`,
+        `style, layout and paint outside JS are not in a JS profile; median of ${OPENS} opens, each round in a fresh tab, with the sign test's distribution-free 95% interval of the median (stats.ts medianInterval); E2E build${runs.notReady.length ? `; ${runs.notReady.length} opens ended without data` : ''}`,
       raw: kind === 'first' ? { times: runs.first, notReady: runs.notReady } : runs[kind],
     });
   }

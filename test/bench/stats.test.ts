@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, percentile, ratioInterval, t975 } from './stats';
+import { median, medianInterval, percentile, ratioInterval, t975 } from './stats';
 
 describe('t975', () => {
   it('matches the tables of Student’s t to three decimals', () => {
@@ -35,5 +35,21 @@ describe('percentile', () => {
     expect(median([5, 1, 3])).toBe(3);
     expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 95)).toBe(10);
     expect(percentile([1, 2, 3, 4], 50)).toBe(2);
+  });
+});
+
+describe('medianInterval', () => {
+  it('is the sign test’s order statistics: x(6) and x(15) of 20, covering 95.9%', () => {
+    // Binomial(20, ½): P(X ≤ 5) = 0.0207 ≤ 0.025 < P(X ≤ 6) = 0.0577 (tables of the binomial distribution).
+    const values = Array.from({ length: 20 }, (_, i) => 20 - i); // 20 … 1, unsorted on purpose
+    const { low, high, coverage } = medianInterval(values);
+    expect([low, high]).toEqual([6, 15]);
+    expect(coverage).toBeCloseTo(1 - 2 * 0.020695, 4);
+  });
+
+  it('widens to the extremes for few values, and gives none below six', () => {
+    // n = 6: P(X = 0) = 1/64 ≤ 0.025 < P(X ≤ 1) = 7/64.
+    expect(medianInterval([3, 1, 2, 6, 5, 4])).toMatchObject({ low: 1, high: 6 });
+    expect(medianInterval([1, 2, 3, 4, 5]).low).toBeNaN();
   });
 });

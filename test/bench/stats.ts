@@ -42,3 +42,38 @@ export function ratioInterval(pairs: readonly { with: number; without: number }[
   const half = t975(n - 1) * (sd / Math.sqrt(n));
   return { ratio: Math.exp(mean), low: Math.exp(mean - half), high: Math.exp(mean + half), pairs: n };
 }
+
+export interface MedianInterval {
+  low: number;
+  high: number;
+  /** The interval's exact coverage (at least 0.95 when `n` allows it; NaN when too few values give any). */
+  coverage: number;
+}
+
+/**
+ * A distribution-free 95% interval for the median: the order statistics x(k) and x(n−k+1), with k the largest rank
+ * such that P(Binomial(n, ½) < k) ≤ 0.025 (the sign test's interval; e.g. Conover, Practical Nonparametric Statistics,
+ * 3rd ed., §3.2). Opens' CPU times are skewed (a slow open now and then), so no normal approximation is assumed.
+ */
+export function medianInterval(values: readonly number[]): MedianInterval {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  // P(X ≤ j) for X ~ Binomial(n, ½), summed from the binomial coefficients.
+  let coefficient = 1;
+  let below = 0;
+  let k = 0;
+  for (let j = 0; j < n; j++) {
+    below += coefficient / 2 ** n;
+    if (below > 0.025) break;
+    k = j + 1; // P(X < k) = P(X ≤ j) ≤ 0.025
+    coefficient = (coefficient * (n - j)) / (j + 1);
+  }
+  if (k === 0) return { low: NaN, high: NaN, coverage: NaN };
+  let tail = 0;
+  coefficient = 1;
+  for (let j = 0; j < k; j++) {
+    tail += coefficient / 2 ** n;
+    coefficient = (coefficient * (n - j)) / (j + 1);
+  }
+  return { low: sorted[k - 1]!, high: sorted[n - k]!, coverage: 1 - 2 * tail };
+}
