@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { ChatMessageData } from './fixtures/pusher-frames';
 import type { OAuthState } from './oauth-state';
 import type { SimApp, SimChatMessage, SimRelation, SimUser, VHost } from './types';
 
@@ -38,6 +39,8 @@ export interface SimData {
   relations: SimRelation[];
   /** Chat messages kick.com keeps, newest last. */
   history: SimChatMessage[];
+  /** Each chat's messages by chatroom id, oldest first, as its recent messages answer them (chat-feed.ts). */
+  chats: Map<number, ChatMessageData[]>;
   app: SimApp;
   authorize: { mode: 'approve' | 'deny' | 'page'; userId: number };
   oauth: OAuthState;

@@ -1,6 +1,7 @@
 import { findUserByName, findUserBySlug, html, json, type SimContext, type SimReply } from './http-types';
 import { channelPage, homePage, notFoundPage, type PageShell } from './pages';
 import { parseVariant } from './variants';
+import { recentMessagesJson } from './chat-feed';
 import type { SimUser } from './types';
 
 /**
@@ -211,6 +212,7 @@ export function handleWeb(ctx: SimContext): SimReply | undefined {
     if (parts.length === 6 && parts[4] === 'users') return channelUserJson(ctx, parts[3]!, parts[5]!);
     if (parts.length === 5 && parts[4] === 'me') return channelMeJson(ctx, parts[3]!);
     if (parts.length === 7 && parts[4] === 'users' && parts[6] === 'messages') return userMessagesJson(ctx, parts[3]!, parts[5]!);
+    if (parts.length === 5 && parts[4] === 'messages') return recentMessagesJson(ctx.data, parts[3]!);
     return json(404, { message: 'Not found' });
   }
   if (parts.length === 0) return html(homePage(ctx.data));

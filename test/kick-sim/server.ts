@@ -165,6 +165,7 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
     users: new Map(),
     relations: [],
     history: [],
+    chats: new Map(),
     app: { clientId: 'sim-client-id', clientSecret: 'sim-client-secret', redirectUris: [SIM_REDIRECT_URI] },
     authorize: { mode: 'approve', userId: SEED.viewer.userId },
     oauth,
@@ -180,6 +181,7 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
     for (const u of seedUsers()) data.users.set(u.userId, u);
     data.relations.splice(0, data.relations.length, ...seedRelations());
     data.history.splice(0, data.history.length, ...seedHistory());
+    data.chats.clear();
   };
   seed();
 

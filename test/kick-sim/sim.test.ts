@@ -2,6 +2,7 @@ import https from 'node:https';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SEED, SIM_REDIRECT_URI, startKickSim, type KickSim } from './index';
 import { USER_MESSAGES_PAGE } from './routes-web';
+import { chatroomOfSlug } from './chat-feed';
 import { s256 } from './oauth-state';
 
 let sim: KickSim;
@@ -256,6 +257,25 @@ describe('simulated kick.com', () => {
     expect(await ok.json()).toMatchObject({ slug: 'streamer1', verified: true, user: { username: 'streamer1' } });
     const rel = await fetch(`${sim.endpoints.webBase}/api/v2/channels/${SEED.mainChannel}/users/${SEED.subscriber.username}`, { headers: page });
     expect(await rel.json()).toMatchObject({ subscribed_for: 14, badges: [{ type: 'subscriber' }] });
+  });
+
+  it('answers a chat’s latest messages by the channel’s id, newest first, in the captured shape; a slug 500, a chatroom’s id none', async () => {
+    const page = { 'sec-fetch-site': 'same-origin', referer: `https://kick.com/${SEED.mainChannel}` };
+    const channelId = SEED.streamer.userId + 500_000;
+    const read = async (id: string | number) => fetch(`${sim.endpoints.webBase}/api/v2/channels/${id}/messages`, { headers: page });
+    const body = (await (await read(channelId)).json()) as { status: unknown; data: { messages: { content: string; created_at: string; chat_id: number; metadata: unknown; sender: { username: string } }[]; cursor: string | null; pinned_message: null } };
+    expect(body.status).toEqual({ error: false, code: 200, message: 'SUCCESS' });
+    // The page's scrollback: 30 rows, 27 of them messages (test/kick-sim/chat-plan.ts), the latest 25 answered.
+    expect(body.data.messages).toHaveLength(25);
+    expect(body.data.messages[0]).toMatchObject({ content: 'message 29', chat_id: channelId, sender: { username: 'emoji_eve' } });
+    expect(typeof body.data.messages[0]!.metadata).toBe('string');
+    const times = body.data.messages.map((m) => Date.parse(m.created_at));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(body.data.cursor).toMatch(/^\d+$/);
+    expect((await read(SEED.mainChannel)).status).toBe(500);
+    const byChatroom = (await (await read(chatroomOfSlug(sim, SEED.mainChannel)!)).json()) as { data: { messages: unknown[] } };
+    expect(byChatroom.data.messages).toEqual([]);
+    expect((await fetch(`${sim.endpoints.webBase}/api/v2/channels/${channelId}/messages`)).status).toBe(403);
   });
 
   it('tells the signed-in viewer (the session token the site sends as Bearer) their standing in a channel, and refuses when signed out', async () => {
