@@ -98,6 +98,37 @@ describe('the chat record', () => {
     expect(record.view('ann')).toMatchObject({ seen: 2, complete: true });
   });
 
+  it('takes Kick’s recent messages from before it started: before each sender’s newer ones, once each, reaching back to the oldest', () => {
+    const now = clock(10_000);
+    const record = createChatRecord(now);
+    // The socket brought two messages (one of them again in Kick's history below) before the page read the history.
+    record.add('ann', 'live one', 'm3', 9_000);
+    now.tick(1000);
+    record.add('bob', 'live two', 'm4', 11_000);
+    record.seed([
+      { username: 'cara', text: 'before anyone', id: 'm0', at: 4_000 },
+      { username: 'Ann', text: 'earlier', id: 'm1', at: 5_000 },
+      { username: 'ann', text: 'live one', id: 'm3', at: 9_000 },
+    ]);
+    expect(record.view('ann')).toEqual({ messages: [{ text: 'live one', at: 9_000 }, { text: 'earlier', at: 5_000 }], seen: 2, since: 4_000, complete: true });
+    expect(record.view('cara')).toMatchObject({ messages: [{ text: 'before anyone', at: 4_000 }], seen: 1 });
+    // Every view says how far back the record now reaches, also for someone it has nothing of.
+    expect(record.view('nobody')).toMatchObject({ seen: 0, since: 4_000 });
+    // A message of the history sent again on the socket is not counted twice.
+    record.add('cara', 'before anyone', 'm0', 4_000);
+    expect(record.view('cara').seen).toBe(1);
+  });
+
+  it('makes room for what it hears next by dropping first whom it knows only from Kick’s history', () => {
+    const record = createChatRecord(clock(10_000), PER_USER, 3);
+    record.add('ann', 'live', 'm2', 9_000);
+    record.seed([{ username: 'old', text: 'history', id: 'm0', at: 1_000 }, { username: 'ann', text: 'history', id: 'm1', at: 2_000 }]);
+    record.add('bob', 'new', 'm3', 10_000);
+    expect(record.view('old').seen).toBe(0);
+    expect(record.view('ann').seen).toBe(2);
+    expect(record.view('bob').complete).toBe(false);
+  });
+
   it('cuts a message to Kick’s 500 characters', () => {
     const record = createChatRecord();
     record.add('a', 'x'.repeat(2000), 'm1');

@@ -60,15 +60,31 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
   const views = new Map<string, RecordView>();
   // Everyone not in the record shares one.
   let empty: RecordView | undefined;
+  const remember = (id: string) => {
+    if (ring.length === recentIds) recent.delete(ring[next]!);
+    recent.add(id);
+    ring[next] = id;
+    next = (next + 1) % recentIds;
+  };
+  /** Within its bounds again, by dropping the users least recently heard from (never `keep`, who was just heard). */
+  const fit = (keep?: string) => {
+    for (const [old, e] of users) {
+      if ((total <= maxMessages && chars <= maxChars) || old === keep) break;
+      users.delete(old);
+      drop(e.messages);
+      if (!lossy) {
+        views.clear();
+        empty = undefined;
+      } else views.delete(old);
+      lossy = true;
+    }
+  };
 
   return {
     /** Records a message unless one with the same id was among the last RECENT_MESSAGES recorded. */
     add(username: string, text: string, id: string, at = now()): void {
       if (recent.has(id)) return;
-      if (ring.length === recentIds) recent.delete(ring[next]!);
-      recent.add(id);
-      ring[next] = id;
-      next = (next + 1) % recentIds;
+      remember(id);
       const name = userKey(username);
       let entry = users.get(name);
       if (entry) users.delete(name);
@@ -82,17 +98,42 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
       total++;
       chars += message.text.length;
       if (entry.messages.length > perUser) drop(entry.messages.splice(0, 1));
-      if (total <= maxMessages && chars <= maxChars) return;
-      for (const [old, e] of users) {
-        if ((total <= maxMessages && chars <= maxChars) || old === name) break;
-        users.delete(old);
-        drop(e.messages);
-        if (!lossy) {
-          views.clear();
-          empty = undefined;
-        } else views.delete(old);
-        lossy = true;
+      fit(name);
+    },
+    /**
+     * Kick's own recent messages from before the record started (lib/chat-feed/chat-history-seed.ts), oldest first: each
+     * goes before what the record holds of its sender, unless the record has it already (the page reads them once the
+     * socket confirmed the chat, so they overlap what it brought, and Kick's latest messages leave none out between).
+     * The record then reaches back to the oldest of them. Someone heard of only here counts as least recently heard.
+     */
+    seed(messages: readonly { username: string; text: string; id: string; at: number }[]): void {
+      const older = new Map<string, { messages: HeldMessage[]; seen: number }>();
+      let oldest = since;
+      for (const m of messages) {
+        if (recent.has(m.id)) continue;
+        remember(m.id);
+        const name = userKey(m.username);
+        let entry = users.get(name) ?? older.get(name);
+        if (!entry) older.set(name, (entry = { messages: [], seen: 0 }));
+        views.delete(name);
+        entry.seen++;
+        const message: HeldMessage = { text: m.text.slice(0, 500), at: m.at, id: m.id };
+        // Before the first message that is newer: a sender's messages stay in the order they were sent.
+        const at = entry.messages.findIndex((held) => held.at > m.at);
+        entry.messages.splice(at === -1 ? entry.messages.length : at, 0, message);
+        held.set(m.id, { name, message });
+        total++;
+        chars += message.text.length;
+        if (entry.messages.length > perUser) drop(entry.messages.splice(0, 1));
+        oldest = Math.min(oldest, m.at);
       }
+      if (older.size) users = new Map([...older, ...users]);
+      if (oldest < since) {
+        since = oldest;
+        views.clear();
+        empty = undefined;
+      }
+      fit();
     },
     /** Their messages, newest first; the same object as last time while nothing in it changed (do not change it). */
     view(username: string): RecordView {
