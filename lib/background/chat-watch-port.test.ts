@@ -21,9 +21,12 @@ function fakePort(tabId: number | undefined, { name = CHAT_WATCH_PORT, frameId =
 function setup() {
   const watch = vi.fn(() => ({ status: 'connecting' as const }));
   const leave = vi.fn();
+  const recent = vi.fn();
+  let wantRecent!: (tabId: number, channelId: number) => void;
+  const onRecentWanted = (ask: typeof wantRecent) => void (wantRecent = ask);
   let accept!: (port: Browser.runtime.Port) => void;
-  acceptChatWatchPorts({ watch, leave } as unknown as ChatFeeds, (listener) => (accept = listener));
-  return { feeds: { watch, leave }, accept: (p: ReturnType<typeof fakePort>) => accept(p.port) };
+  acceptChatWatchPorts({ watch, leave, recent, onRecentWanted } as unknown as ChatFeeds, (listener) => (accept = listener));
+  return { feeds: { watch, leave, recent }, accept: (p: ReturnType<typeof fakePort>) => accept(p.port), wantRecent: (tab: number, channel: number) => wantRecent(tab, channel) };
 }
 
 describe('acceptChatWatchPorts', () => {
@@ -44,6 +47,28 @@ describe('acceptChatWatchPorts', () => {
     accept(page);
     page.say({ channel: '{"chatroom":{"id":5}}' });
     expect(feeds.watch).toHaveBeenCalledWith(7, '{"chatroom":{"id":5}}', { reason: undefined, resumed: undefined, private: true });
+  });
+
+  it('asks the tab’s current page for Kick’s recent messages, and hands what it sends to the record without an answer', () => {
+    const { feeds, accept, wantRecent } = setup();
+    const old = fakePort(7);
+    const page = fakePort(7);
+    accept(old);
+    accept(page);
+    wantRecent(7, 500);
+    wantRecent(8, 500);
+    expect(page.posted).toEqual([{ recentOf: 500 }]);
+    expect(old.posted).toEqual([]);
+    page.say({ recent: '{"data":{"messages":[]}}' });
+    expect(feeds.recent).toHaveBeenCalledWith(7, '{"data":{"messages":[]}}');
+    // Neither named a chat nor answered.
+    expect(feeds.watch).not.toHaveBeenCalled();
+    expect(page.posted).toHaveLength(1);
+    // Too long, or from a page the tab no longer shows: dropped (a too long one is no naming of a chat either).
+    old.say({ recent: '{}' });
+    page.say({ recent: 'x'.repeat(256 * 1024 + 1) });
+    expect(feeds.recent).toHaveBeenCalledTimes(1);
+    expect(feeds.watch).not.toHaveBeenCalled();
   });
 
   it('checks what a page says, and hears no frame, extension page or other port', () => {

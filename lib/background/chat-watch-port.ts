@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ChatFeeds } from '../chat-feed/chat-feeds';
 import { CHAT_WATCH_PORT } from '../messaging/port-names';
-import { WatchChatSchema } from '../messaging/protocol';
+import { RecentMessagesBodySchema, WatchChatSchema, type AskRecent } from '../messaging/protocol';
 
 type Port = Browser.runtime.Port;
 
@@ -14,14 +14,20 @@ type Port = Browser.runtime.Port;
 export function acceptChatWatchPorts(feeds: ChatFeeds, onConnect: (listener: (port: Port) => void) => void = (l) => browser.runtime.onConnect.addListener(l)): void {
   // The port that speaks for each tab now: a page that replaced another in the tab may connect before the old one's end is heard.
   const current = new Map<number, Port>();
+  feeds.onRecentWanted((tabId, channelId) => current.get(tabId)?.postMessage({ recentOf: channelId } satisfies AskRecent));
   onConnect((port) => {
     const tabId = port.sender?.tab?.id;
     // Only a content script in a tab's top frame names a chat (frames and extension pages have none).
     if (port.name !== CHAT_WATCH_PORT || tabId === undefined || (port.sender?.frameId ?? 0) !== 0) return;
     current.set(tabId, port);
     port.onMessage.addListener((message: unknown) => {
+      if (current.get(tabId) !== port) return;
+      // Kick's recent messages, asked for above: taken into the record, with no answer. Checked first: every field of a
+      // chat's naming is optional, so these would pass for one.
+      const recent = RecentMessagesBodySchema.safeParse(message);
+      if (recent.success) return void feeds.recent(tabId, recent.data.recent);
       const parsed = WatchChatSchema.safeParse(message);
-      if (!parsed.success || current.get(tabId) !== port) return;
+      if (!parsed.success) return;
       const { channel, reason, resumed } = parsed.data;
       port.postMessage(feeds.watch(tabId, channel, { reason, resumed, private: port.sender?.tab?.incognito === true }));
     });

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { startKickSim, type KickSim } from '../../test/kick-sim/index';
+import { SEED, startKickSim, type KickSim } from '../../test/kick-sim/index';
 import { chatMessageFrame, messageDeletedFrame } from '../../test/kick-sim/fixtures/pusher-frames';
 import { chatroomOfChannel, createChatFeeds, type ChatFeeds } from './chat-feeds';
 import { PUSHER_URL } from './pusher-frames';
@@ -32,12 +32,17 @@ const until = async (check: () => boolean, what: string) => {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
   if (!check()) throw new Error(`timed out waiting for ${what}`);
 };
+/** A kick.com read as the page makes it (same-origin: the simulator refuses anything else). */
+const readAsSite = async (path: string) =>
+  (await fetch(`${sim.endpoints.webBase}${path}`, { headers: { 'sec-fetch-site': 'same-origin', referer: `https://kick.com/${SEED.mainChannel}` } })).text();
 const say = (chatroomId: number, username: string, text: string, id?: string) =>
   sim.pusher.broadcast(chatroomId, chatMessageFrame(chatroomId, { id: 9, username }, text, id ? { id } : {}));
 
 describe('chatroomOfChannel', () => {
   it('reads the chatroom kick.com names for a channel, and says why not', () => {
-    expect(chatroomOfChannel(channel(77))).toEqual({ chatroomId: 77 });
+    expect(chatroomOfChannel(channel(77))).toEqual({ chatroomId: 77, channelId: 1 });
+    // The channel's id only serves Kick's recent messages: without it (or in another shape) the chat is still named.
+    expect(chatroomOfChannel('{"id":"1","chatroom":{"id":77}}')).toEqual({ chatroomId: 77 });
     expect(chatroomOfChannel('<html>')).toEqual({ reason: 'kick.com answered with something other than JSON' });
     expect(chatroomOfChannel('{"chatroom":null}')).toEqual({ reason: 'kick.com did not say which chat this channel has' });
   });
@@ -108,6 +113,44 @@ describe('createChatFeeds', () => {
     expect(feeds.watch(3, channel(610), { private: true })).toMatchObject({ status: 'live' });
     expect(feeds.view(3, 'ann').view?.seen).toBe(0);
     expect(feeds.view(2, 'ann').view?.seen).toBe(1);
+  });
+
+  it('asks one tab for Kick’s recent messages once its record starts, and takes them in before what the socket brought', async () => {
+    feeds = createChatFeeds({ connect });
+    const asks: [number, number][] = [];
+    feeds.onRecentWanted((tab, channelId) => asks.push([tab, channelId]));
+    // The simulated channel of the seed's main channel: its chat has the scrollback the simulated page draws.
+    const main = JSON.parse(await readAsSite(`/api/v2/channels/${SEED.mainChannel}`)) as { id: number; chatroom: { id: number } };
+    feeds.watch(1, JSON.stringify(main));
+    expect(feeds.recent(1, '{"data":{"messages":[]}}')).toBe('not asked for');
+    await until(() => asks.length === 1, 'the ask');
+    expect(asks).toEqual([[1, main.id]]);
+    // Said after the record started: the socket brings it, and Kick's recent messages hold it too.
+    await fetch(`${sim.endpoints.webBase}/__sim/chat`, { method: 'POST', body: JSON.stringify({ channel: SEED.mainChannel, said: { who: 'og_olga', text: 'just now' } }) });
+    await until(() => feeds!.view(1, 'og_olga').view?.seen === 1, 'the live message');
+    const recent = await readAsSite(`/api/v2/channels/${main.id}/messages`);
+    expect(feeds.recent(1, recent)).toBeUndefined();
+    // og_olga wrote rows 2, 12 and 22 of the page's scrollback (test/kick-sim/chat-plan.ts), then the message above; Kick
+    // answers its latest 25 messages, which reach back to row 3 of the 27 messages drawn.
+    const { view } = feeds.view(1, 'og_olga');
+    expect(view?.messages.map((m) => m.text)).toEqual(['just now', 'message 22', 'message 12']);
+    expect(view?.seen).toBe(3);
+    expect(view?.complete).toBe(true);
+    expect(view!.since).toBeLessThan(Date.now() - 100_000);
+    // Taken once: the same answer again changes nothing; a second tab on the same chat is not asked.
+    expect(feeds.recent(1, recent)).toBe('not asked for');
+    feeds.watch(2, JSON.stringify(main));
+    expect(asks).toHaveLength(1);
+    expect(feeds.view(2, 'og_olga').view?.seen).toBe(3);
+  });
+
+  it('says why it took nothing from an answer it cannot read, and keeps following', async () => {
+    feeds = createChatFeeds({ connect });
+    feeds.onRecentWanted(() => undefined);
+    feeds.watch(1, JSON.stringify({ id: 1, chatroom: { id: 620 } }));
+    await until(() => feeds!.view(1, 'x').status === 'live', 'live');
+    expect(feeds.recent(1, '<html>')).toBe('kick.com answered with something other than JSON');
+    expect(feeds.view(1, 'x').status).toBe('live');
   });
 
   it('a record a tab asks for again after the worker stopped says it is not complete (what was said before is missing)', async () => {

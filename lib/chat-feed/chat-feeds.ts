@@ -4,6 +4,7 @@ import type { ChatRecordAnswer } from '../messaging/protocol';
 import { createChatRecord, type ChatRecord } from './chat-record';
 import type { FeedMessage } from './pusher-frames';
 import { createChatSocket, type ChatSocketEvents, type SocketLike } from './pusher-socket';
+import { recentMessagesOf } from './recent-messages';
 
 /**
  * The background's record of the chats kick.com tabs show (issue #13's "their messages in this chat", issue #12's
@@ -12,15 +13,22 @@ import { createChatSocket, type ChatSocketEvents, type SocketLike } from './push
  * reads no chat row at all; a card asks for one user's part of the record when it opens.
  */
 
-/** The part of kick.com's channel answer that names its chat (`chatroom.id`; test/kick-sim/routes-web.ts cites samples). */
-const ChannelChatSchema = z.object({ chatroom: z.object({ id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }) });
+const positiveId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/**
+ * The parts of kick.com's channel answer that name its chat (`chatroom.id`; test/kick-sim/routes-web.ts cites samples)
+ * and the channel (`id`, by which kick.com gives the chat's recent messages: ./recent-messages.ts). Without the
+ * channel's id the chat is still followed, from the moment it is.
+ */
+const ChannelChatSchema = z.object({ id: positiveId.optional().catch(undefined), chatroom: z.object({ id: positiveId }) });
 
-/** Which chat a channel answer names, or why none. */
-export function chatroomOfChannel(body: string): { chatroomId: number } | { reason: string } {
+/** Which chat a channel answer names (and which channel, when it says), or why none. */
+export function chatroomOfChannel(body: string): { chatroomId: number; channelId?: number } | { reason: string } {
   const json = jsonOf(body);
   if (!json) return { reason: NOT_JSON };
   const parsed = ChannelChatSchema.safeParse(json.value);
-  return parsed.success ? { chatroomId: parsed.data.chatroom.id } : { reason: 'kick.com did not say which chat this channel has' };
+  if (!parsed.success) return { reason: 'kick.com did not say which chat this channel has' };
+  const { id: channelId, chatroom } = parsed.data;
+  return { chatroomId: chatroom.id, ...(channelId === undefined ? {} : { channelId }) };
 }
 
 /**
@@ -34,9 +42,13 @@ interface Share {
   record?: ChatRecord;
   /** A tab asked for it again after the worker that followed it stopped: its record starts with a gap. */
   resumed?: boolean;
+  /** Kick's recent messages were asked of one of its tabs for its record: they are taken once. */
+  askedRecent?: boolean;
 }
 
 interface Chat {
+  /** The channel's id, by which kick.com gives the chat's recent messages; unknown when its answer did not say. */
+  channelId?: number;
   /** By whether the tabs are private ones. */
   shares: Map<boolean, Share>;
   /** Kick's socket confirmed the subscription: a share that joins later starts its record at once. */
@@ -70,7 +82,7 @@ export function createChatFeeds(opts: { connect?: (url: string) => SocketLike; u
       chat.down = undefined;
       chat.confirmed = true;
       for (const share of chat.shares.values()) {
-        if (!share.record) startRecord(share);
+        if (!share.record) startRecord(share, chat.channelId);
         // Messages sent while the socket was down were never seen: the record no longer holds all of theirs.
         else if (resumed) share.record.gap();
       }
@@ -81,10 +93,17 @@ export function createChatFeeds(opts: { connect?: (url: string) => SocketLike; u
     },
   };
   const sharesOf = (chatroomId: number) => chats.get(chatroomId)?.shares.values() ?? [];
-  const startRecord = (share: Share) => {
+  // Told which tab to ask for a chat's recent messages (lib/background/chat-watch-port.ts asks on that tab's port).
+  const recentWanted = new Set<(tabId: number, channelId: number) => void>();
+  const startRecord = (share: Share, channelId: number | undefined) => {
     share.record = createChatRecord(now);
     // Followed again after the worker restarted: what was said before is not in this record.
     if (share.resumed) share.record.gap();
+    // Now that the socket brings what is said from here on, Kick's recent messages reach back from here with no gap.
+    const [tab] = share.tabs;
+    if (channelId === undefined || tab === undefined) return;
+    share.askedRecent = true;
+    for (const ask of recentWanted) ask(tab, channelId);
   };
   const socket = createChatSocket(events, { connect: opts.connect, url: opts.url, timers: opts.timers });
 
@@ -132,6 +151,7 @@ export function createChatFeeds(opts: { connect?: (url: string) => SocketLike; u
     watch(tabId: number, channel: string | undefined, opts: { reason?: string; resumed?: boolean; private?: boolean } = {}): ChatRecordAnswer {
       const named = channel === undefined ? undefined : chatroomOfChannel(channel);
       const chatroomId = named && 'chatroomId' in named ? named.chatroomId : undefined;
+      const channelId = named && 'chatroomId' in named ? named.channelId : undefined;
       const before = tabs.get(tabId);
       // A tab stays in its window: the first word on whether it is private holds.
       const inPrivate = before?.private ?? opts.private === true;
@@ -139,12 +159,11 @@ export function createChatFeeds(opts: { connect?: (url: string) => SocketLike; u
       if (chatroomId !== undefined) {
         let chat = chats.get(chatroomId);
         if (!chat) chats.set(chatroomId, (chat = { shares: new Map(), ...(down ? { down } : {}) }));
+        chat.channelId ??= channelId;
         let share = chat.shares.get(inPrivate);
-        if (!share) {
-          chat.shares.set(inPrivate, (share = { tabs: new Set(), resumed: opts.resumed }));
-          if (chat.confirmed) startRecord(share);
-        }
+        if (!share) chat.shares.set(inPrivate, (share = { tabs: new Set(), resumed: opts.resumed }));
         share.tabs.add(tabId);
+        if (chat.confirmed && !share.record) startRecord(share, chat.channelId);
         // A socket refused or down says why (events.down, or `down` above) before it answers.
         socket.watch(chatroomId);
       }
@@ -154,6 +173,24 @@ export function createChatFeeds(opts: { connect?: (url: string) => SocketLike; u
     },
     /** The tab closed, or its page went away (its port to the background closed). */
     leave,
+    /** Calls `ask` with the tab to ask for a chat's recent messages (once per record, when it starts) and the channel's id. */
+    onRecentWanted(ask: (tabId: number, channelId: number) => void): void {
+      recentWanted.add(ask);
+    },
+    /**
+     * Kick's recent messages of the tab's chat, as the tab read them: taken into its record if it asked that tab's
+     * share for them and has not had them yet; anything else is dropped. Says why nothing was taken.
+     */
+    recent(tabId: number, body: string): string | undefined {
+      const tab = tabs.get(tabId);
+      const share = tab?.chatroomId === undefined ? undefined : chats.get(tab.chatroomId)?.shares.get(tab.private);
+      if (!share?.record || !share.askedRecent) return 'not asked for';
+      share.askedRecent = false;
+      const read = recentMessagesOf(body);
+      if ('reason' in read) return read.reason;
+      share.record.seed(read.messages);
+      return undefined;
+    },
     /** What the tab's chat record holds about one user. */
     view: (tabId: number, username: string) => answer(tabId, username),
     /** For tests and the tab info: how many chats are followed. */

@@ -104,12 +104,22 @@ export type ChatHistory = z.infer<typeof ChatHistorySchema>;
  * here, or `reason` why kick.com did not say; `resumed`: the page had named it to a worker that has since stopped.
  * The background answers each on the port with a ChatRecordAnswer.
  */
-export const WatchChatSchema = z.object({
+// Strict: naming no chat (an empty message) leaves the chat, so nothing else the port carries may pass for one.
+export const WatchChatSchema = z.strictObject({
   channel: AnswerBodySchema.optional(),
   reason: z.string().max(300).optional(),
   resumed: z.boolean().optional(),
 });
 export type WatchChat = z.infer<typeof WatchChatSchema>;
+/**
+ * The background asks a page on its chat-watch port for Kick's recent messages of the chat, by the channel's id, when
+ * the tab's record starts (lib/chat-feed/recent-messages.ts); the page answers with kick.com's body, unparsed.
+ */
+export interface AskRecent {
+  recentOf: number;
+}
+export const RecentMessagesBodySchema = z.object({ recent: AnswerBodySchema });
+export type RecentMessagesBody = z.infer<typeof RecentMessagesBodySchema>;
 
 /** A message as recorded: Kick's text with emotes written `[emote:id:name]` (Kick's wire form), when Kick says it was sent, and whether Kick deleted it (its text then gone). */
 const SeenMessageSchema = z.object({ text: z.string().max(500), at: z.number(), deleted: z.boolean().optional() });

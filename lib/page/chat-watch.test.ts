@@ -18,13 +18,16 @@ const LIVE: ChatRecordAnswer = { status: 'live', view: { messages: [{ text: 'hi'
 /** A background: what the page says on its ports, and the answers to `chatRecord` (one per question, then LIVE). */
 function background(answers: ChatRecordAnswer[] = []) {
   const said: WatchChat[] = [];
+  // Kick's recent messages handed over, as the page read them.
+  const recents: string[] = [];
   const asked: string[] = [];
-  const ports: { port: WatchPort; close(): void }[] = [];
+  const ports: { port: WatchPort; close(): void; push(m: unknown): void }[] = [];
   const connect = (): WatchPort => {
     const message: ((m: unknown) => void)[] = [];
     const disconnect: (() => void)[] = [];
     const port: WatchPort = {
       postMessage(m) {
+        if ('recent' in m) return void recents.push(m.recent);
         said.push(m);
         queueMicrotask(() => message.forEach((l) => l({ status: m.channel ? 'connecting' : 'off' })));
       },
@@ -32,14 +35,14 @@ function background(answers: ChatRecordAnswer[] = []) {
       onDisconnect: { addListener: (l) => void disconnect.push(l) },
       disconnect: () => undefined,
     };
-    ports.push({ port, close: () => disconnect.forEach((l) => l()) });
+    ports.push({ port, close: () => disconnect.forEach((l) => l()), push: (m) => message.forEach((l) => l(m)) });
     return port;
   };
   const send = vi.fn((type: string, data: { username: string }) => {
     asked.push(`${type} ${data.username}`);
     return Promise.resolve(answers.shift() ?? LIVE);
   }) as unknown as SendToBackground;
-  return { send, connect, said, asked, ports };
+  return { send, connect, said, asked, recents, ports };
 }
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
@@ -51,6 +54,24 @@ describe('liveChatSlug', () => {
 });
 
 describe('startChatWatch', () => {
+  it('reads Kick’s recent messages when the background asks, and hands them over on the port that asked', async () => {
+    history.replaceState(null, '', '/streamer1');
+    const bg = background();
+    const recent = '{"data":{"messages":[]}}';
+    const read = vi.fn((path: string) => Promise.resolve(path === '/api/v2/channels/77/messages' ? recent : '{"id":77,"chatroom":{"id":5}}'));
+    watch = startChatWatch(bg.send, { read, connect: bg.connect });
+    await flush();
+    expect(bg.said).toEqual([{ channel: '{"id":77,"chatroom":{"id":5}}' }]);
+    // An ask in another shape reads nothing.
+    for (const odd of [{ recentOf: -1 }, { recentOf: '77' }, { recentOf: 1.5 }]) bg.ports[0]!.push(odd);
+    bg.ports[0]!.push({ recentOf: 77 });
+    await flush();
+    expect(read.mock.calls.map(([path]) => path)).toEqual(['/api/v2/channels/streamer1', '/api/v2/channels/77/messages']);
+    expect(bg.recents).toEqual([recent]);
+    // The asks were no answers: a card's question still gets its own.
+    expect(await watch.record('cool_cat')).toEqual(LIVE);
+  });
+
   it('names the channel page’s chat to the background on its port, once, and asks for a user’s part at an open', async () => {
     history.replaceState(null, '', '/streamer1');
     const bg = background();

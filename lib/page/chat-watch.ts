@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { channelSlugFromPath, getBody, kickPath, reasonOf } from '../kick-web/web-reads';
 import { CHAT_WATCH_PORT } from '../messaging/port-names';
-import type { ChatRecordAnswer, WatchChat } from '../messaging/protocol';
+import type { AskRecent, ChatRecordAnswer, RecentMessagesBody, WatchChat } from '../messaging/protocol';
 import type { SendToBackground } from '../messaging/send';
 
 /**
@@ -21,7 +21,7 @@ export interface ChatWatch {
 
 /** What the watch needs of a runtime port (the browser's; a fake in unit tests). */
 export interface WatchPort {
-  postMessage(message: WatchChat): void;
+  postMessage(message: WatchChat | RecentMessagesBody): void;
   onMessage: { addListener(listener: (message: unknown) => void): void };
   onDisconnect: { addListener(listener: () => void): void };
   disconnect(): void;
@@ -80,7 +80,15 @@ export function startChatWatch(
     }
     const mine = port;
     openedAt = now();
-    mine.onMessage.addListener((answer) => waiting.shift()?.(answer as ChatRecordAnswer));
+    mine.onMessage.addListener((message) => {
+      const ask = (message as Partial<AskRecent> | null)?.recentOf;
+      // Not an answer: the background's record of the chat started, and takes Kick's recent messages of it, as read here.
+      if (ask !== undefined) {
+        if (Number.isSafeInteger(ask) && ask > 0) tellRecent(mine, ask);
+        return;
+      }
+      waiting.shift()?.(message as ChatRecordAnswer);
+    });
     mine.onDisconnect.addListener(() => {
       if (port !== mine) return;
       port = undefined;
@@ -93,6 +101,19 @@ export function startChatWatch(
       }, RECONNECT_MS[Math.min(Math.max(closes - 1, 0), RECONNECT_MS.length - 1)]);
     });
     return mine;
+  };
+  /**
+   * Kick's recent messages of the chat, read like the other kick.com reads (same-origin; the route and its sources are in
+   * lib/chat-feed/recent-messages.ts) and handed over unparsed on the port that asked; optional: a failed read leaves the
+   * record starting when it started.
+   */
+  const tellRecent = (asking: WatchPort, channelId: number) => {
+    void read(kickPath('api', 'v2', 'channels', String(channelId), 'messages')).then(
+      (body) => {
+        if (body !== undefined && port === asking) asking.postMessage({ recent: body });
+      },
+      () => undefined,
+    );
   };
   /** Names the chat to the background (on a new port if need be); settles with its answer. */
   const tell = (message: WatchChat): Promise<ChatRecordAnswer> => {

@@ -392,8 +392,8 @@ export function userScenarios(driver: () => BrowserDriver): void {
       expect(nora.parts['card-newcomer-follow']).toMatch(/^Followed streamer1 in the last day/);
       expect(nora.parts['card-newcomer-first-message']).toBeUndefined();
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned, undefined)).toBeUndefined();
-      // Signed out on kick.com: nobody to ask whether they moderate, and no history is asked for.
-      expect(d.sim.requests({ host: 'web', path: /\/me$|\/messages$/ })).toEqual([]);
+      // Signed out on kick.com: nobody to ask whether they moderate, and no moderator's history is asked for.
+      expect(d.sim.requests({ host: 'web', path: /\/me$|\/users\/\d+\/messages$/ })).toEqual([]);
       await closeCard(page);
 
       const quinn = await recorded(await addLink(page, 'quiet_quinn'), 'quiet_quinn', 1);
@@ -426,6 +426,29 @@ export function userScenarios(driver: () => BrowserDriver): void {
       await page.close();
     });
 
+    it('shows what they said before the page opened the chat, from Kick’s recent messages read like the site’s own calls', async () => {
+      const d = driver();
+      d.sim.addUser({ username: 'early_erin' });
+      // Said before this page was opened: in the chat's scrollback, which Kick's socket never sends again.
+      await fetch(`${d.sim.endpoints.webBase}/__sim/chat`, { method: 'POST', body: JSON.stringify({ channel: SEED.mainChannel, said: { who: 'early_erin', text: 'said before you came <img src=x onerror="window.__pwned=1">' } }) });
+      const page = await d.openKick(`/${SEED.mainChannel}`);
+      await followed(d, SEED.mainChannel);
+      const recentPath = `/api/v2/channels/${SEED.streamer.userId + 500_000}/messages`;
+      await expect.poll(() => d.sim.requests({ host: 'web', path: recentPath }).length, { timeout: 10_000 }).toBe(1);
+      await openCard(page, await addLink(page, 'early_erin'), 'early_erin');
+      await expect.poll(async () => (await readCard(page))?.chatlog?.messages, { timeout: 10_000 }).toEqual(['said before you came <img src=x onerror="window.__pwned=1">']);
+      const erin = (await readCard(page))!;
+      expect(erin.chatlog?.source).toBe('tab');
+      expect(erin.parts['card-chatlog-count']).toBe('(1)');
+      expect(erin.parts['card-chatlog-source']).toMatch(/^Recorded from Kick’s chat since /);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned, undefined)).toBeUndefined();
+      // Read once, same-origin from the page, as kick.com's own scripts read it.
+      const [read] = d.sim.requests({ host: 'web', path: recentPath });
+      expect(read).toMatchObject({ status: 200, site: { fetchSite: 'same-origin', referer: `https://kick.com/${SEED.mainChannel}` } });
+      await closeCard(page);
+      await page.close();
+    });
+
     it('a moderator of the channel sees Kick’s own history of a user’s messages, pages older ones in, hostile text inert', async () => {
       const d = driver();
       const page = await d.openKick(`/moderator/${SEED.mainChannel}`);
@@ -455,7 +478,7 @@ export function userScenarios(driver: () => BrowserDriver): void {
         expect(all.parts['card-chatlog-count']).toBe('(30)');
         expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned, undefined)).toBeUndefined();
 
-        const pages = d.sim.requests({ host: 'web', path: /\/messages$/ });
+        const pages = d.sim.requests({ host: 'web', path: /\/users\/\d+\/messages$/ });
         expect(pages.map((r) => `${r.status} ${r.path}`)).toEqual([
           `200 /api/v2/channels/${SEED.streamer.userId + 500_000}/users/${SEED.vip.userId}/messages`,
           `200 /api/v2/channels/${SEED.streamer.userId + 500_000}/users/${SEED.vip.userId}/messages`,
