@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CAPTURED_ESTABLISHED, CAPTURED_MESSAGE, chatMessageFrame, messageDeletedFrame } from '../../test/kick-sim/fixtures/pusher-frames';
+import { CAPTURED_ESTABLISHED, CAPTURED_MESSAGE, chatMessageFrame, messageDeletedFrame, userBannedFrame, userUnbannedFrame } from '../../test/kick-sim/fixtures/pusher-frames';
 import { closeAction, readFrame, subscribeFrame } from './pusher-frames';
 
 describe('readFrame', () => {
@@ -13,6 +13,17 @@ describe('readFrame', () => {
 
   it('reads the handshake as the live server sent it (2026-10-07), with its activity timeout', () => {
     expect(readFrame(CAPTURED_ESTABLISHED)).toEqual({ kind: 'connected', activityTimeoutMs: 120_000 });
+  });
+
+  it('reads a ban, a timeout with its end, and a ban lifted, by the user’s name', () => {
+    const user = { id: 5, username: 'Bad_Bob' };
+    const until = new Date('2026-12-02T20:05:00Z');
+    expect(readFrame(userBannedFrame(7, user))).toEqual({ kind: 'banned', chatroomId: 7, username: 'Bad_Bob' });
+    expect(readFrame(userBannedFrame(7, user, until))).toEqual({ kind: 'banned', chatroomId: 7, username: 'Bad_Bob', until: until.getTime() });
+    expect(readFrame(userUnbannedFrame(7, user))).toEqual({ kind: 'unbanned', chatroomId: 7, username: 'Bad_Bob' });
+    // A timeout whose end is no time is a ban with no end given.
+    expect(readFrame(userBannedFrame(7, user, until).replace(/expires_at\\":\\"[^\\]+/, 'expires_at\\":\\"later'))).toEqual({ kind: 'banned', chatroomId: 7, username: 'Bad_Bob' });
+    expect(readFrame(userBannedFrame(7, user).replace('Bad_Bob', ''))).toMatchObject({ kind: 'ignored' });
   });
 
   it('reads a reply as its sender’s message and a deletion by the deleted message’s id', () => {

@@ -61,6 +61,19 @@ const ChatMessageSchema = z.object({
 });
 /** `App\Events\MessageDeletedEvent` (dump of 2025-09-15): the deleted message is `message.id`. */
 const MessageDeletedSchema = z.object({ message: z.object({ id: z.string().max(100) }) });
+/**
+ * `App\Events\UserBannedEvent`: `{ id, user: { id, username, slug }, banned_by, permanent, duration, expires_at }`, a
+ * timeout with `permanent: false`, `duration` in minutes and `expires_at` (StreamNook/StreamNook
+ * `src-tauri/src/services/providers/kick.rs`, "CONFIRMED live", 2026-08; Xzensi/NipahTV
+ * `src/Sites/Kick/KickEventService.ts`, 2024-11-03; a capture of 2023-12 in jaw-sh/stream-nexus `js/feed/kick.js`).
+ * `App\Events\UserUnbannedEvent`: `{ id, user, unbanned_by, permanent }` (the same sources). Who acted is not read.
+ */
+const UserBannedSchema = z.object({
+  user: z.object({ username: name }),
+  permanent: z.boolean().optional(),
+  expires_at: z.string().max(50).nullish(),
+});
+const UserUnbannedSchema = z.object({ user: z.object({ username: name }) });
 
 export interface FeedMessage {
   id: string;
@@ -80,6 +93,9 @@ export type FeedEvent =
   | { kind: 'error'; code?: number; message?: string }
   | { kind: 'message'; chatroomId: number; message: FeedMessage }
   | { kind: 'deleted'; chatroomId: number; messageId: string }
+  /** Kick banned someone from the chat (`until`: a timeout's end, epoch ms; none: for good), or lifted it. */
+  | { kind: 'banned'; chatroomId: number; username: string; until?: number }
+  | { kind: 'unbanned'; chatroomId: number; username: string }
   /** A frame that is not one of the above, or one of them in a shape Kick was not seen to send: nothing to do. */
   | { kind: 'ignored'; reason?: string };
 
@@ -127,6 +143,18 @@ export function readFrame(text: unknown): FeedEvent {
       const chatroomId = chatroomOf(channel);
       const data = MessageDeletedSchema.safeParse(dataOf(frame.data.data));
       return chatroomId === undefined || !data.success ? { kind: 'ignored' } : { kind: 'deleted', chatroomId, messageId: data.data.message.id };
+    }
+    case 'App\\Events\\UserBannedEvent': {
+      const chatroomId = chatroomOf(channel);
+      const data = UserBannedSchema.safeParse(dataOf(frame.data.data));
+      if (chatroomId === undefined || !data.success) return { kind: 'ignored', reason: 'a ban in an unknown shape' };
+      const until = data.data.permanent === true || !data.data.expires_at ? NaN : Date.parse(data.data.expires_at);
+      return { kind: 'banned', chatroomId, username: data.data.user.username, ...(Number.isNaN(until) ? {} : { until }) };
+    }
+    case 'App\\Events\\UserUnbannedEvent': {
+      const chatroomId = chatroomOf(channel);
+      const data = UserUnbannedSchema.safeParse(dataOf(frame.data.data));
+      return chatroomId === undefined || !data.success ? { kind: 'ignored' } : { kind: 'unbanned', chatroomId, username: data.data.user.username };
     }
     default:
       return { kind: 'ignored' };

@@ -28,7 +28,7 @@ class FakeSocket implements SocketLike {
 function setup() {
   vi.useFakeTimers();
   const sockets: FakeSocket[] = [];
-  const events = { message: vi.fn(), deleted: vi.fn(), live: vi.fn(), down: vi.fn() };
+  const events = { message: vi.fn(), deleted: vi.fn(), banned: vi.fn(), live: vi.fn(), down: vi.fn() };
   const socket = createChatSocket(events, {
     connect: () => {
       const s = new FakeSocket();

@@ -17,6 +17,8 @@ export interface ChatSocketEvents {
   message(chatroomId: number, message: FeedMessage): void;
   /** Kick deleted a message (a moderator, or its own moderation). */
   deleted(chatroomId: number, messageId: string): void;
+  /** Kick banned someone from the chat (`until`: a timeout's end), or (`until` null) lifted it. */
+  banned(chatroomId: number, username: string, until: number | undefined | null): void;
   /** A chatroom's subscription is (again) live; `resumed`: after a drop, so messages sent meanwhile were missed. */
   live(chatroomId: number, resumed: boolean): void;
   /** The socket went down or was refused; what the chatrooms show until it is live again. */
@@ -164,6 +166,10 @@ export function createChatSocket(events: ChatSocketEvents, opts: { connect?: (ur
           return;
         case 'deleted':
           if (live.has(frame.chatroomId)) events.deleted(frame.chatroomId, frame.messageId);
+          return;
+        case 'banned':
+        case 'unbanned':
+          if (live.has(frame.chatroomId)) events.banned(frame.chatroomId, frame.username, frame.kind === 'banned' ? frame.until : null);
           return;
         case 'error':
           // Pusher sends its error, then closes with the same code: the close decides.
