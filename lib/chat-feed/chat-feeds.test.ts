@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { SEED, startKickSim, type KickSim } from '../../test/kick-sim/index';
-import { chatMessageFrame, messageDeletedFrame } from '../../test/kick-sim/fixtures/pusher-frames';
+import { chatMessageFrame, messageDeletedFrame, userBannedFrame, userUnbannedFrame } from '../../test/kick-sim/fixtures/pusher-frames';
 import { chatroomOfChannel, createChatFeeds, type ChatFeeds } from './chat-feeds';
 import { PUSHER_URL } from './pusher-frames';
 import type { SocketLike } from './pusher-socket';
@@ -78,6 +78,18 @@ describe('createChatFeeds', () => {
     sim.pusher.broadcast(550, messageDeletedFrame(550, 'm-rude'));
     await until(() => feeds!.view(1, 'ann').view?.messages[1]?.deleted === true, 'the deletion');
     expect(feeds.view(1, 'ann').view?.messages.map(({ text, deleted }) => ({ text, deleted }))).toEqual([{ text: 'sorry', deleted: undefined }, { text: '', deleted: true }]);
+  });
+
+  it('tells the record whom Kick banned or timed out in the chat, and when it lifted it', async () => {
+    feeds = createChatFeeds({ connect });
+    feeds.watch(1, channel(630));
+    await until(() => feeds!.view(1, 'x').status === 'live', 'live');
+    const until_ = new Date(Date.now() + 10 * 60_000);
+    sim.pusher.broadcast(630, userBannedFrame(630, { id: 3, username: 'bad_bob' }, until_));
+    await until(() => feeds!.view(1, 'bad_bob').view?.banned !== undefined, 'the timeout');
+    expect(feeds.view(1, 'bad_bob').view?.banned?.until).toBe(until_.getTime());
+    sim.pusher.broadcast(630, userUnbannedFrame(630, { id: 3, username: 'bad_bob' }));
+    await until(() => feeds!.view(1, 'bad_bob').view?.banned === undefined, 'the lifting');
   });
 
   it('shares one subscription between tabs, and lets go when the last tab leaves', async () => {

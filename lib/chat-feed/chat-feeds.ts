@@ -75,6 +75,9 @@ export function createChatFeeds(opts: { connect?: (url: string) => SocketLike; u
     deleted(chatroomId, messageId) {
       for (const share of sharesOf(chatroomId)) share.record?.remove(messageId);
     },
+    banned(chatroomId, username, until) {
+      for (const share of sharesOf(chatroomId)) share.record?.ban(username, until);
+    },
     live(chatroomId, resumed) {
       down = undefined;
       const chat = chats.get(chatroomId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createChatRecord, PER_USER } from './chat-record';
+import { BANS_KEPT, createChatRecord, PER_USER } from './chat-record';
 
 const clock = (start = 1_000) => {
   let t = start;
@@ -127,6 +127,31 @@ describe('the chat record', () => {
     expect(record.view('old').seen).toBe(0);
     expect(record.view('ann').seen).toBe(2);
     expect(record.view('bob').complete).toBe(false);
+  });
+
+  it('says who Kick banned or timed out, until when, also of someone it holds nothing of, until the ban is lifted', () => {
+    const now = clock(5_000);
+    const record = createChatRecord(now);
+    record.add('bob', 'rude', 'm1');
+    const before = record.view('bob');
+    now.tick(1000);
+    record.ban('Bob', 66_000);
+    expect(record.view('bob')).toEqual({ ...before, banned: { at: 6_000, until: 66_000 } });
+    // Their messages stay listed.
+    expect(record.view('bob').messages).toEqual([{ text: 'rude', at: 5_000 }]);
+    record.ban('silent_sam', undefined);
+    expect(record.view('silent_sam')).toMatchObject({ seen: 0, banned: { at: 6_000 } });
+    expect(record.view('silent_sam').banned).not.toHaveProperty('until');
+    record.ban('bob', null);
+    expect(record.view('bob')).not.toHaveProperty('banned');
+    expect(record.view('nobody')).not.toHaveProperty('banned');
+  });
+
+  it('keeps at most BANS_KEPT bans, the oldest going first', () => {
+    const record = createChatRecord();
+    for (let i = 0; i <= BANS_KEPT; i++) record.ban(`user${i}`, undefined);
+    expect(record.view('user0')).not.toHaveProperty('banned');
+    expect(record.view(`user${BANS_KEPT}`)).toHaveProperty('banned');
   });
 
   it('cuts a message to Kick’s 500 characters', () => {

@@ -4,10 +4,15 @@
  * go first.
  */
 
+import { LruMap } from '../cache/lru';
 import { usualSlug } from '../kick/slug';
 import type { RecordView, SeenMessage } from '../messaging/protocol';
 
 export type { RecordView, SeenMessage };
+type Ban = NonNullable<RecordView['banned']>;
+
+/** Bans kept per chat: a ban of someone the record holds nothing of costs a key and two numbers. */
+export const BANS_KEPT = 500;
 
 /**
  * Kept per user (the card lists these), in all, and characters in all: the text bound keeps a full record near 0.5 MB
@@ -37,6 +42,8 @@ type HeldMessage = SeenMessage & { id: string };
 
 export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages = MAX_MESSAGES, maxChars = MAX_CHARS, recentIds = RECENT_MESSAGES) {
   let users = new Map<string, { messages: HeldMessage[]; seen: number }>();
+  // Bans heard while the record was kept, by user, also of someone it holds nothing of; the oldest go past BANS_KEPT.
+  const bans = new LruMap<string, Ban>(BANS_KEPT);
   // The ids of the last `recentIds` messages recorded, as a set and in the order they came (a ring, oldest overwritten).
   const recent = new Set<string>();
   const ring: string[] = [];
@@ -139,11 +146,12 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
     view(username: string): RecordView {
       const name = userKey(username);
       const entry = users.get(name);
-      if (!entry) return (empty ??= { messages: [], seen: 0, since, complete: !lossy });
+      const banned = bans.peek(name);
+      if (!entry) return banned ? { messages: [], seen: 0, since, complete: !lossy, banned } : (empty ??= { messages: [], seen: 0, since, complete: !lossy });
       let view = views.get(name);
       if (!view) {
         const messages = entry.messages.map(({ text, at, deleted }): SeenMessage => (deleted ? { text, at, deleted } : { text, at })).reverse();
-        views.set(name, (view = { messages, seen: entry.seen, since, complete: !lossy }));
+        views.set(name, (view = { messages, seen: entry.seen, since, complete: !lossy, ...(banned ? { banned } : {}) }));
       }
       return view;
     },
@@ -155,6 +163,13 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
       found.message.deleted = true;
       found.message.text = '';
       views.delete(found.name);
+    },
+    /** Kick banned them from this chat (`until`: a timeout's end), or lifted it (`null`); their messages stay listed. */
+    ban(username: string, until: number | undefined | null): void {
+      const name = userKey(username);
+      if (until === null) bans.delete(name);
+      else bans.set(name, { at: now(), ...(until === undefined ? {} : { until }) });
+      views.delete(name);
     },
     /** Messages were missed (the chat's feed dropped for a while): the record no longer holds all of anyone's. */
     gap(): void {
@@ -173,6 +188,7 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
       views.clear();
       empty = undefined;
       total = chars = 0;
+      bans.clear();
       lossy = false;
       since = now();
     },

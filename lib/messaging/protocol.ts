@@ -134,6 +134,8 @@ export const RecordViewSchema = z.object({
   seen: z.number().int().nonnegative(),
   since: z.number(),
   complete: z.boolean(),
+  /** Kick banned them from this chat while it was followed (`at`: when heard), until a timeout's end or with none given. */
+  banned: z.object({ at: z.number(), until: z.number().optional() }).optional(),
 });
 export type RecordView = z.infer<typeof RecordViewSchema>;
 /**

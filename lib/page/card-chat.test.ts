@@ -24,4 +24,12 @@ describe('sameRecord', () => {
     expect(sameRecord({ status: 'failed', reason: 'x' }, { status: 'failed', reason: 'y' })).toBe(false);
     expect(sameRecord(base, { status: 'live' })).toBe(false);
   });
+
+  it('tells apart a ban, a timeout’s end, and a ban lifted', () => {
+    const banned = live([{ text: 'a', at: 5 }], { banned: { at: 9 } });
+    expect(sameRecord(live([{ text: 'a', at: 5 }]), banned)).toBe(false);
+    expect(sameRecord(banned, live([{ text: 'a', at: 5 }], { banned: { at: 9, until: 20 } }))).toBe(false);
+    expect(sameRecord(banned, live([{ text: 'a', at: 5 }]))).toBe(false);
+    expect(sameRecord(banned, live([{ text: 'a', at: 5 }], { banned: { at: 9 } }))).toBe(true);
+  });
 });
