@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { formatClock } from '@/lib/cards/format';
 import { mergeCard } from '@/lib/cards/merge';
 import type { ChatHistory, ChatRecordAnswer } from '@/lib/messaging/protocol';
 import type { CardChat } from '@/lib/page/card-chat';
@@ -78,6 +79,19 @@ describe('their messages on the card', () => {
     const view = renderLog({ ...seen(['b']), messages: [{ text: 'b', at: SINCE }, { text: '', at: SINCE - 1, deleted: true }], seen: 2 });
     expect(view.getByTestId('card-chatlog-deleted').textContent).toBe('Deleted by Kick’s moderation');
     expect(view.getByTestId('card-chatlog-list').querySelectorAll('li')).toHaveLength(2);
+  });
+
+  it('says when Kick banned or timed them out in this chat, and until when, with their messages still listed', () => {
+    const at = Date.now() - 60_000;
+    const clock = formatClock;
+    const timeout = renderLog(seen(['spam'], { banned: { at, until: at + 10 * 60_000 } }));
+    expect(timeout.getByTestId('card-chatlog-banned').textContent).toBe(`Timed out in this chat at ${clock(at)}, until ${clock(at + 10 * 60_000)}.`);
+    expect(items(timeout)).toEqual(['spam']);
+    cleanup();
+    const ban = renderLog(seen([], { banned: { at } }));
+    expect(ban.getByTestId('card-chatlog-banned').textContent).toBe(`Banned from this chat at ${clock(at)}.`);
+    cleanup();
+    expect(renderLog(seen(['fine'])).queryByTestId('card-chatlog-banned')).toBeNull();
   });
 
   it('shows nothing off a channel page', () => {

@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useState } from 'react';
 import { formatClock, formatDayClock } from '@/lib/cards/format';
 import type { CardChat, WhenOpened } from '@/lib/page/card-chat';
-import type { ChatHistory, ChatRecordAnswer } from '@/lib/messaging/protocol';
+import type { ChatHistory, ChatRecordAnswer, RecordView } from '@/lib/messaging/protocol';
 import { MessageText } from './MessageText';
 
 /**
@@ -57,6 +57,11 @@ export const ChatLog = memo(function ChatLog({ userId, chat, record: answer, whe
       <h3>
         Their messages here {(fromKick || record) && <span data-testid="card-chatlog-count">({fromKick ? `${list.length}${fromKick.cursor ? '+' : ''}` : record!.seen})</span>}
       </h3>
+      {record?.banned && (
+        <p className="banned" data-testid="card-chatlog-banned">
+          {banText(record.banned)}
+        </p>
+      )}
       <p data-testid="card-chatlog-source">
         {fromKick
           ? `From Kick’s history (you moderate this channel)${oldest ? `, back to ${formatDayClock(oldest)}` : ''}${fromKick.cursor ? '; older ones can be loaded' : ''}.`
@@ -89,6 +94,12 @@ const ChatLine = memo(function ChatLine({ text, at, deleted, withDay }: { text: 
     </li>
   );
 });
+
+/** What Kick's chat said of a ban while the record was kept: a timeout has an end, a ban none (or none given). */
+function banText({ at, until }: NonNullable<RecordView['banned']>): string {
+  const clock = (t: number) => (Math.abs(t - Date.now()) > 12 * 3_600_000 ? formatDayClock : formatClock)(t);
+  return until === undefined ? `Banned from this chat at ${clock(at)}.` : `Timed out in this chat at ${clock(at)}, until ${clock(until)}.`;
+}
 
 /** Where this tab's record comes from and how far back it reaches, or why there is none. */
 function recordSource(answer: ChatRecordAnswer | undefined): string {

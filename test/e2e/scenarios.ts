@@ -449,6 +449,21 @@ export function userScenarios(driver: () => BrowserDriver): void {
       await page.close();
     });
 
+    it('says when Kick timed them out in this chat, and until when, with what they said still listed', async () => {
+      const d = driver();
+      d.sim.addUser({ username: 'timed_tom' });
+      const page = await d.openKick(`/${SEED.mainChannel}`);
+      await followed(d, SEED.mainChannel);
+      await say(page, 'timed_tom', 'buy followers at example.com');
+      const chat = (body: object) => fetch(`${d.sim.endpoints.webBase}/__sim/chat`, { method: 'POST', body: JSON.stringify({ channel: SEED.mainChannel, ...body }) });
+      await chat({ banned: { who: 'timed_tom', minutes: 10 } });
+      await openCard(page, await addLink(page, 'timed_tom'), 'timed_tom');
+      await expect.poll(async () => (await readCard(page))?.parts['card-chatlog-banned'], { timeout: 10_000 }).toMatch(/^Timed out in this chat at .+, until .+\.$/);
+      expect((await readCard(page))?.chatlog?.messages).toEqual(['buy followers at example.com']);
+      await closeCard(page);
+      await page.close();
+    });
+
     it('a moderator of the channel sees Kick’s own history of a user’s messages, pages older ones in, hostile text inert', async () => {
       const d = driver();
       const page = await d.openKick(`/moderator/${SEED.mainChannel}`);

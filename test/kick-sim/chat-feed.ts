@@ -1,5 +1,5 @@
 import { planRow } from './chat-plan';
-import { chatMessageData, messageFrame, recentMessageJson, type ChatMessageData, type SimSender } from './fixtures/pusher-frames';
+import { chatMessageData, messageFrame, recentMessageJson, userBannedFrame, type ChatMessageData, type SimSender } from './fixtures/pusher-frames';
 import { findUserByName, findUserBySlug, json, type SimData, type SimReply } from './http-types';
 import type { SimPusher } from './pusher';
 
@@ -80,7 +80,7 @@ function senderOf(data: SimData, username: string): SimSender {
  * ChatMessageEvent. Notices (subs, gifts, Kicks) are other events on Kick's socket, which the extension does not follow.
  */
 export function handleSimChat(data: SimData, pusher: SimPusher, body: Buffer): SimReply {
-  let input: { channel?: string; from?: number; count?: number; said?: { who: string; text: string } };
+  let input: { channel?: string; from?: number; count?: number; said?: { who: string; text: string }; banned?: { who: string; minutes?: number } };
   try {
     input = JSON.parse(body.toString('utf8')) as typeof input;
   } catch {
@@ -97,6 +97,11 @@ export function handleSimChat(data: SimData, pusher: SimPusher, body: Buffer): S
     sent += pusher.broadcast(chatroomId, messageFrame(message)) ? 1 : 0;
   };
   if (input.said) send(chatMessageData(chatroomId, senderOf(data, input.said.who), input.said.text));
+  // A moderator's ban (`minutes`: a timeout), as Kick sends it on the socket.
+  if (input.banned) {
+    const until = input.banned.minutes === undefined ? undefined : new Date(Date.now() + input.banned.minutes * 60_000);
+    sent += pusher.broadcast(chatroomId, userBannedFrame(chatroomId, senderOf(data, input.banned.who), until)) ? 1 : 0;
+  }
   const from = input.from ?? 0;
   for (let position = from; position < from + (input.count ?? 0); position++) {
     const row = planRow(position);
