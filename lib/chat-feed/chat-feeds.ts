@@ -103,7 +103,8 @@ export function createChatFeeds(opts: { connect?: (url: string) => SocketLike; u
     // Followed again after the worker restarted: what was said before is not in this record.
     if (share.resumed) share.record.gap();
     // Now that the socket brings what is said from here on, Kick's recent messages reach back from here with no gap.
-    const [tab] = share.tabs;
+    // Asked of the tab that joined last: an earlier one may be a page going away (a reload's old page).
+    const tab = [...share.tabs].at(-1);
     if (channelId === undefined || tab === undefined) return;
     share.askedRecent = true;
     for (const ask of recentWanted) ask(tab, channelId);

@@ -142,9 +142,13 @@ export function userScenarios(driver: () => BrowserDriver): void {
 
     it('a card without an account shows what kick.com knows, read like the site’s own calls', async () => {
       const d = driver();
+      // A cookie of the site's, to see whether it goes along with the reads: set before the page below loads, so that
+      // every read it makes carries it, also one it makes at start-up (Kick's recent messages, once the chat is followed),
+      // which may reach the simulator after its log is cleared.
+      const before = await d.openKick(`/${SEED.mainChannel}`);
+      await before.evaluate(() => void (document.cookie = 'kuc_probe=1; path=/; secure'), undefined);
+      await before.close();
       const page = await d.openKick(`/${SEED.mainChannel}`);
-      // A cookie of the site's, to see whether it goes along with the reads.
-      await page.evaluate(() => void (document.cookie = 'kuc_probe=1; path=/; secure'), undefined);
       d.sim.clearLog();
 
       const streamer = await openCard(page, '#channel-username', 'streamer1');
@@ -429,6 +433,8 @@ export function userScenarios(driver: () => BrowserDriver): void {
     it('shows what they said before the page opened the chat, from Kick’s recent messages read like the site’s own calls', async () => {
       const d = driver();
       d.sim.addUser({ username: 'early_erin' });
+      // No page follows this chat now (the last test's page has gone), so the page opened below starts its record.
+      await expect.poll(() => d.sim.pusher.subscribers(chatroomOfSlug(d.sim, SEED.mainChannel)!), { timeout: 10_000 }).toBe(0);
       // Said before this page was opened: in the chat's scrollback, which Kick's socket never sends again.
       await fetch(`${d.sim.endpoints.webBase}/__sim/chat`, { method: 'POST', body: JSON.stringify({ channel: SEED.mainChannel, said: { who: 'early_erin', text: 'said before you came <img src=x onerror="window.__pwned=1">' } }) });
       const page = await d.openKick(`/${SEED.mainChannel}`);
