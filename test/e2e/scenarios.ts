@@ -435,6 +435,8 @@ export function userScenarios(driver: () => BrowserDriver): void {
       d.sim.addUser({ username: 'early_erin' });
       // No page follows this chat now (the last test's page has gone), so the page opened below starts its record.
       await expect.poll(() => d.sim.pusher.subscribers(chatroomOfSlug(d.sim, SEED.mainChannel)!), { timeout: 10_000 }).toBe(0);
+      // Earlier pages' reads are not this page's.
+      d.sim.clearLog();
       // Said before this page was opened: in the chat's scrollback, which Kick's socket never sends again.
       await fetch(`${d.sim.endpoints.webBase}/__sim/chat`, { method: 'POST', body: JSON.stringify({ channel: SEED.mainChannel, said: { who: 'early_erin', text: 'said before you came <img src=x onerror="window.__pwned=1">' } }) });
       const page = await d.openKick(`/${SEED.mainChannel}`);
