@@ -94,6 +94,13 @@ describe('their messages on the card', () => {
     expect(renderLog(seen(['fine'])).queryByTestId('card-chatlog-banned')).toBeNull();
   });
 
+  it('says when Kick’s earlier messages could not be read, after how far back the record reaches', () => {
+    const view = renderLog(seen(['a'], { earlierUnread: 'kick.com answered 500' }));
+    expect(view.getByTestId('card-chatlog-source').textContent).toBe(
+      `Recorded from Kick’s chat since ${formatClock(SINCE)}. Kick’s earlier messages could not be read (kick.com answered 500).`,
+    );
+  });
+
   it('shows nothing off a channel page', () => {
     const view = renderLog(undefined);
     expect(view.queryByTestId('card-chatlog')).toBeNull();

@@ -107,7 +107,8 @@ function recordSource(answer: ChatRecordAnswer | undefined): string {
   if (!answer) return '';
   const record = answer.view;
   const reach = record
-    ? `Recorded from Kick’s chat since ${formatClock(record.since)}${record.complete ? '' : ', less what it missed or made room for'}${record.seen > record.messages.length ? `; the latest ${record.messages.length} shown` : ''}.`
+    ? `Recorded from Kick’s chat since ${formatClock(record.since)}${record.complete ? '' : ', less what it missed or made room for'}${record.seen > record.messages.length ? `; the latest ${record.messages.length} shown` : ''}.` +
+      (record.earlierUnread ? ` Kick’s earlier messages could not be read (${record.earlierUnread.replace(/\.$/, '')}).` : '')
     : '';
   if (answer.status === 'failed') return `${reach ? `${reach} ` : ''}Kick’s chat is not being followed now: ${(answer.reason ?? 'no reason given').replace(/\.$/, '')}.`;
   if (!record || answer.status === 'connecting') return `${reach ? `${reach} ` : ''}Connecting to Kick’s chat…`;

@@ -60,14 +60,17 @@ describe('acceptChatWatchPorts', () => {
     expect(page.posted).toEqual([{ recentOf: 500 }]);
     expect(old.posted).toEqual([]);
     page.say({ recent: '{"data":{"messages":[]}}' });
-    expect(feeds.recent).toHaveBeenCalledWith(7, '{"data":{"messages":[]}}');
+    expect(feeds.recent).toHaveBeenCalledWith(7, { body: '{"data":{"messages":[]}}' });
+    page.say({ recentFailed: 'kick.com answered 500' });
+    expect(feeds.recent).toHaveBeenLastCalledWith(7, { failed: 'kick.com answered 500' });
     // Neither named a chat nor answered.
     expect(feeds.watch).not.toHaveBeenCalled();
     expect(page.posted).toHaveLength(1);
     // Too long, or from a page the tab no longer shows: dropped (a too long one is no naming of a chat either).
     old.say({ recent: '{}' });
     page.say({ recent: 'x'.repeat(256 * 1024 + 1) });
-    expect(feeds.recent).toHaveBeenCalledTimes(1);
+    page.say({ recentFailed: 'x'.repeat(301) });
+    expect(feeds.recent).toHaveBeenCalledTimes(2);
     expect(feeds.watch).not.toHaveBeenCalled();
   });
 

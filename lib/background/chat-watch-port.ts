@@ -25,7 +25,7 @@ export function acceptChatWatchPorts(feeds: ChatFeeds, onConnect: (listener: (po
       // Kick's recent messages, asked for above: taken into the record, with no answer. Checked first: every field of a
       // chat's naming is optional, so these would pass for one.
       const recent = RecentMessagesBodySchema.safeParse(message);
-      if (recent.success) return void feeds.recent(tabId, recent.data.recent);
+      if (recent.success) return void feeds.recent(tabId, 'recent' in recent.data ? { body: recent.data.recent } : { failed: recent.data.recentFailed });
       const parsed = WatchChatSchema.safeParse(message);
       if (!parsed.success) return;
       const { channel, reason, resumed } = parsed.data;

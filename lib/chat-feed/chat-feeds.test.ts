@@ -134,14 +134,14 @@ describe('createChatFeeds', () => {
     // The simulated channel of the seed's main channel: its chat has the scrollback the simulated page draws.
     const main = JSON.parse(await readAsSite(`/api/v2/channels/${SEED.mainChannel}`)) as { id: number; chatroom: { id: number } };
     feeds.watch(1, JSON.stringify(main));
-    expect(feeds.recent(1, '{"data":{"messages":[]}}')).toBe('not asked for');
+    expect(feeds.recent(1, { body: '{"data":{"messages":[]}}' })).toBe('not asked for');
     await until(() => asks.length === 1, 'the ask');
     expect(asks).toEqual([[1, main.id]]);
     // Said after the record started: the socket brings it, and Kick's recent messages hold it too.
     await fetch(`${sim.endpoints.webBase}/__sim/chat`, { method: 'POST', body: JSON.stringify({ channel: SEED.mainChannel, said: { who: 'og_olga', text: 'just now' } }) });
     await until(() => feeds!.view(1, 'og_olga').view?.seen === 1, 'the live message');
     const recent = await readAsSite(`/api/v2/channels/${main.id}/messages`);
-    expect(feeds.recent(1, recent)).toBeUndefined();
+    expect(feeds.recent(1, { body: recent })).toBeUndefined();
     // og_olga wrote rows 2, 12 and 22 of the page's scrollback (test/kick-sim/chat-plan.ts), then the message above; Kick
     // answers its latest 25 messages, which reach back to row 3 of the 27 messages drawn.
     const { view } = feeds.view(1, 'og_olga');
@@ -150,19 +150,22 @@ describe('createChatFeeds', () => {
     expect(view?.complete).toBe(true);
     expect(view!.since).toBeLessThan(Date.now() - 100_000);
     // Taken once: the same answer again changes nothing; a second tab on the same chat is not asked.
-    expect(feeds.recent(1, recent)).toBe('not asked for');
+    expect(feeds.recent(1, { body: recent })).toBe('not asked for');
     feeds.watch(2, JSON.stringify(main));
     expect(asks).toHaveLength(1);
     expect(feeds.view(2, 'og_olga').view?.seen).toBe(3);
   });
 
-  it('says why it took nothing from an answer it cannot read, and keeps following', async () => {
+  it('says on every view why it took nothing from an answer it cannot read, or a read that failed, and keeps following', async () => {
     feeds = createChatFeeds({ connect });
     feeds.onRecentWanted(() => undefined);
     feeds.watch(1, JSON.stringify({ id: 1, chatroom: { id: 620 } }));
-    await until(() => feeds!.view(1, 'x').status === 'live', 'live');
-    expect(feeds.recent(1, '<html>')).toBe('kick.com answered with something other than JSON');
-    expect(feeds.view(1, 'x').status).toBe('live');
+    feeds.watch(2, JSON.stringify({ id: 2, chatroom: { id: 621 } }));
+    await until(() => feeds!.view(1, 'x').status === 'live' && feeds!.view(2, 'x').status === 'live', 'live');
+    expect(feeds.recent(1, { body: '<html>' })).toBe('kick.com answered with something other than JSON');
+    expect(feeds.view(1, 'x')).toMatchObject({ status: 'live', view: { earlierUnread: 'kick.com answered with something other than JSON' } });
+    expect(feeds.recent(2, { failed: 'kick.com answered 500' })).toBe('kick.com answered 500');
+    expect(feeds.view(2, 'anyone').view?.earlierUnread).toBe('kick.com answered 500');
   });
 
   it('a record a tab asks for again after the worker stopped says it is not complete (what was said before is missing)', async () => {

@@ -182,17 +182,21 @@ export function createChatFeeds(opts: { connect?: (url: string) => SocketLike; u
       recentWanted.add(ask);
     },
     /**
-     * Kick's recent messages of the tab's chat, as the tab read them: taken into its record if it asked that tab's
-     * share for them and has not had them yet; anything else is dropped. Says why nothing was taken.
+     * Kick's recent messages of the tab's chat as the tab read them (`{ body }`), or why it could not (`{ failed }`):
+     * taken into its record if it asked that tab's share for them and has not had them yet; anything else is dropped.
+     * A record that could not take them says why on every view. Returns why nothing was taken.
      */
-    recent(tabId: number, body: string): string | undefined {
+    recent(tabId: number, read: { body: string } | { failed: string }): string | undefined {
       const tab = tabs.get(tabId);
       const share = tab?.chatroomId === undefined ? undefined : chats.get(tab.chatroomId)?.shares.get(tab.private);
       if (!share?.record || !share.askedRecent) return 'not asked for';
       share.askedRecent = false;
-      const read = recentMessagesOf(body);
-      if ('reason' in read) return read.reason;
-      share.record.seed(read.messages);
+      const got = 'body' in read ? recentMessagesOf(read.body) : { reason: read.failed };
+      if ('reason' in got) {
+        share.record.earlierFailed(got.reason);
+        return got.reason;
+      }
+      share.record.seed(got.messages);
       return undefined;
     },
     /** What the tab's chat record holds about one user. */

@@ -119,6 +119,17 @@ describe('the chat record', () => {
     expect(record.view('cara').seen).toBe(1);
   });
 
+  it('says on every view why Kick’s recent messages could not be taken in, until it starts over', () => {
+    const record = createChatRecord(clock(10_000));
+    record.add('ann', 'hi', 'm1');
+    const before = record.view('ann');
+    record.earlierFailed('kick.com answered 500');
+    expect(record.view('ann')).toEqual({ ...before, earlierUnread: 'kick.com answered 500' });
+    expect(record.view('nobody').earlierUnread).toBe('kick.com answered 500');
+    record.reset();
+    expect(record.view('nobody')).not.toHaveProperty('earlierUnread');
+  });
+
   it('makes room for what it hears next by dropping first whom it knows only from Kick’s history', () => {
     const record = createChatRecord(clock(10_000), PER_USER, 3);
     record.add('ann', 'live', 'm2', 9_000);

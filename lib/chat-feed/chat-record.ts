@@ -61,6 +61,9 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
   };
   let lossy = false;
   let since = now();
+  // Why Kick's recent messages could not be taken in (./recent-messages.ts), said on every view.
+  let earlierUnread: string | undefined;
+  const whole = () => ({ since, complete: !lossy, ...(earlierUnread === undefined ? {} : { earlierUnread }) });
   // Views handed out, by user, while they stay true: a card asking again for someone who said nothing since gets the
   // same object, with no copy of their messages. Each entry goes at that user's next message, a deletion of one of
   // theirs, or when they leave the record; all go when `complete` or `since` change.
@@ -147,11 +150,11 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
       const name = userKey(username);
       const entry = users.get(name);
       const banned = bans.peek(name);
-      if (!entry) return banned ? { messages: [], seen: 0, since, complete: !lossy, banned } : (empty ??= { messages: [], seen: 0, since, complete: !lossy });
+      if (!entry) return banned ? { messages: [], seen: 0, ...whole(), banned } : (empty ??= { messages: [], seen: 0, ...whole() });
       let view = views.get(name);
       if (!view) {
         const messages = entry.messages.map(({ text, at, deleted }): SeenMessage => (deleted ? { text, at, deleted } : { text, at })).reverse();
-        views.set(name, (view = { messages, seen: entry.seen, since, complete: !lossy, ...(banned ? { banned } : {}) }));
+        views.set(name, (view = { messages, seen: entry.seen, ...whole(), ...(banned ? { banned } : {}) }));
       }
       return view;
     },
@@ -163,6 +166,12 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
       found.message.deleted = true;
       found.message.text = '';
       views.delete(found.name);
+    },
+    /** Kick's recent messages could not be read or taken in: every view says why (the record starts when it started). */
+    earlierFailed(reason: string): void {
+      earlierUnread = reason.slice(0, 300);
+      views.clear();
+      empty = undefined;
     },
     /** Kick banned them from this chat (`until`: a timeout's end), or lifted it (`null`); their messages stay listed. */
     ban(username: string, until: number | undefined | null): void {
@@ -189,6 +198,7 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
       empty = undefined;
       total = chars = 0;
       bans.clear();
+      earlierUnread = undefined;
       lossy = false;
       since = now();
     },

@@ -118,7 +118,7 @@ export type WatchChat = z.infer<typeof WatchChatSchema>;
 export interface AskRecent {
   recentOf: number;
 }
-export const RecentMessagesBodySchema = z.object({ recent: AnswerBodySchema });
+export const RecentMessagesBodySchema = z.union([z.strictObject({ recent: AnswerBodySchema }), z.strictObject({ recentFailed: z.string().max(300) })]);
 export type RecentMessagesBody = z.infer<typeof RecentMessagesBodySchema>;
 
 /** A message as recorded: Kick's text with emotes written `[emote:id:name]` (Kick's wire form), when Kick says it was sent, and whether Kick deleted it (its text then gone). */
@@ -134,6 +134,8 @@ export const RecordViewSchema = z.object({
   seen: z.number().int().nonnegative(),
   since: z.number(),
   complete: z.boolean(),
+  /** Why Kick's recent messages from before the record started could not be read, when they could not. */
+  earlierUnread: z.string().max(300).optional(),
   /** Kick banned them from this chat while it was followed (`at`: when heard), until a timeout's end or with none given. */
   banned: z.object({ at: z.number(), until: z.number().optional() }).optional(),
 });

@@ -31,5 +31,6 @@ describe('sameRecord', () => {
     expect(sameRecord(banned, live([{ text: 'a', at: 5 }], { banned: { at: 9, until: 20 } }))).toBe(false);
     expect(sameRecord(banned, live([{ text: 'a', at: 5 }]))).toBe(false);
     expect(sameRecord(banned, live([{ text: 'a', at: 5 }], { banned: { at: 9 } }))).toBe(true);
+    expect(sameRecord(live([{ text: 'a', at: 5 }]), live([{ text: 'a', at: 5 }], { earlierUnread: 'kick.com answered 500' }))).toBe(false);
   });
 });

@@ -21,7 +21,7 @@ export function sameRecord(a: ChatRecordAnswer | undefined, b: ChatRecordAnswer)
   const [x, y] = [a.view, b.view];
   if (!x || !y) return x === y;
   if (x.seen !== y.seen || x.since !== y.since || x.complete !== y.complete || x.messages.length !== y.messages.length) return false;
-  if (x.banned?.at !== y.banned?.at || x.banned?.until !== y.banned?.until) return false;
+  if (x.banned?.at !== y.banned?.at || x.banned?.until !== y.banned?.until || x.earlierUnread !== y.earlierUnread) return false;
   // A deletion changes no count: each message's state is compared (at most 100).
   return x.messages.every((m, i) => m.at === y.messages[i]!.at && !m.deleted === !y.messages[i]!.deleted);
 }

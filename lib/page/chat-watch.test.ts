@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebReadError } from '../kick-web/web-reads';
-import type { ChatRecordAnswer, WatchChat } from '../messaging/protocol';
+import type { ChatRecordAnswer, RecentMessagesBody, WatchChat } from '../messaging/protocol';
 import type { SendToBackground } from '../messaging/send';
 import { CHANNEL_RETRY_MS, liveChatSlug, startChatWatch, type ChatWatch, type WatchPort } from './chat-watch';
 
@@ -19,7 +19,7 @@ const LIVE: ChatRecordAnswer = { status: 'live', view: { messages: [{ text: 'hi'
 function background(answers: ChatRecordAnswer[] = []) {
   const said: WatchChat[] = [];
   // Kick's recent messages handed over, as the page read them.
-  const recents: string[] = [];
+  const recents: RecentMessagesBody[] = [];
   const asked: string[] = [];
   const ports: { port: WatchPort; close(): void; push(m: unknown): void }[] = [];
   const connect = (): WatchPort => {
@@ -27,7 +27,7 @@ function background(answers: ChatRecordAnswer[] = []) {
     const disconnect: (() => void)[] = [];
     const port: WatchPort = {
       postMessage(m) {
-        if ('recent' in m) return void recents.push(m.recent);
+        if ('recent' in m || 'recentFailed' in m) return void recents.push(m);
         said.push(m);
         queueMicrotask(() => message.forEach((l) => l({ status: m.channel ? 'connecting' : 'off' })));
       },
@@ -67,9 +67,26 @@ describe('startChatWatch', () => {
     bg.ports[0]!.push({ recentOf: 77 });
     await flush();
     expect(read.mock.calls.map(([path]) => path)).toEqual(['/api/v2/channels/streamer1', '/api/v2/channels/77/messages']);
-    expect(bg.recents).toEqual([recent]);
+    expect(bg.recents).toEqual([{ recent }]);
     // The asks were no answers: a card's question still gets its own.
     expect(await watch.record('cool_cat')).toEqual(LIVE);
+  });
+
+  it('says why it could not read Kick’s recent messages, so the card can', async () => {
+    history.replaceState(null, '', '/streamer1');
+    const bg = background();
+    const answers: Record<string, Promise<string | undefined>> = {
+      '/api/v2/channels/streamer1': Promise.resolve('{"id":77,"chatroom":{"id":5}}'),
+      '/api/v2/channels/77/messages': Promise.reject(new WebReadError('kick.com answered 500', 500)),
+      '/api/v2/channels/78/messages': Promise.resolve(undefined),
+    };
+    void answers['/api/v2/channels/77/messages']!.catch(() => undefined);
+    watch = startChatWatch(bg.send, { read: (path) => answers[path]!, connect: bg.connect });
+    await flush();
+    bg.ports[0]!.push({ recentOf: 77 });
+    bg.ports[0]!.push({ recentOf: 78 });
+    await flush();
+    expect(bg.recents).toEqual([{ recentFailed: 'kick.com answered 500' }, { recentFailed: 'kick.com knows no such channel' }]);
   });
 
   it('names the channel page’s chat to the background on its port, once, and asks for a user’s part at an open', async () => {

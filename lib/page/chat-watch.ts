@@ -105,14 +105,15 @@ export function startChatWatch(
   /**
    * Kick's recent messages of the chat, read like the other kick.com reads (same-origin; the route and its sources are in
    * lib/chat-feed/recent-messages.ts) and handed over unparsed on the port that asked; optional: a failed read leaves the
-   * record starting when it started.
+   * record starting when it started, and the card says why.
    */
   const tellRecent = (asking: WatchPort, channelId: number) => {
+    const tell = (message: RecentMessagesBody) => {
+      if (port === asking) asking.postMessage(message);
+    };
     void read(kickPath('api', 'v2', 'channels', String(channelId), 'messages')).then(
-      (body) => {
-        if (body !== undefined && port === asking) asking.postMessage({ recent: body });
-      },
-      () => undefined,
+      (body) => tell(body === undefined ? { recentFailed: 'kick.com knows no such channel' } : { recent: body }),
+      (error: unknown) => tell({ recentFailed: reasonOf(error) }),
     );
   };
   /** Names the chat to the background (on a new port if need be); settles with its answer. */

@@ -455,6 +455,21 @@ export function userScenarios(driver: () => BrowserDriver): void {
       expect(read).toMatchObject({ status: 200, site: { fetchSite: 'same-origin', referer: `https://kick.com/${SEED.mainChannel}` } });
       await closeCard(page);
       await page.close();
+
+      // When kick.com does not give them, the card says so, after how far back its record reaches.
+      await expect.poll(() => d.sim.pusher.subscribers(chatroomOfSlug(d.sim, SEED.mainChannel)!), { timeout: 10_000 }).toBe(0);
+      const stop = d.sim.fault({ host: 'web', path: recentPath, status: 500 });
+      try {
+        const again = await d.openKick(`/${SEED.mainChannel}`);
+        await followed(d, SEED.mainChannel);
+        await openCard(again, await addLink(again, 'early_erin'), 'early_erin');
+        await expect.poll(async () => (await readCard(again))?.parts['card-chatlog-source'], { timeout: 10_000 })
+          .toMatch(/^Recorded from Kick’s chat since .+\. Kick’s earlier messages could not be read \(kick\.com answered 500\)\.$/);
+        await closeCard(again);
+        await again.close();
+      } finally {
+        stop();
+      }
     });
 
     it('says when Kick timed them out in this chat, and until when, with what they said still listed', async () => {
