@@ -22,11 +22,11 @@ function setup() {
   const watch = vi.fn(() => ({ status: 'connecting' as const }));
   const leave = vi.fn();
   const recent = vi.fn();
-  let wantRecent!: (tabId: number, channelId: number) => void;
+  let wantRecent!: (tabId: number, ask: { recentOf: number; ask: number }) => void;
   const onRecentWanted = (ask: typeof wantRecent) => void (wantRecent = ask);
   let accept!: (port: Browser.runtime.Port) => void;
   acceptChatWatchPorts({ watch, leave, recent, onRecentWanted } as unknown as ChatFeeds, (listener) => (accept = listener));
-  return { feeds: { watch, leave, recent }, accept: (p: ReturnType<typeof fakePort>) => accept(p.port), wantRecent: (tab: number, channel: number) => wantRecent(tab, channel) };
+  return { feeds: { watch, leave, recent }, accept: (p: ReturnType<typeof fakePort>) => accept(p.port), wantRecent: (tab: number, channel: number) => wantRecent(tab, { recentOf: channel, ask: 4 }) };
 }
 
 describe('acceptChatWatchPorts', () => {
@@ -57,19 +57,21 @@ describe('acceptChatWatchPorts', () => {
     accept(page);
     wantRecent(7, 500);
     wantRecent(8, 500);
-    expect(page.posted).toEqual([{ recentOf: 500 }]);
+    expect(page.posted).toEqual([{ recentOf: 500, ask: 4 }]);
     expect(old.posted).toEqual([]);
-    page.say({ recent: '{"data":{"messages":[]}}' });
-    expect(feeds.recent).toHaveBeenCalledWith(7, { body: '{"data":{"messages":[]}}' });
-    page.say({ recentFailed: 'kick.com answered 500' });
-    expect(feeds.recent).toHaveBeenLastCalledWith(7, { failed: 'kick.com answered 500' });
+    page.say({ ask: 4, recent: '{"data":{"messages":[]}}' });
+    expect(feeds.recent).toHaveBeenCalledWith(7, 4, { body: '{"data":{"messages":[]}}' });
+    page.say({ ask: 4, recentFailed: 'kick.com answered 500' });
+    expect(feeds.recent).toHaveBeenLastCalledWith(7, 4, { failed: 'kick.com answered 500' });
     // Neither named a chat nor answered.
     expect(feeds.watch).not.toHaveBeenCalled();
     expect(page.posted).toHaveLength(1);
     // Too long, or from a page the tab no longer shows: dropped (a too long one is no naming of a chat either).
-    old.say({ recent: '{}' });
-    page.say({ recent: 'x'.repeat(256 * 1024 + 1) });
-    page.say({ recentFailed: 'x'.repeat(301) });
+    old.say({ ask: 4, recent: '{}' });
+    page.say({ ask: 4, recent: 'x'.repeat(256 * 1024 + 1) });
+    page.say({ ask: 4, recentFailed: 'x'.repeat(301) });
+    // Naming no ask, it answers none.
+    page.say({ recent: '{}' });
     expect(feeds.recent).toHaveBeenCalledTimes(2);
     expect(feeds.watch).not.toHaveBeenCalled();
   });

@@ -14,7 +14,7 @@ type Port = Browser.runtime.Port;
 export function acceptChatWatchPorts(feeds: ChatFeeds, onConnect: (listener: (port: Port) => void) => void = (l) => browser.runtime.onConnect.addListener(l)): void {
   // The port that speaks for each tab now: a page that replaced another in the tab may connect before the old one's end is heard.
   const current = new Map<number, Port>();
-  feeds.onRecentWanted((tabId, channelId) => current.get(tabId)?.postMessage({ recentOf: channelId } satisfies AskRecent));
+  feeds.onRecentWanted((tabId, ask) => current.get(tabId)?.postMessage(ask satisfies AskRecent));
   onConnect((port) => {
     const tabId = port.sender?.tab?.id;
     // Only a content script in a tab's top frame names a chat (frames and extension pages have none).
@@ -22,10 +22,12 @@ export function acceptChatWatchPorts(feeds: ChatFeeds, onConnect: (listener: (po
     current.set(tabId, port);
     port.onMessage.addListener((message: unknown) => {
       if (current.get(tabId) !== port) return;
-      // Kick's recent messages, asked for above: taken into the record, with no answer. Checked first: every field of a
-      // chat's naming is optional, so these would pass for one.
+      // Kick's recent messages, asked for above: taken into the record, with no answer.
       const recent = RecentMessagesBodySchema.safeParse(message);
-      if (recent.success) return void feeds.recent(tabId, 'recent' in recent.data ? { body: recent.data.recent } : { failed: recent.data.recentFailed });
+      if (recent.success) {
+        const { data } = recent;
+        return void feeds.recent(tabId, data.ask, 'recent' in data ? { body: data.recent } : { failed: data.recentFailed });
+      }
       const parsed = WatchChatSchema.safeParse(message);
       if (!parsed.success) return;
       const { channel, reason, resumed } = parsed.data;

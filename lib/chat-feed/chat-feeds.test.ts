@@ -129,19 +129,23 @@ describe('createChatFeeds', () => {
 
   it('asks one tab for Kick’s recent messages once its record starts, and takes them in before what the socket brought', async () => {
     feeds = createChatFeeds({ connect });
-    const asks: [number, number][] = [];
-    feeds.onRecentWanted((tab, channelId) => asks.push([tab, channelId]));
+    const asks: [number, { recentOf: number; ask: number }][] = [];
+    feeds.onRecentWanted((tab, ask) => asks.push([tab, ask]));
     // The simulated channel of the seed's main channel: its chat has the scrollback the simulated page draws.
     const main = JSON.parse(await readAsSite(`/api/v2/channels/${SEED.mainChannel}`)) as { id: number; chatroom: { id: number } };
     feeds.watch(1, JSON.stringify(main));
-    expect(feeds.recent(1, { body: '{"data":{"messages":[]}}' })).toBe('not asked for');
+    expect(feeds.recent(1, 1, { body: '{"data":{"messages":[]}}' })).toBe('not asked for');
     await until(() => asks.length === 1, 'the ask');
-    expect(asks).toEqual([[1, main.id]]);
+    expect(asks).toEqual([[1, { recentOf: main.id, ask: expect.any(Number) as number }]]);
+    const { ask } = asks[0]![1];
+    // An answer to another ask, or from another tab, is no answer to this one.
+    expect(feeds.recent(1, ask + 1, { body: '{"data":{"messages":[]}}' })).toBe('not asked for');
+    expect(feeds.recent(2, ask, { body: '{"data":{"messages":[]}}' })).toBe('not asked for');
     // Said after the record started: the socket brings it, and Kick's recent messages hold it too.
     await fetch(`${sim.endpoints.webBase}/__sim/chat`, { method: 'POST', body: JSON.stringify({ channel: SEED.mainChannel, said: { who: 'og_olga', text: 'just now' } }) });
     await until(() => feeds!.view(1, 'og_olga').view?.seen === 1, 'the live message');
     const recent = await readAsSite(`/api/v2/channels/${main.id}/messages`);
-    expect(feeds.recent(1, { body: recent })).toBeUndefined();
+    expect(feeds.recent(1, ask, { body: recent })).toBeUndefined();
     // og_olga wrote rows 2, 12 and 22 of the page's scrollback (test/kick-sim/chat-plan.ts), then the message above; Kick
     // answers its latest 25 messages, which reach back to row 3 of the 27 messages drawn.
     const { view } = feeds.view(1, 'og_olga');
@@ -150,7 +154,7 @@ describe('createChatFeeds', () => {
     expect(view?.complete).toBe(true);
     expect(view!.since).toBeLessThan(Date.now() - 100_000);
     // Taken once: the same answer again changes nothing; a second tab on the same chat is not asked.
-    expect(feeds.recent(1, { body: recent })).toBe('not asked for');
+    expect(feeds.recent(1, ask, { body: recent })).toBe('not asked for');
     feeds.watch(2, JSON.stringify(main));
     expect(asks).toHaveLength(1);
     expect(feeds.view(2, 'og_olga').view?.seen).toBe(3);
@@ -158,14 +162,42 @@ describe('createChatFeeds', () => {
 
   it('says on every view why it took nothing from an answer it cannot read, or a read that failed, and keeps following', async () => {
     feeds = createChatFeeds({ connect });
-    feeds.onRecentWanted(() => undefined);
+    const asks = new Map<number, number>();
+    feeds.onRecentWanted((tab, { ask }) => asks.set(tab, ask));
     feeds.watch(1, JSON.stringify({ id: 1, chatroom: { id: 620 } }));
     feeds.watch(2, JSON.stringify({ id: 2, chatroom: { id: 621 } }));
-    await until(() => feeds!.view(1, 'x').status === 'live' && feeds!.view(2, 'x').status === 'live', 'live');
-    expect(feeds.recent(1, { body: '<html>' })).toBe('kick.com answered with something other than JSON');
+    await until(() => asks.size === 2, 'the asks');
+    expect(feeds.recent(1, asks.get(1)!, { body: '<html>' })).toBe('kick.com answered with something other than JSON');
     expect(feeds.view(1, 'x')).toMatchObject({ status: 'live', view: { earlierUnread: 'kick.com answered with something other than JSON' } });
-    expect(feeds.recent(2, { failed: 'kick.com answered 500' })).toBe('kick.com answered 500');
+    expect(feeds.recent(2, asks.get(2)!, { failed: 'kick.com answered 500' })).toBe('kick.com answered 500');
     expect(feeds.view(2, 'anyone').view?.earlierUnread).toBe('kick.com answered 500');
+  });
+
+  it('takes no answer to an ask about the chat a tab showed before, and asks again when the asked tab goes or loads anew', async () => {
+    feeds = createChatFeeds({ connect });
+    const asks: [number, number, number][] = [];
+    feeds.onRecentWanted((tab, { recentOf, ask }) => asks.push([tab, recentOf, ask]));
+    const empty = { body: '{"data":{"messages":[]}}' };
+    // Tab 1 is asked about channel 1, then shows channel 2 before it answered: the late answer is not channel 2's.
+    feeds.watch(1, JSON.stringify({ id: 1, chatroom: { id: 640 } }));
+    await until(() => asks.length === 1, 'the first ask');
+    feeds.watch(1, JSON.stringify({ id: 2, chatroom: { id: 641 } }));
+    await until(() => asks.length === 2, 'the second ask');
+    expect(asks.map(([tab, of]) => [tab, of])).toEqual([[1, 1], [1, 2]]);
+    expect(feeds.recent(1, asks[0]![2], empty)).toBe('not asked for');
+    // Tabs 2 and 3 show channel 3; the one asked (the last to join) closes before it answers: the other is asked.
+    feeds.watch(2, JSON.stringify({ id: 3, chatroom: { id: 642 } }));
+    feeds.watch(3, JSON.stringify({ id: 3, chatroom: { id: 642 } }));
+    await until(() => asks.length === 3, 'the third ask');
+    const [asked] = asks[2]!;
+    feeds.leave(asked);
+    expect(asks[3]?.slice(0, 2)).toEqual([asked === 3 ? 2 : 3, 3]);
+    // The asked tab names its chat anew (a reload's new page, which knows nothing of the ask): it is asked again.
+    const [again, , ask] = asks[3]!;
+    feeds.watch(again, JSON.stringify({ id: 3, chatroom: { id: 642 } }));
+    expect(asks[4]?.slice(0, 2)).toEqual([again, 3]);
+    expect(feeds.recent(again, ask, empty)).toBe('not asked for');
+    expect(feeds.recent(again, asks[4]![2], empty)).toBeUndefined();
   });
 
   it('a record a tab asks for again after the worker stopped says it is not complete (what was said before is missing)', async () => {

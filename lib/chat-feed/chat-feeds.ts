@@ -42,8 +42,11 @@ interface Share {
   record?: ChatRecord;
   /** A tab asked for it again after the worker that followed it stopped: its record starts with a gap. */
   resumed?: boolean;
-  /** Kick's recent messages were asked of one of its tabs for its record: they are taken once. */
-  askedRecent?: boolean;
+  /**
+   * Kick's recent messages are awaited from this tab, as the answer to this ask (a number of its own, so an answer to an
+   * earlier ask, say for the chat the tab showed before, is never taken for this one); taken once.
+   */
+  asked?: { tabId: number; ask: number };
 }
 
 interface Chat {
@@ -97,17 +100,26 @@ export function createChatFeeds(opts: { connect?: (url: string) => SocketLike; u
   };
   const sharesOf = (chatroomId: number) => chats.get(chatroomId)?.shares.values() ?? [];
   // Told which tab to ask for a chat's recent messages (lib/background/chat-watch-port.ts asks on that tab's port).
-  const recentWanted = new Set<(tabId: number, channelId: number) => void>();
+  const recentWanted = new Set<(tabId: number, ask: { recentOf: number; ask: number }) => void>();
+  let asks = 0;
+  /**
+   * Asks a tab of the share for Kick's recent messages: the one that joined last (an earlier one may be a page going
+   * away), and again of another when the asked one leaves or names the chat anew (a reload) before it answered.
+   */
+  const askRecent = (share: Share, channelId: number | undefined) => {
+    const tabId = [...share.tabs].at(-1);
+    share.asked = undefined;
+    if (channelId === undefined || tabId === undefined || !share.record) return;
+    share.asked = { tabId, ask: ++asks };
+    for (const wanted of recentWanted) wanted(tabId, { recentOf: channelId, ask: share.asked.ask });
+  };
   const startRecord = (share: Share, channelId: number | undefined) => {
     share.record = createChatRecord(now);
     // Followed again after the worker restarted: what was said before is not in this record.
     if (share.resumed) share.record.gap();
-    // Now that the socket brings what is said from here on, Kick's recent messages reach back from here with no gap.
-    // Asked of the tab that joined last: an earlier one may be a page going away (a reload's old page).
-    const tab = [...share.tabs].at(-1);
-    if (channelId === undefined || tab === undefined) return;
-    share.askedRecent = true;
-    for (const ask of recentWanted) ask(tab, channelId);
+    // From here on the socket brings what is said (or the record marks a gap when it comes back): Kick's recent
+    // messages, read from now, reach back from here.
+    askRecent(share, channelId);
   };
   const socket = createChatSocket(events, { connect: opts.connect, url: opts.url, timers: opts.timers });
 
@@ -119,6 +131,7 @@ export function createChatFeeds(opts: { connect?: (url: string) => SocketLike; u
     const chat = chatroomId === undefined ? undefined : chats.get(chatroomId);
     const share = chat?.shares.get(inPrivate);
     share?.tabs.delete(tabId);
+    if (share?.asked?.tabId === tabId) askRecent(share, chat?.channelId);
     if (chatroomId === undefined || !chat || !share || share.tabs.size) return;
     chat.shares.delete(inPrivate);
     if (chat.shares.size) return;
@@ -166,8 +179,11 @@ export function createChatFeeds(opts: { connect?: (url: string) => SocketLike; u
         chat.channelId ??= channelId;
         let share = chat.shares.get(inPrivate);
         if (!share) chat.shares.set(inPrivate, (share = { tabs: new Set(), resumed: opts.resumed }));
+        // Named anew by the tab asked for Kick's recent messages: a new page (a reload), which knows nothing of the ask.
+        if (share.asked?.tabId === tabId) share.tabs.delete(tabId);
         share.tabs.add(tabId);
         if (chat.confirmed && !share.record) startRecord(share, chat.channelId);
+        else if (share.asked?.tabId === tabId) askRecent(share, chat.channelId);
         // A socket refused or down says why (events.down, or `down` above) before it answers.
         socket.watch(chatroomId);
       }
@@ -177,20 +193,20 @@ export function createChatFeeds(opts: { connect?: (url: string) => SocketLike; u
     },
     /** The tab closed, or its page went away (its port to the background closed). */
     leave,
-    /** Calls `ask` with the tab to ask for a chat's recent messages (once per record, when it starts) and the channel's id. */
-    onRecentWanted(ask: (tabId: number, channelId: number) => void): void {
-      recentWanted.add(ask);
+    /** Calls `wanted` with the tab to ask for a chat's recent messages (when a record starts) and the ask to make of it. */
+    onRecentWanted(wanted: (tabId: number, ask: { recentOf: number; ask: number }) => void): void {
+      recentWanted.add(wanted);
     },
     /**
-     * Kick's recent messages of the tab's chat as the tab read them (`{ body }`), or why it could not (`{ failed }`):
-     * taken into its record if it asked that tab's share for them and has not had them yet; anything else is dropped.
-     * A record that could not take them says why on every view. Returns why nothing was taken.
+     * Kick's recent messages of the tab's chat as the tab read them (`{ body }`), or why it could not (`{ failed }`), in
+     * answer to `ask`: taken into its record if that is the ask its share awaits from this tab; anything else is
+     * dropped. A record that could not take them says why on every view. Returns why nothing was taken.
      */
-    recent(tabId: number, read: { body: string } | { failed: string }): string | undefined {
+    recent(tabId: number, ask: number, read: { body: string } | { failed: string }): string | undefined {
       const tab = tabs.get(tabId);
       const share = tab?.chatroomId === undefined ? undefined : chats.get(tab.chatroomId)?.shares.get(tab.private);
-      if (!share?.record || !share.askedRecent) return 'not asked for';
-      share.askedRecent = false;
+      if (!share?.record || share.asked?.tabId !== tabId || share.asked.ask !== ask) return 'not asked for';
+      share.asked = undefined;
       const got = 'body' in read ? recentMessagesOf(read.body) : { reason: read.failed };
       if ('reason' in got) {
         share.record.earlierFailed(got.reason);

@@ -130,6 +130,13 @@ describe('the chat record', () => {
     expect(record.view('nobody')).not.toHaveProperty('earlierUnread');
   });
 
+  it('puts a message from Kick’s history before one the socket brought in the same second (it was sent before)', () => {
+    const record = createChatRecord(clock(10_000));
+    record.add('ann', 'live', 'm3', 9_000);
+    record.seed([{ username: 'ann', text: 'one', id: 'm1', at: 9_000 }, { username: 'ann', text: 'two', id: 'm2', at: 9_000 }]);
+    expect(record.view('ann').messages.map((m) => m.text)).toEqual(['live', 'two', 'one']);
+  });
+
   it('makes room for what it hears next by dropping first whom it knows only from Kick’s history', () => {
     const record = createChatRecord(clock(10_000), PER_USER, 3);
     record.add('ann', 'live', 'm2', 9_000);
@@ -163,6 +170,13 @@ describe('the chat record', () => {
     for (let i = 0; i <= BANS_KEPT; i++) record.ban(`user${i}`, undefined);
     expect(record.view('user0')).not.toHaveProperty('banned');
     expect(record.view(`user${BANS_KEPT}`)).toHaveProperty('banned');
+    // A view handed out before its ban made room does not keep saying so.
+    const kept = createChatRecord();
+    kept.add('first', 'hi', 'm1');
+    kept.ban('first', undefined);
+    expect(kept.view('first')).toHaveProperty('banned');
+    for (let i = 1; i <= BANS_KEPT; i++) kept.ban(`user${i}`, undefined);
+    expect(kept.view('first')).not.toHaveProperty('banned');
   });
 
   it('cuts a message to Kick’s 500 characters', () => {

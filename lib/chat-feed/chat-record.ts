@@ -111,13 +111,14 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
       fit(name);
     },
     /**
-     * Kick's own recent messages from before the record started (lib/chat-feed/chat-history-seed.ts), oldest first: each
+     * Kick's own recent messages from before the record started (./recent-messages.ts), oldest first: each
      * goes before what the record holds of its sender, unless the record has it already (the page reads them once the
      * socket confirmed the chat, so they overlap what it brought, and Kick's latest messages leave none out between).
      * The record then reaches back to the oldest of them. Someone heard of only here counts as least recently heard.
      */
     seed(messages: readonly { username: string; text: string; id: string; at: number }[]): void {
       const older = new Map<string, { messages: HeldMessage[]; seen: number }>();
+      const seeded = new Set<string>();
       let oldest = since;
       for (const m of messages) {
         if (recent.has(m.id)) continue;
@@ -128,8 +129,10 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
         views.delete(name);
         entry.seen++;
         const message: HeldMessage = { text: m.text.slice(0, 500), at: m.at, id: m.id };
-        // Before the first message that is newer: a sender's messages stay in the order they were sent.
-        const at = entry.messages.findIndex((held) => held.at > m.at);
+        // Before the first that is newer, or of the same second but not of these: one the socket brought was sent after
+        // every message it did not bring (Kick's times are to the second), so a sender's messages keep their order.
+        const at = entry.messages.findIndex((held) => held.at > m.at || (held.at === m.at && !seeded.has(held.id)));
+        seeded.add(m.id);
         entry.messages.splice(at === -1 ? entry.messages.length : at, 0, message);
         held.set(m.id, { name, message });
         total++;
@@ -177,7 +180,11 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
     ban(username: string, until: number | undefined | null): void {
       const name = userKey(username);
       if (until === null) bans.delete(name);
-      else bans.set(name, { at: now(), ...(until === undefined ? {} : { until }) });
+      else {
+        // The oldest ban makes room: its user's view, if one is kept, goes with it.
+        if (!bans.has(name) && bans.size >= BANS_KEPT) views.delete(bans.keys().next().value!);
+        bans.set(name, { at: now(), ...(until === undefined ? {} : { until }) });
+      }
       views.delete(name);
     },
     /** Messages were missed (the chat's feed dropped for a while): the record no longer holds all of anyone's. */

@@ -18,6 +18,12 @@ describe('recentMessagesOf', () => {
     });
   });
 
+  it('keeps messages of one second in the order they were sent (Kick lists them newest first, its times to the second)', () => {
+    const second = '2026-11-30T20:00:01Z';
+    const body = answer([message('ann', 'third', second, 'c'), message('ann', 'second', second, 'b'), message('ann', 'first', '2026-11-30T20:00:00Z', 'a')]);
+    expect(recentMessagesOf(body)).toMatchObject({ messages: [{ text: 'first' }, { text: 'second' }, { text: 'third' }] });
+  });
+
   it('leaves out a message in a shape Kick was not seen to send, and keeps the rest', () => {
     const good = message('ann', 'fine', '2026-11-30T20:00:01Z', 'a');
     const odd = [{ ...good, sender: null }, { ...good, created_at: 'soon' }, { ...good, id: '' }, 'text', null];

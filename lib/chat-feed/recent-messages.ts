@@ -58,5 +58,7 @@ export function recentMessagesOf(body: string): { messages: RecentMessage[] } | 
     const at = m.success ? Date.parse(m.data.created_at) : NaN;
     if (m.success && !Number.isNaN(at)) messages.push({ id: m.data.id, username: m.data.sender.username, text: m.data.content, at });
   }
-  return { messages: messages.sort((a, b) => a.at - b.at) };
+  // Kick lists them newest first, and its times are to the second: reversed before the (stable) sort, messages of one
+  // second keep the order they were sent in.
+  return { messages: messages.reverse().sort((a, b) => a.at - b.at) };
 }

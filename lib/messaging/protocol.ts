@@ -113,12 +113,18 @@ export const WatchChatSchema = z.strictObject({
 export type WatchChat = z.infer<typeof WatchChatSchema>;
 /**
  * The background asks a page on its chat-watch port for Kick's recent messages of the chat, by the channel's id, when
- * the tab's record starts (lib/chat-feed/recent-messages.ts); the page answers with kick.com's body, unparsed.
+ * the tab's record starts (lib/chat-feed/recent-messages.ts); the page answers with kick.com's body, unparsed, or why
+ * it could not read it, naming the ask it answers.
  */
 export interface AskRecent {
   recentOf: number;
+  ask: number;
 }
-export const RecentMessagesBodySchema = z.union([z.strictObject({ recent: AnswerBodySchema }), z.strictObject({ recentFailed: z.string().max(300) })]);
+const askNumber = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const RecentMessagesBodySchema = z.union([
+  z.strictObject({ ask: askNumber, recent: AnswerBodySchema }),
+  z.strictObject({ ask: askNumber, recentFailed: z.string().max(300) }),
+]);
 export type RecentMessagesBody = z.infer<typeof RecentMessagesBodySchema>;
 
 /** A message as recorded: Kick's text with emotes written `[emote:id:name]` (Kick's wire form), when Kick says it was sent, and whether Kick deleted it (its text then gone). */

@@ -63,11 +63,11 @@ describe('startChatWatch', () => {
     await flush();
     expect(bg.said).toEqual([{ channel: '{"id":77,"chatroom":{"id":5}}' }]);
     // An ask in another shape reads nothing.
-    for (const odd of [{ recentOf: -1 }, { recentOf: '77' }, { recentOf: 1.5 }]) bg.ports[0]!.push(odd);
-    bg.ports[0]!.push({ recentOf: 77 });
+    for (const odd of [{ recentOf: -1, ask: 1 }, { recentOf: '77', ask: 1 }, { recentOf: 1.5, ask: 1 }, { recentOf: 77 }, { recentOf: 77, ask: 0 }]) bg.ports[0]!.push(odd);
+    bg.ports[0]!.push({ recentOf: 77, ask: 3 });
     await flush();
     expect(read.mock.calls.map(([path]) => path)).toEqual(['/api/v2/channels/streamer1', '/api/v2/channels/77/messages']);
-    expect(bg.recents).toEqual([{ recent }]);
+    expect(bg.recents).toEqual([{ ask: 3, recent }]);
     // The asks were no answers: a card's question still gets its own.
     expect(await watch.record('cool_cat')).toEqual(LIVE);
   });
@@ -83,10 +83,10 @@ describe('startChatWatch', () => {
     void answers['/api/v2/channels/77/messages']!.catch(() => undefined);
     watch = startChatWatch(bg.send, { read: (path) => answers[path]!, connect: bg.connect });
     await flush();
-    bg.ports[0]!.push({ recentOf: 77 });
-    bg.ports[0]!.push({ recentOf: 78 });
+    bg.ports[0]!.push({ recentOf: 77, ask: 1 });
+    bg.ports[0]!.push({ recentOf: 78, ask: 2 });
     await flush();
-    expect(bg.recents).toEqual([{ recentFailed: 'kick.com answered 500' }, { recentFailed: 'kick.com knows no such channel' }]);
+    expect(bg.recents).toEqual([{ ask: 1, recentFailed: 'kick.com answered 500' }, { ask: 2, recentFailed: 'kick.com knows no such channel' }]);
   });
 
   it('names the channel page’s chat to the background on its port, once, and asks for a user’s part at an open', async () => {

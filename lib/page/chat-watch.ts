@@ -81,10 +81,11 @@ export function startChatWatch(
     const mine = port;
     openedAt = now();
     mine.onMessage.addListener((message) => {
-      const ask = (message as Partial<AskRecent> | null)?.recentOf;
+      const asked = message as Partial<AskRecent> | null;
       // Not an answer: the background's record of the chat started, and takes Kick's recent messages of it, as read here.
-      if (ask !== undefined) {
-        if (Number.isSafeInteger(ask) && ask > 0) tellRecent(mine, ask);
+      if (asked?.recentOf !== undefined) {
+        const { recentOf, ask } = asked;
+        if ([recentOf, ask].every((n) => Number.isSafeInteger(n) && n! > 0)) tellRecent(mine, recentOf, ask!);
         return;
       }
       waiting.shift()?.(message as ChatRecordAnswer);
@@ -107,13 +108,13 @@ export function startChatWatch(
    * lib/chat-feed/recent-messages.ts) and handed over unparsed on the port that asked; optional: a failed read leaves the
    * record starting when it started, and the card says why.
    */
-  const tellRecent = (asking: WatchPort, channelId: number) => {
+  const tellRecent = (asking: WatchPort, channelId: number, ask: number) => {
     const tell = (message: RecentMessagesBody) => {
       if (port === asking) asking.postMessage(message);
     };
     void read(kickPath('api', 'v2', 'channels', String(channelId), 'messages')).then(
-      (body) => tell(body === undefined ? { recentFailed: 'kick.com knows no such channel' } : { recent: body }),
-      (error: unknown) => tell({ recentFailed: reasonOf(error) }),
+      (body) => tell(body === undefined ? { ask, recentFailed: 'kick.com knows no such channel' } : { ask, recent: body }),
+      (error: unknown) => tell({ ask, recentFailed: reasonOf(error) }),
     );
   };
   /** Names the chat to the background (on a new port if need be); settles with its answer. */

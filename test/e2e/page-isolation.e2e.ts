@@ -35,9 +35,9 @@ describe('the production build, seen from the page', () => {
     await waitForContentScript(page);
     // The page's own start-up reads are over before a test counts lookups: the channel, then Kick's recent messages once
     // the background follows its chat (lib/page/chat-watch.ts).
-    const startedUp = () => sim.requests({ host: 'web', path: /^\/api\/v2\/channels\/\d+\/messages$/ }).length === 1;
+    const startedUp = () => sim.requests({ host: 'web', path: /^\/api\/v2\/channels\/\d+\/messages$/ }).length > 0;
     for (let i = 0; i < 100 && !startedUp(); i++) await page.waitForTimeout(100);
-    if (!startedUp()) throw new Error('the page did not read Kick’s recent messages once at start-up');
+    if (!startedUp()) throw new Error('the page did not read Kick’s recent messages at start-up');
   });
   afterAll(() => page.close());
 
