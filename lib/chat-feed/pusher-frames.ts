@@ -48,15 +48,22 @@ const id = z.union([z.number().int().nonnegative(), z.string().regex(/^\d{1,15}$
 /** Kick's bounds for a name (lib/kick/username-schema.ts is stricter; a sender the card cannot look up is still recorded). */
 const name = z.string().min(1).max(100);
 /**
- * `App\Events\ChatMessageEvent`'s data (captured 2026-01-08): what the record needs of it. `type` is `message`, `reply`
- * or `celebration` (a subscription renewal with its own text); all three are the sender's words.
+ * A chat message as Kick writes it, on its socket (below) and in a chat's recent messages (./recent-messages.ts): what
+ * the record needs of it.
  */
-const ChatMessageSchema = z.object({
+export const KickMessageSchema = z.object({
   id: z.string().max(100),
-  chatroom_id: id,
   content: z.string().max(2000),
-  type: z.string().max(50).optional(),
   created_at: z.string().max(50),
+  sender: z.object({ id, username: name }),
+});
+/**
+ * `App\Events\ChatMessageEvent`'s data (captured 2026-01-08). `type` is `message`, `reply` or `celebration` (a
+ * subscription renewal with its own text); all three are the sender's words.
+ */
+const ChatMessageSchema = KickMessageSchema.extend({
+  chatroom_id: id,
+  type: z.string().max(50).optional(),
   sender: z.object({ id, username: name, slug: z.string().max(100).optional() }),
 });
 /** `App\Events\MessageDeletedEvent` (dump of 2025-09-15): the deleted message is `message.id`. */
@@ -99,6 +106,12 @@ export type FeedEvent =
   /** A frame that is not one of the above, or one of them in a shape Kick was not seen to send: nothing to do. */
   | { kind: 'ignored'; reason?: string };
 
+/** A checked message as the record takes it; undefined when Kick's time for it is no time. */
+export function feedMessageOf(data: z.infer<typeof KickMessageSchema>): FeedMessage | undefined {
+  const at = Date.parse(data.created_at);
+  return Number.isNaN(at) ? undefined : { id: data.id, userId: data.sender.id, username: data.sender.username, text: data.content, at };
+}
+
 /** One frame as received: checked with zod, never trusted (a reply on a channel not asked for is the caller's to drop). */
 export function readFrame(text: unknown): FeedEvent {
   if (typeof text !== 'string' || text.length > 64 * 1024) return { kind: 'ignored', reason: 'not a frame' };
@@ -134,10 +147,8 @@ export function readFrame(text: unknown): FeedEvent {
       const chatroomId = chatroomOf(channel);
       const data = ChatMessageSchema.safeParse(dataOf(frame.data.data));
       if (chatroomId === undefined || !data.success) return { kind: 'ignored', reason: 'a chat message in an unknown shape' };
-      const at = Date.parse(data.data.created_at);
-      if (Number.isNaN(at)) return { kind: 'ignored', reason: 'a chat message without a time' };
-      const { id: messageId, content, sender } = data.data;
-      return { kind: 'message', chatroomId, message: { id: messageId, userId: sender.id, username: sender.username, text: content, at } };
+      const message = feedMessageOf(data.data);
+      return message ? { kind: 'message', chatroomId, message } : { kind: 'ignored', reason: 'a chat message without a time' };
     }
     case 'App\\Events\\MessageDeletedEvent': {
       const chatroomId = chatroomOf(channel);

@@ -12,8 +12,8 @@ describe('recentMessagesOf', () => {
     const body = answer([message('Cool_Cat', 'newer [emote:37226:KEKW]', '2026-11-30T20:00:05Z', 'b'), message('ann', '<b>older</b>', '2026-11-30T20:00:01Z', 'a')]);
     expect(recentMessagesOf(body)).toEqual({
       messages: [
-        { id: 'a', username: 'ann', text: '<b>older</b>', at: Date.parse('2026-11-30T20:00:01Z') },
-        { id: 'b', username: 'Cool_Cat', text: 'newer [emote:37226:KEKW]', at: Date.parse('2026-11-30T20:00:05Z') },
+        { id: 'a', userId: 7, username: 'ann', text: '<b>older</b>', at: Date.parse('2026-11-30T20:00:01Z') },
+        { id: 'b', userId: 7, username: 'Cool_Cat', text: 'newer [emote:37226:KEKW]', at: Date.parse('2026-11-30T20:00:05Z') },
       ],
     });
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { jsonOf, NOT_JSON } from '../kick-web/web-reads';
+import { feedMessageOf, KickMessageSchema, type FeedMessage } from './pusher-frames';
 
 /**
  * Kick's own recent messages of a chat: what kick.com's page shows as the chat's scrollback when a channel opens, which
@@ -23,40 +24,26 @@ import { jsonOf, NOT_JSON } from '../kick-web/web-reads';
  * starting when it was opened.
  */
 
-const id = z.union([z.number().int().nonnegative(), z.string().regex(/^\d{1,15}$/).transform(Number)]);
-/** One message, read as a socket message is (./pusher-frames.ts `ChatMessageSchema`): all its types are the sender's words. */
-const RecentMessageSchema = z.object({
-  id: z.string().min(1).max(100),
-  content: z.string().max(2000),
-  created_at: z.string().max(50),
-  sender: z.object({ id, username: z.string().min(1).max(100) }),
-});
+/** One message, read as a socket message is (all its types are the sender's words), with an id to tell it by. */
+const RecentMessageSchema = KickMessageSchema.extend({ id: z.string().min(1).max(100) });
 /** Kick answers about 25; more than this is not an answer this route gives. */
 const MAX_RECENT = 200;
 const RecentMessagesSchema = z.object({ data: z.object({ messages: z.array(z.unknown()).max(MAX_RECENT) }) });
-
-export interface RecentMessage {
-  id: string;
-  username: string;
-  text: string;
-  /** When Kick says it was sent (epoch ms). */
-  at: number;
-}
 
 /**
  * The messages of an answer, oldest first, or why there are none. A message in a shape Kick was not seen to send is
  * left out, and the rest kept: one odd entry costs only itself.
  */
-export function recentMessagesOf(body: string): { messages: RecentMessage[] } | { reason: string } {
+export function recentMessagesOf(body: string): { messages: FeedMessage[] } | { reason: string } {
   const json = jsonOf(body);
   if (!json) return { reason: NOT_JSON };
   const parsed = RecentMessagesSchema.safeParse(json.value);
   if (!parsed.success) return { reason: 'kick.com answered its recent messages in an unexpected shape' };
-  const messages: RecentMessage[] = [];
+  const messages: FeedMessage[] = [];
   for (const entry of parsed.data.data.messages) {
     const m = RecentMessageSchema.safeParse(entry);
-    const at = m.success ? Date.parse(m.data.created_at) : NaN;
-    if (m.success && !Number.isNaN(at)) messages.push({ id: m.data.id, username: m.data.sender.username, text: m.data.content, at });
+    const message = m.success ? feedMessageOf(m.data) : undefined;
+    if (message) messages.push(message);
   }
   // Kick lists them newest first, and its times are to the second: reversed before the (stable) sort, messages of one
   // second keep the order they were sent in.
