@@ -70,11 +70,25 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
   const views = new Map<string, RecordView>();
   // Everyone not in the record shares one.
   let empty: RecordView | undefined;
+  /** Every view handed out stops being true (what all of them say changed). */
+  const forgetViews = () => {
+    views.clear();
+    empty = undefined;
+  };
   const remember = (id: string) => {
     if (ring.length === recentIds) recent.delete(ring[next]!);
     recent.add(id);
     ring[next] = id;
     next = (next + 1) % recentIds;
+  };
+  /** Holds a message of theirs at `index` (the end: their newest), their oldest making room past PER_USER. */
+  const hold = (name: string, entry: { messages: HeldMessage[] }, m: { text: string; at: number; id: string }, index = entry.messages.length) => {
+    const message: HeldMessage = { text: m.text.slice(0, 500), at: m.at, id: m.id };
+    entry.messages.splice(index, 0, message);
+    held.set(m.id, { name, message });
+    total++;
+    chars += message.text.length;
+    if (entry.messages.length > perUser) drop(entry.messages.splice(0, 1));
   };
   /** Within its bounds again, by dropping the users least recently heard from (never `keep`, who was just heard). */
   const fit = (keep?: string) => {
@@ -83,8 +97,7 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
       users.delete(old);
       drop(e.messages);
       if (!lossy) {
-        views.clear();
-        empty = undefined;
+        forgetViews();
       } else views.delete(old);
       lossy = true;
     }
@@ -102,12 +115,7 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
       users.set(name, entry);
       views.delete(name);
       entry.seen++;
-      const message: HeldMessage = { text: text.slice(0, 500), at, id };
-      held.set(id, { name, message });
-      entry.messages.push(message);
-      total++;
-      chars += message.text.length;
-      if (entry.messages.length > perUser) drop(entry.messages.splice(0, 1));
+      hold(name, entry, { text, at, id });
       fit(name);
     },
     /**
@@ -128,23 +136,17 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
         if (!entry) older.set(name, (entry = { messages: [], seen: 0 }));
         views.delete(name);
         entry.seen++;
-        const message: HeldMessage = { text: m.text.slice(0, 500), at: m.at, id: m.id };
         // Before the first that is newer, or of the same second but not of these: one the socket brought was sent after
         // every message it did not bring (Kick's times are to the second), so a sender's messages keep their order.
-        const at = entry.messages.findIndex((held) => held.at > m.at || (held.at === m.at && !seeded.has(held.id)));
+        const at = entry.messages.findIndex((h) => h.at > m.at || (h.at === m.at && !seeded.has(h.id)));
         seeded.add(m.id);
-        entry.messages.splice(at === -1 ? entry.messages.length : at, 0, message);
-        held.set(m.id, { name, message });
-        total++;
-        chars += message.text.length;
-        if (entry.messages.length > perUser) drop(entry.messages.splice(0, 1));
+        hold(name, entry, m, at === -1 ? undefined : at);
         oldest = Math.min(oldest, m.at);
       }
       if (older.size) users = new Map([...older, ...users]);
       if (oldest < since) {
         since = oldest;
-        views.clear();
-        empty = undefined;
+        forgetViews();
       }
       fit();
     },
@@ -173,8 +175,7 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
     /** Kick's recent messages could not be read or taken in: every view says why (the record starts when it started). */
     earlierFailed(reason: string): void {
       earlierUnread = reason.slice(0, 300);
-      views.clear();
-      empty = undefined;
+      forgetViews();
     },
     /** Kick banned them from this chat (`until`: a timeout's end), or lifted it (`null`); their messages stay listed. */
     ban(username: string, until: number | undefined | null): void {
@@ -191,8 +192,7 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
     gap(): void {
       if (lossy) return;
       lossy = true;
-      views.clear();
-      empty = undefined;
+      forgetViews();
     },
     /** A new chat (another channel): nothing recorded so far belongs to it. */
     reset(): void {
@@ -201,8 +201,7 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
       ring.length = 0;
       held.clear();
       next = 0;
-      views.clear();
-      empty = undefined;
+      forgetViews();
       total = chars = 0;
       bans.clear();
       earlierUnread = undefined;
