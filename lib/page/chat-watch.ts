@@ -109,12 +109,12 @@ export function startChatWatch(
    * record starting when it started, and the card says why.
    */
   const tellRecent = (asking: WatchPort, channelId: number, ask: number) => {
-    const tell = (message: RecentMessagesBody) => {
+    const reply = (message: RecentMessagesBody) => {
       if (port === asking) asking.postMessage(message);
     };
     void read(kickPath('api', 'v2', 'channels', String(channelId), 'messages')).then(
-      (body) => tell(body === undefined ? { ask, recentFailed: 'kick.com knows no such channel' } : { ask, recent: body }),
-      (error: unknown) => tell({ ask, recentFailed: reasonOf(error) }),
+      (body) => reply(body === undefined ? { ask, recentFailed: 'kick.com knows no such channel' } : { ask, recent: body }),
+      (error: unknown) => reply({ ask, recentFailed: reasonOf(error) }),
     );
   };
   /** Names the chat to the background (on a new port if need be); settles with its answer. */
