@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_MESSAGE, SEED } from '../kick-sim/index';
 import { chatroomOfSlug } from '../kick-sim/chat-feed';
+import { channelIdOf } from '../kick-sim/http-types';
 import type { BrowserDriver, UiPage } from './driver';
 
 /**
@@ -441,7 +442,7 @@ export function userScenarios(driver: () => BrowserDriver): void {
       await fetch(`${d.sim.endpoints.webBase}/__sim/chat`, { method: 'POST', body: JSON.stringify({ channel: SEED.mainChannel, said: { who: 'early_erin', text: 'said before you came <img src=x onerror="window.__pwned=1">' } }) });
       const page = await d.openKick(`/${SEED.mainChannel}`);
       await followed(d, SEED.mainChannel);
-      const recentPath = `/api/v2/channels/${SEED.streamer.userId + 500_000}/messages`;
+      const recentPath = `/api/v2/channels/${channelIdOf(SEED.streamer.userId)}/messages`;
       await expect.poll(() => d.sim.requests({ host: 'web', path: recentPath }).length, { timeout: 10_000 }).toBe(1);
       await openCard(page, await addLink(page, 'early_erin'), 'early_erin');
       await expect.poll(async () => (await readCard(page))?.chatlog?.messages, { timeout: 10_000 }).toEqual(['said before you came <img src=x onerror="window.__pwned=1">']);
@@ -518,8 +519,8 @@ export function userScenarios(driver: () => BrowserDriver): void {
 
         const pages = d.sim.requests({ host: 'web', path: /\/users\/\d+\/messages$/ });
         expect(pages.map((r) => `${r.status} ${r.path}`)).toEqual([
-          `200 /api/v2/channels/${SEED.streamer.userId + 500_000}/users/${SEED.vip.userId}/messages`,
-          `200 /api/v2/channels/${SEED.streamer.userId + 500_000}/users/${SEED.vip.userId}/messages`,
+          `200 /api/v2/channels/${channelIdOf(SEED.streamer.userId)}/users/${SEED.vip.userId}/messages`,
+          `200 /api/v2/channels/${channelIdOf(SEED.streamer.userId)}/users/${SEED.vip.userId}/messages`,
         ]);
         expect(pages[0]!.query.cursor).toEqual(['0']);
         expect(pages[1]!.query.cursor?.[0]).toMatch(/^[1-9]\d+$/);

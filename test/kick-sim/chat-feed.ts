@@ -1,6 +1,6 @@
 import { planRow } from './chat-plan';
 import { chatMessageData, messageFrame, recentMessageJson, userBannedFrame, type ChatMessageData, type SimSender } from './fixtures/pusher-frames';
-import { findUserByName, findUserBySlug, json, type SimData, type SimReply } from './http-types';
+import { findUserByChannelId, findUserByName, findUserBySlug, json, type SimData, type SimReply } from './http-types';
 import type { SimPusher } from './pusher';
 
 /** The chatroom of a channel, as the simulated `/api/v2/channels/{slug}` names it (routes-web.ts `channelJson`). */
@@ -26,13 +26,11 @@ function chatOf(data: SimData, chatroomId: number): ChatMessageData[] {
     const start = Date.now() - SCROLLBACK_ROWS * 5_000;
     chat = [];
     for (let position = 0; position < SCROLLBACK_ROWS; position++) {
-      const row = planRow(position);
-      if (row.kind !== 'chat' && row.kind !== 'mention' && row.kind !== 'reply') continue;
-      chat.push(chatMessageData(chatroomId, senderOf(data, row.who), row.text, {
+      const message = plannedMessage(data, chatroomId, position, {
         at: new Date(start + position * 5_000),
         id: `00000000-0000-4000-9000-${String(chatroomId).padStart(7, '0')}${String(position).padStart(5, '0')}`,
-        ...(row.kind === 'reply' ? { replyTo: senderOf(data, row.other) } : {}),
-      }));
+      });
+      if (message) chat.push(message);
     }
     data.chats.set(chatroomId, chat);
   }
@@ -51,7 +49,7 @@ export const RECENT_MESSAGES = 25;
 export function recentMessagesJson(data: SimData, channelId: string): SimReply {
   // StreamNook's kick.rs: "the slug form returns a 500".
   if (!/^\d+$/.test(channelId)) return json(500, { message: 'Server Error' });
-  const channel = [...data.users.values()].find((u) => String(u.userId + 500_000) === channelId);
+  const channel = findUserByChannelId(data, channelId);
   const chat = channel ? chatOf(data, chatroomIdOf(channel.userId)) : [];
   const latest = chat.slice(-RECENT_MESSAGES).reverse();
   const oldest = latest.at(-1);
@@ -63,6 +61,13 @@ export function recentMessagesJson(data: SimData, channelId: string): SimReply {
       pinned_message: null,
     },
   });
+}
+
+/** The message the simulated page's row at `position` (chat-plan.ts) is, if it is someone's message (not a notice). */
+function plannedMessage(data: SimData, chatroomId: number, position: number, opts: { at?: Date; id?: string } = {}): ChatMessageData | undefined {
+  const row = planRow(position);
+  if (row.kind !== 'chat' && row.kind !== 'mention' && row.kind !== 'reply') return undefined;
+  return chatMessageData(chatroomId, senderOf(data, row.who), row.text, { ...opts, ...(row.kind === 'reply' ? { replyTo: senderOf(data, row.other) } : {}) });
 }
 
 /** A sender's id: the seeded user's, else a stable made-up one (the bench's synthetic chatters have no account here). */
@@ -104,9 +109,8 @@ export function handleSimChat(data: SimData, pusher: SimPusher, body: Buffer): S
   }
   const from = input.from ?? 0;
   for (let position = from; position < from + (input.count ?? 0); position++) {
-    const row = planRow(position);
-    if (row.kind !== 'chat' && row.kind !== 'mention' && row.kind !== 'reply') continue;
-    send(chatMessageData(chatroomId, senderOf(data, row.who), row.text, row.kind === 'reply' ? { replyTo: senderOf(data, row.other) } : {}));
+    const message = plannedMessage(data, chatroomId, position);
+    if (message) send(message);
   }
   return json(200, { sent });
 }

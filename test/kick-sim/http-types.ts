@@ -68,6 +68,15 @@ export const html = (body: string, status = 200): SimReply => ({
 
 export const wrapped = (data: unknown): SimReply => json(200, { data, message: 'OK' });
 
+/** A channel's id, as the simulated `/api/v2/channels/{slug}` gives it (routes-web.ts `channelJson`). guess: the offset; real ids are unrelated numbers. */
+export const channelIdOf = (userId: number) => userId + 500_000;
+
+/** The user whose channel has this id (as a URL segment); undefined: no such channel. */
+export function findUserByChannelId(data: Pick<SimData, 'users'>, channelId: string) {
+  for (const user of data.users.values()) if (String(channelIdOf(user.userId)) === channelId) return user;
+  return undefined;
+}
+
 export function findUserBySlug(data: Pick<SimData, 'users'>, slug: string) {
   const wanted = slug.toLowerCase();
   for (const user of data.users.values()) if (user.slug.toLowerCase() === wanted) return user;

@@ -1,4 +1,4 @@
-import { findUserByName, findUserBySlug, html, json, type SimContext, type SimReply } from './http-types';
+import { channelIdOf, findUserByChannelId, findUserByName, findUserBySlug, html, json, type SimContext, type SimReply } from './http-types';
 import { channelPage, homePage, notFoundPage, type PageShell } from './pages';
 import { parseVariant } from './variants';
 import { recentMessagesJson } from './chat-feed';
@@ -44,7 +44,7 @@ function socialHandles(user: SimUser) {
 function channelJson(user: SimUser) {
   const live = user.live;
   return {
-    id: user.userId + 500_000,
+    id: channelIdOf(user.userId),
     user_id: user.userId,
     slug: user.slug,
     is_banned: false,
@@ -113,7 +113,7 @@ function currentUserJson(ctx: SimContext): SimReply {
     bio: user.bio,
     email: user.email,
     ...socialHandles(user),
-    streamer_channel: { id: user.userId + 500_000, user_id: user.userId, slug: user.slug },
+    streamer_channel: { id: channelIdOf(user.userId), user_id: user.userId, slug: user.slug },
   });
 }
 
@@ -170,7 +170,7 @@ export const USER_MESSAGES_PAGE = 25;
  * refusals: 401 signed out, 403 for a viewer who does not moderate the channel.
  */
 function userMessagesJson(ctx: SimContext, channelId: string, userId: string): SimReply {
-  const channel = [...ctx.data.users.values()].find((u) => String(u.userId + 500_000) === channelId);
+  const channel = findUserByChannelId(ctx.data, channelId);
   const user = ctx.data.users.get(Number(userId));
   if (!channel || !user) return json(404, { message: 'Not found' });
   const viewer = signedInUser(ctx);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SEED, SIM_REDIRECT_URI, startKickSim, type KickSim } from './index';
 import { USER_MESSAGES_PAGE } from './routes-web';
 import { chatroomOfSlug } from './chat-feed';
+import { channelIdOf } from './http-types';
 import { s256 } from './oauth-state';
 
 let sim: KickSim;
@@ -261,7 +262,7 @@ describe('simulated kick.com', () => {
 
   it('answers a chat’s latest messages by the channel’s id, newest first, in the captured shape; a slug 500, a chatroom’s id none', async () => {
     const page = { 'sec-fetch-site': 'same-origin', referer: `https://kick.com/${SEED.mainChannel}` };
-    const channelId = SEED.streamer.userId + 500_000;
+    const channelId = channelIdOf(SEED.streamer.userId);
     const read = async (id: string | number) => fetch(`${sim.endpoints.webBase}/api/v2/channels/${id}/messages`, { headers: page });
     const body = (await (await read(channelId)).json()) as { status: unknown; data: { messages: { content: string; created_at: string; chat_id: number; metadata: unknown; sender: { username: string } }[]; cursor: string | null; pinned_message: null } };
     expect(body.status).toEqual({ error: false, code: 200, message: 'SUCCESS' });
@@ -289,7 +290,7 @@ describe('simulated kick.com', () => {
   });
 
   it('pages one user’s messages in a channel, newest first, for the channel’s moderators only', async () => {
-    const channelId = SEED.streamer.userId + 500_000;
+    const channelId = channelIdOf(SEED.streamer.userId);
     const url = (cursor: string) => `${sim.endpoints.webBase}/api/v2/channels/${channelId}/users/${SEED.vip.userId}/messages?cursor=${cursor}`;
     const page = { 'sec-fetch-site': 'same-origin', referer: `https://kick.com/moderator/${SEED.mainChannel}` };
     expect((await fetch(url('0'), { headers: page })).status).toBe(401);
