@@ -355,10 +355,17 @@ export function userScenarios(driver: () => BrowserDriver): void {
   describe('what the card says about their part in this chat', () => {
     const HOUR = 3_600_000;
     /** Kick's socket sends what is said once the background follows the chat (the page names it as it loads). */
+    const followers = (d: BrowserDriver, channelSlug: string) => d.sim.pusher.subscribers(chatroomOfSlug(d.sim, channelSlug)!);
     const followed = async (d: BrowserDriver, channelSlug: string) => {
-      const chatroomId = chatroomOfSlug(d.sim, channelSlug)!;
-      await expect.poll(() => d.sim.pusher.subscribers(chatroomId), { timeout: 10_000 }).toBe(1);
+      await expect.poll(() => followers(d, channelSlug), { timeout: 10_000 }).toBe(1);
     };
+    /** No page follows the chat now (an earlier test's page has gone), so the next page opened starts its record. */
+    const unfollowed = async (d: BrowserDriver, channelSlug: string) => {
+      await expect.poll(() => followers(d, channelSlug), { timeout: 10_000 }).toBe(0);
+    };
+    /** What Kick's chat sends next, through the simulator's chat driver (test/kick-sim/chat-feed.ts `handleSimChat`). */
+    const chatSends = (d: BrowserDriver, channelSlug: string, what: object) =>
+      fetch(`${d.sim.endpoints.webBase}/__sim/chat`, { method: 'POST', body: JSON.stringify({ channel: channelSlug, ...what }) });
     const say = (page: UiPage, who: string, text: string) =>
       page.evaluate(([w, t]) => (window as unknown as { __sim: { say(who: string, text: string): number } }).__sim.say(w, t), [who, text] as const);
 
@@ -434,12 +441,11 @@ export function userScenarios(driver: () => BrowserDriver): void {
     it('shows what they said before the page opened the chat, from Kick’s recent messages read like the site’s own calls', async () => {
       const d = driver();
       d.sim.addUser({ username: 'early_erin' });
-      // No page follows this chat now (the last test's page has gone), so the page opened below starts its record.
-      await expect.poll(() => d.sim.pusher.subscribers(chatroomOfSlug(d.sim, SEED.mainChannel)!), { timeout: 10_000 }).toBe(0);
+      await unfollowed(d, SEED.mainChannel);
       // Earlier pages' reads are not this page's.
       d.sim.clearLog();
       // Said before this page was opened: in the chat's scrollback, which Kick's socket never sends again.
-      await fetch(`${d.sim.endpoints.webBase}/__sim/chat`, { method: 'POST', body: JSON.stringify({ channel: SEED.mainChannel, said: { who: 'early_erin', text: 'said before you came <img src=x onerror="window.__pwned=1">' } }) });
+      await chatSends(d, SEED.mainChannel, { said: { who: 'early_erin', text: 'said before you came <img src=x onerror="window.__pwned=1">' } });
       const page = await d.openKick(`/${SEED.mainChannel}`);
       await followed(d, SEED.mainChannel);
       const recentPath = `/api/v2/channels/${channelIdOf(SEED.streamer.userId)}/messages`;
@@ -458,7 +464,7 @@ export function userScenarios(driver: () => BrowserDriver): void {
       await page.close();
 
       // When kick.com does not give them, the card says so, after how far back its record reaches.
-      await expect.poll(() => d.sim.pusher.subscribers(chatroomOfSlug(d.sim, SEED.mainChannel)!), { timeout: 10_000 }).toBe(0);
+      await unfollowed(d, SEED.mainChannel);
       const stop = d.sim.fault({ host: 'web', path: recentPath, status: 500 });
       try {
         const again = await d.openKick(`/${SEED.mainChannel}`);
@@ -479,8 +485,7 @@ export function userScenarios(driver: () => BrowserDriver): void {
       const page = await d.openKick(`/${SEED.mainChannel}`);
       await followed(d, SEED.mainChannel);
       await say(page, 'timed_tom', 'buy followers at example.com');
-      const chat = (body: object) => fetch(`${d.sim.endpoints.webBase}/__sim/chat`, { method: 'POST', body: JSON.stringify({ channel: SEED.mainChannel, ...body }) });
-      await chat({ banned: { who: 'timed_tom', minutes: 10 } });
+      await chatSends(d, SEED.mainChannel, { banned: { who: 'timed_tom', minutes: 10 } });
       await openCard(page, await addLink(page, 'timed_tom'), 'timed_tom');
       await expect.poll(async () => (await readCard(page))?.parts['card-chatlog-banned'], { timeout: 10_000 }).toMatch(/^Timed out in this chat at .+, until .+\.$/);
       expect((await readCard(page))?.chatlog?.messages).toEqual(['buy followers at example.com']);
