@@ -149,6 +149,8 @@ describe('hover cards with a connected account', () => {
     await name.focus();
     await page.keyboard.press('Alt+ArrowDown');
     await expect.poll(() => card().getAttribute('data-state')).toBe('ready');
+    // The card takes focus once it is placed, in the frame that shows it, which can come after its data: Tab from then on.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.hasAttribute('data-kuc-card') ?? false)).toBe(true);
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
       const host = document.activeElement;
