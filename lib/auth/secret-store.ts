@@ -8,7 +8,8 @@ import { storage } from 'wxt/utils/storage';
  * read `storage.local` in Firefox (which has no `setAccessLevel`) and in a Chrome whose
  * `setAccessLevel` failed. The background, the popup and the options page share the origin.
  */
-export type SecretKey = 'kickAccount' | 'kickAppToken' | 'kickClientSecret';
+/** `moderationLog`: not a secret, but private (lib/moderation/mod-log.ts). */
+export type SecretKey = 'kickAccount' | 'kickAppToken' | 'kickClientSecret' | 'moderationLog';
 
 let db: UseStore | undefined;
 // Opened on first use, not at import: the content script imports modules that import this one.

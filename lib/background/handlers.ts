@@ -87,6 +87,7 @@ export function createHandlers(services: BackgroundServices, options: HandlerOpt
     /** Per-tab state goes with the tab. */
     async forgetTab(tabId) {
       budgets.forget(tabId);
+      services.moderation.forgetTab(tabId);
       await browser.storage.session.remove([layoutKey(tabId), webFailuresKey(tabId)]);
     },
     async reportLayout(report, sender) {
@@ -151,6 +152,13 @@ export function createHandlers(services: BackgroundServices, options: HandlerOpt
       const parsed = parseNotesFile(text);
       if (!parsed.ok) return parsed;
       return { ok: true, imported: await services.notes.import(parsed.notes) };
+    },
+    moderation: ({ channel }, sender) => services.moderation.capability(channel, sender),
+    moderate: (input, sender) => services.moderation.act(input, sender),
+    listModLog: async () => ({ entries: await services.modLog.list() }),
+    async clearModLog() {
+      await services.modLog.clear();
+      return { ok: true };
     },
     // No content script in the tab (not kick.com, or loaded before the extension) is no answer: the popup says nothing.
     getSiteAccount: ({ tabId }) =>

@@ -15,6 +15,9 @@ import { createNoteStore } from '../notes/note-store';
 import { getRedirectUri, loadAppConfig } from '../settings/app-config';
 import { BUILD_RELAY, loadConnectionMode, RELAY_SCOPES, type RelayConfig } from '../settings/relay-config';
 import { loadSettings } from '../settings/settings';
+import { createModLog } from '../moderation/mod-log';
+import { createModeration } from '../moderation/moderation-service';
+import { MODERATOR_SCOPES } from '../moderation/schema';
 
 export const CARD_CACHE_PREFIX = 'card:';
 /** A scheduled refresh that failed for a passing reason is tried again after this, doubling up to the cap. */
@@ -36,7 +39,12 @@ export function createBackgroundServices(opts: {
   const api = createKickApi(endpoints, circuit);
   const relayExchanger = relay ? createRelayTokenExchanger(relay.url, circuit) : null;
   const connectionMode = () => loadConnectionMode(relay);
-  const appConfig = async () => (relay && (await connectionMode()) === 'relay' ? { clientId: relay.clientId, scopes: RELAY_SCOPES } : loadAppConfig());
+  const moderatorActions = async () => (await loadSettings()).settings.moderatorActions;
+  // The moderation scopes are asked for only while "Moderator actions" is on (lib/moderation/), on either app.
+  const appConfig = async () => {
+    const app = relay && (await connectionMode()) === 'relay' ? { clientId: relay.clientId, scopes: RELAY_SCOPES } : await loadAppConfig();
+    return app && (await moderatorActions()) ? { ...app, scopes: [...new Set([...app.scopes, ...MODERATOR_SCOPES])] } : app;
+  };
   const exchanger = async () => {
     if (relayExchanger && (await connectionMode()) === 'relay') return relayExchanger;
     const app = await loadAppConfig();
@@ -58,6 +66,15 @@ export function createBackgroundServices(opts: {
     maxEntries: 500,
   });
   const cards = createCardLookup({ api, tokens, cache });
+  const modLog = createModLog();
+  const moderation = createModeration({
+    api,
+    tokens,
+    store: tokenStore,
+    channelOwner: async (slug) => (await cards.lookup(slug)).profile.userId,
+    enabled: moderatorActions,
+    log: modLog,
+  });
   const auth = createAuthService({
     endpoints,
     api,
@@ -104,6 +121,8 @@ export function createBackgroundServices(opts: {
     cards,
     auth,
     notes: createNoteStore(),
+    moderation,
+    modLog,
     scheduleRefresh,
     refreshOnSchedule,
     setCacheTtlMinutes: (minutes: number) => (ttlMinutes = minutes),

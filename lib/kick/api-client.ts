@@ -1,6 +1,6 @@
 import type { KickEndpoints } from './endpoints';
 import type { HostCircuit } from './host-circuit';
-import { kickFetch } from './http';
+import { kickFetch, kickFetchRaw } from './http';
 import { ChannelsResponseSchema, IntrospectResponseSchema, UsersResponseSchema, type Introspection, type KickChannel, type KickUser } from './schemas';
 
 /** Kick's documented maximum of ids (or slugs) in one request (kick-api.md). */
@@ -37,6 +37,23 @@ export function createKickApi(endpoints: KickEndpoints, circuit?: HostCircuit) {
     async me(token: string): Promise<KickUser | undefined> {
       const answer = await kickFetch(UsersResponseSchema, { url: `${endpoints.apiBase}/users`, token, scope: 'user:read', circuit });
       return answer.data[0];
+    },
+    /**
+     * A timeout (`duration` in minutes) or, without one, a permanent ban (POST /moderation/bans; kick-api.md
+     * "Moderation"). No `moderator_user_id`: Kick acts as the token's owner, and a client that sent one saw Kick act
+     * twice. The 200 answer says nothing the card uses (no ban id, no expiry), so its body is not read.
+     */
+    async ban(token: string, body: { broadcaster_user_id: number; user_id: number; duration?: number; reason?: string }): Promise<void> {
+      await kickFetchRaw({ url: `${endpoints.apiBase}/moderation/bans`, method: 'POST', token, json: body, scope: 'moderation:ban', circuit });
+    },
+    /** Lifts a ban or ends a timeout (DELETE /moderation/bans, with a JSON body). */
+    async unban(token: string, body: { broadcaster_user_id: number; user_id: number }): Promise<void> {
+      await kickFetchRaw({ url: `${endpoints.apiBase}/moderation/bans`, method: 'DELETE', token, json: body, scope: 'moderation:ban', circuit });
+    },
+    /** Deletes one chat message (DELETE /chat/{message_id}; 204 in kick4j's PR #25). */
+    async deleteMessage(token: string, messageId: string): Promise<void> {
+      const url = `${endpoints.apiBase}/chat/${encodeURIComponent(messageId)}`;
+      await kickFetchRaw({ url, method: 'DELETE', token, scope: 'moderation:chat_message:manage', circuit });
     },
     /** The 2026 location on id.kick.com; the old /public/v1/token/introspect is deprecated. */
     async introspect(token: string): Promise<Introspection> {

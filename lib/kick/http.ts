@@ -16,9 +16,11 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
 
 export interface KickRequest {
   url: string;
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'DELETE';
   token?: string;
   form?: URLSearchParams;
+  /** A JSON body (the moderation endpoints); not with `form`. */
+  json?: unknown;
   timeoutMs?: number;
   /** Scope named in the error when Kick answers 403. */
   scope?: string;
@@ -91,12 +93,13 @@ async function send(request: KickRequest): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (request.token) headers.authorization = `Bearer ${request.token}`;
   if (request.form) headers['content-type'] = 'application/x-www-form-urlencoded';
+  if (request.json !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
     res = await fetch(request.url, {
       method: request.method ?? 'GET',
       headers,
-      body: request.form?.toString(),
+      body: request.json !== undefined ? JSON.stringify(request.json) : request.form?.toString(),
       signal: AbortSignal.timeout(request.timeoutMs ?? DEFAULT_TIMEOUT_MS),
       credentials: 'omit',
       cache: 'no-store',

@@ -33,6 +33,10 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     exportNotes: unused,
     importNotes: unused,
     getSiteAccount: unused,
+    moderation: unused,
+    moderate: unused,
+    listModLog: unused,
+    clearModLog: unused,
     ...overrides,
   };
 }

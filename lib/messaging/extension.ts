@@ -7,7 +7,8 @@ import { messenger, sendToBackground } from './send';
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  /** The tab's URL as the browser reports it (the extension's host permission covers kick.com). */
+  tab?: { id?: number; url?: string };
   frameId?: number;
 }
 

@@ -7,6 +7,7 @@ import { UsernameSchema } from '../kick/username-schema';
 import { RawSiteUserReadSchema, SiteAccountSchema } from '../kick-web/site-account';
 import { MAX_IMPORT_CHARS, NotesFileSchema } from '../notes/notes-file';
 import { NoteInputSchema, NoteSchema, NoteUserSchema } from '../notes/schema';
+import { ModCapabilitySchema, ModerateInputSchema, ModerateResultSchema, ModLogListSchema } from '../moderation/schema';
 
 /**
  * The one protocol between the extension's parts. Each message has a zod schema for what it
@@ -210,6 +211,12 @@ export const protocol = {
   exportNotes: { from: 'extension', input: Empty, output: NotesFileSchema },
   /** The file's text, checked in the background (lib/notes/notes-file.ts): all its notes or none. */
   importNotes: { from: 'extension', input: z.object({ text: z.string().max(MAX_IMPORT_CHARS) }), output: ImportResultSchema },
+  /** From a card: whether it may offer moderator actions in the channel its tab shows (lib/moderation/). */
+  moderation: { from: 'any', input: z.strictObject({ channel: ModerateInputSchema.shape.channel }), output: ModCapabilitySchema },
+  /** From a card, on a trusted click: one moderator action, checked and sent to Kick by the background. */
+  moderate: { from: 'any', input: ModerateInputSchema, output: ModerateResultSchema },
+  listModLog: { from: 'extension', input: Empty, output: z.object({ entries: ModLogListSchema }) },
+  clearModLog: { from: 'extension', input: Empty, output: Ok },
   /** Who is signed in on kick.com in that tab, asked of its content script (lib/kick-web/site-user-read.ts). */
   getSiteAccount: { from: 'extension', input: z.object({ tabId: z.number().int().nonnegative() }), output: SiteAccountSchema },
 } as const satisfies Record<string, { from: 'any' | 'extension'; input: z.ZodType; output: z.ZodType }>;

@@ -24,6 +24,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'auto',
   cacheTtlMinutes: 10,
   followChat: true,
+  moderatorActions: false,
 };
 
 export interface LoadedSettings {
@@ -57,6 +58,7 @@ const FIELDS: { [K in keyof Settings]: (value: unknown) => Settings[K] | undefin
   cacheTtlMinutes: intIn(CACHE_TTL_MINUTES),
   // Added after the first settings were stored: absent means the default, not a broken value.
   followChat: (value) => (value === undefined ? DEFAULT_SETTINGS.followChat : typeof value === 'boolean' ? value : undefined),
+  moderatorActions: (value) => (value === undefined ? DEFAULT_SETTINGS.moderatorActions : typeof value === 'boolean' ? value : undefined),
 };
 
 /** Reads settings; a bad stored value falls back to the defaults and says so instead of breaking the page. */

@@ -26,6 +26,11 @@ export const SettingsSchema = z.object({
   cacheTtlMinutes: z.number().int().min(CACHE_TTL_MINUTES.min).max(CACHE_TTL_MINUTES.max),
   /** Follow the chat of the channel a tab shows on Kick's chat socket, for the card's "Their messages here" (lib/chat-feed/). */
   followChat: z.boolean().default(true),
+  /**
+   * Timeouts, bans and deletions from the card (lib/moderation/). Off by default: turning it on asks Kick for the
+   * moderation scopes in a new grant.
+   */
+  moderatorActions: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ChatMessageData } from './fixtures/pusher-frames';
 import type { OAuthState } from './oauth-state';
+import type { SimPusher } from './pusher';
 import type { SimApp, SimChatMessage, SimRelation, SimUser, VHost } from './types';
 
 export interface SimContext {
@@ -13,6 +14,8 @@ export interface SimContext {
   /** Filled by handlers so the log can say how the request was authenticated. */
   auth: 'none' | 'user' | 'app' | 'invalid';
   form?: URLSearchParams;
+  /** Kick's chat socket, for the events an API call causes (a ban, a deletion: routes-moderation.ts). */
+  pusher?: SimPusher;
 }
 
 /**
@@ -42,10 +45,12 @@ export interface SimData {
   /** Each chat's messages by chatroom id, oldest first, as its recent messages answer them (chat-feed.ts). */
   chats: Map<number, ChatMessageData[]>;
   app: SimApp;
-  authorize: { mode: 'approve' | 'deny' | 'page'; userId: number };
+  authorize: { mode: 'approve' | 'deny' | 'page'; userId: number; /** Scopes the user unticks on Kick's consent screen. */ untick?: string[] };
   oauth: OAuthState;
   /** Who is signed in on kick.com itself, by the `session_token` the site sends as Bearer (routes-web.ts, /api/v1/user). */
   siteSessions: Map<string, number>;
+  /** Bans and timeouts in force, by `${channel user id}:${user id}`; `until` absent: permanent (routes-moderation.ts). */
+  bans: Map<string, { until?: number }>;
 }
 
 export interface SimReply {

@@ -2,6 +2,7 @@ import { findUserBySlug, json, wrapped, type SimContext, type SimReply } from '.
 import type { TokenRecord } from './oauth-state';
 import { bearer, introspect } from './routes-id';
 import type { SimUser } from './types';
+import { moderationRoute } from './routes-moderation';
 
 /**
  * api.kick.com/public/v1: users, channels, livestreams, with Kick's bearer and scope rules.
@@ -138,6 +139,11 @@ export function handleApi(ctx: SimContext): SimReply | undefined {
   const path = ctx.url.pathname.replace(/\/+$/, '');
   // Deprecated since 2026-01-15 but still answering, so tests can prove the extension does not use it.
   if (ctx.method === 'POST' && path === '/public/v1/token/introspect') return introspect(ctx);
+  const moderation = moderationRoute(ctx, path);
+  if (moderation) {
+    const token = authenticate(ctx);
+    return token ? moderation(token) : unauthorized();
+  }
   if (ctx.method !== 'GET') return undefined;
   const routes: Record<string, (token: TokenRecord) => SimReply> = {
     '/public/v1/users': (t) => users(ctx, t),

@@ -45,7 +45,8 @@ function approve(ctx: SimContext, q: URLSearchParams): SimReply {
     clientId: q.get('client_id')!,
     redirectUri: q.get('redirect_uri')!,
     challenge: q.get('code_challenge')!,
-    scopes: (q.get('scope') ?? '').split(' ').filter(Boolean),
+    // Kick's consent screen lets the user untick scopes (KickDevDocs #16): the code carries what was left ticked.
+    scopes: (q.get('scope') ?? '').split(' ').filter((s) => s && !ctx.data.authorize.untick?.includes(s)),
     userId: ctx.data.authorize.userId,
   });
   return redirectWith(q, { code });

@@ -46,7 +46,7 @@ export interface KickSim {
   history: SimChatMessage[];
   addUser(user: Partial<SimUser> & { username: string }): SimUser;
   app: SimApp;
-  authorize: { mode: 'approve' | 'deny' | 'page'; userId: number };
+  authorize: { mode: 'approve' | 'deny' | 'page'; userId: number; /** Scopes the user unticks on Kick's consent screen. */ untick?: string[] };
   issueUserToken(opts?: { userId?: number; scopes?: string[]; expiresIn?: number }): {
     access_token: string; refresh_token: string; expires_in: number; scope: string;
   };
@@ -62,6 +62,8 @@ export interface KickSim {
   signInOnSite(userId: number): string;
   /** Kick's chat socket (wss://ws-us2.pusher.com), on the same port: test/kick-sim/pusher.ts. */
   pusher: SimPusher;
+  /** Bans and timeouts in force, set by the moderation endpoints (routes-moderation.ts). */
+  readonly bans: SimData['bans'];
   reset(): void;
   close(): Promise<void>;
 }
@@ -170,6 +172,7 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
     authorize: { mode: 'approve', userId: SEED.viewer.userId },
     oauth,
     siteSessions: new Map(),
+    bans: new Map(),
   };
   let faults: (FaultRule & { used: number })[] = [];
   const log: RequestLogEntry[] = [];
@@ -182,6 +185,7 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
     data.relations.splice(0, data.relations.length, ...seedRelations());
     data.history.splice(0, data.history.length, ...seedHistory());
     data.chats.clear();
+    data.bans.clear();
   };
   seed();
 
@@ -198,7 +202,7 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', 'https://sim.invalid');
     const method = req.method ?? 'GET';
-    const ctx: SimContext = { vhost, method, url, headers: req.headers, body: Buffer.concat(chunks), data, auth: 'none' };
+    const ctx: SimContext = { vhost, method, url, headers: req.headers, body: Buffer.concat(chunks), data, auth: 'none', pusher };
     if (vhost === 'web' && method === 'POST' && url.pathname === '/__sim/chat') {
       // The simulated page's chat, sent on the chat socket too (test/kick-sim/chat-feed.ts): a test driver, not Kick's;
       // not logged, and no fault applies.
@@ -209,6 +213,13 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
     }
     const entry: RequestLogEntry = { at: Date.now(), host: vhost, method, path: url.pathname, query: queryOf(url), status: 0, auth: 'none' };
     if (vhost === 'web') entry.site = siteHeaders(req.headers);
+    if (vhost === 'api' && /json/.test(String(req.headers['content-type'] ?? ''))) {
+      try {
+        entry.json = JSON.parse(ctx.body.toString('utf8'));
+      } catch {
+        entry.json = ctx.body.toString('utf8').slice(0, 200);
+      }
+    }
     log.push(entry);
 
     if (sim.latencyMs > 0 && vhost !== 'files') await sleep(sim.latencyMs);
@@ -342,6 +353,7 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
     },
     liveUserTokens: (kind) => [...oauth.tokens.keys()].filter((t) => { const r = oauth.lookup(t); return r?.type === 'user' && r.kind === kind && r.status === 'active'; }).length,
     pusher,
+    bans: data.bans,
     reset() {
       seed();
       pusher.reset();

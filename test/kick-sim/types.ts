@@ -78,6 +78,8 @@ export interface RequestLogEntry {
   auth: 'none' | 'user' | 'app' | 'invalid';
   /** Token endpoint form, with secrets, tokens, codes and verifiers redacted. */
   form?: Record<string, string>;
+  /** A JSON body sent to api.kick.com (the moderation calls carry no secret), as parsed. */
+  json?: unknown;
   /** What kick.com's own endpoints are told about where a request comes from (cookie names only, never values). */
   site?: { fetchSite?: string; origin?: string; referer?: string; cookies: string[] };
 }

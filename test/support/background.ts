@@ -44,8 +44,9 @@ export function withSimulator(onStart: (sim: KickSim) => void): void {
 }
 
 /** Stores a token set the simulator issued, as if the user had connected earlier. */
-export async function storeConnectedAccount(sim: KickSim, opts: { expiresIn?: number; scopes?: string[] } = {}) {
-  const issued = sim.issueUserToken({ expiresIn: opts.expiresIn, scopes: opts.scopes });
+export async function storeConnectedAccount(sim: KickSim, opts: { expiresIn?: number; scopes?: string[]; userId?: number } = {}) {
+  const userId = opts.userId ?? 1005;
+  const issued = sim.issueUserToken({ expiresIn: opts.expiresIn, scopes: opts.scopes, userId });
   await tokenStore.setAccount({
     tokens: {
       accessToken: issued.access_token,
@@ -54,7 +55,7 @@ export async function storeConnectedAccount(sim: KickSim, opts: { expiresIn?: nu
       scopes: issued.scope.split(' '),
       obtainedAt: Date.now(),
     },
-    user: { userId: 1005, name: 'subsam' },
+    user: { userId, name: sim.users.get(userId)?.username ?? 'subsam' },
   });
   return issued;
 }
