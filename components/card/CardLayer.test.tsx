@@ -105,7 +105,7 @@ describe('CardLayer', () => {
     const record = createChatRecord(() => 1_000);
     const history = vi.fn(() => Promise.resolve(undefined));
     // The background's answer, a new object each time as over messaging.
-    const chat: CardChat = { onChannel: () => true, record: (username) => Promise.resolve({ status: 'live', view: record.view(username) }), history };
+    const chat: CardChat = { onChannel: () => true, record: (username) => Promise.resolve({ status: 'live', view: record.view(username) }), history, channel: () => 'streamer1', moderates: () => Promise.resolve(undefined) };
     const asked = vi.fn();
     const send = ((...args: Parameters<SendToBackground>) => (asked(...args), notelessBackground(...args))) as SendToBackground;
     const store = createCardStore();

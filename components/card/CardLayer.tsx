@@ -19,6 +19,8 @@ export interface CardLayerProps {
   chat?: CardChat;
   /** The content script's messenger (the card's note asks the background through it). */
   send: SendToBackground;
+  /** The card's hold changed (Undo offered, a ban armed): the content script judges again whether the pointer may close it. */
+  onHoldChange?: () => void;
   /** Called once the card is painted with data, for hover-to-card timing. */
   onShown: (username: string, status: string) => void;
 }
@@ -133,6 +135,8 @@ const KeptCard = memo(function KeptCard({ username, openedAt, layer }: { usernam
         onOpenOptions={layer.onOpenOptions}
         chat={layer.chat}
         send={layer.send}
+        moderatorActions={settings.moderatorActions}
+        onHoldChange={layer.onHoldChange}
       />
     </div>
   );

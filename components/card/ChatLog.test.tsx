@@ -26,6 +26,8 @@ const chatWith = (view: RecordView | undefined, history: CardChat['history'] = (
   onChannel: () => view !== undefined,
   record: () => Promise.resolve(live(view)),
   history,
+  channel: () => 'streamer1',
+  moderates: () => Promise.resolve(undefined),
 });
 const live = (view: RecordView | undefined): ChatRecordAnswer => (view ? { status: 'live', view } : { status: 'off' });
 /** The log as a card shows it at an open: the chat, and the record's answer for this user. */

@@ -3,6 +3,8 @@ import { formatClock, formatDayClock } from '@/lib/cards/format';
 import type { CardChat, WhenOpened } from '@/lib/page/card-chat';
 import type { ChatHistory, ChatRecordAnswer, RecordView } from '@/lib/messaging/protocol';
 import { MessageText } from './MessageText';
+import { fromUserOnStillCard } from './mod-guard';
+import type { CardModeration } from './use-moderation';
 
 /**
  * "Their messages in this chat" (issue #13): Kick's own history when the viewer moderates the channel, else what this
@@ -17,14 +19,29 @@ const FIRST_RENDERED = 10;
  * record answers the same while they said nothing: lib/page/card-chat.ts `sameRecord`). Kick's history is asked again at
  * each open through `whenOpened`, with no render of its own.
  */
-export const ChatLog = memo(function ChatLog({ userId, chat, record: answer, whenOpened }: {
+export const ChatLog = memo(function ChatLog({ userId, chat, record: answer, whenOpened, mod }: {
   userId?: number;
   chat: CardChat;
   /** This tab's record of their messages, as the background answered at this open (undefined: not yet). */
   record?: ChatRecordAnswer;
   /** Runs a callback at each later open of this card; returns its remover (CardLayer.tsx). */
   whenOpened?: WhenOpened;
+  /** A moderator who may delete messages (moderation:chat_message:manage): each listed message of the socket's gets 🗑. */
+  mod?: Pick<CardModeration, 'act'>;
 }) {
+  // Messages this card deleted (shown struck through as Kick shows them to moderators), and the last refusal.
+  const [removed, setRemoved] = useState<ReadonlySet<string>>(() => new Set());
+  const [removing, setRemoving] = useState<string | null>(null);
+  const [refused, setRefused] = useState('');
+  const remove = (id: string) => (e: React.MouseEvent) => {
+    if (!mod || removing || !fromUserOnStillCard(e)) return;
+    setRemoving(id);
+    setRefused('');
+    mod.act({ kind: 'delete', messageId: id }).then(
+      (result) => (result.ok ? setRemoved((s) => new Set(s).add(id)) : setRefused(result.error.message)),
+      (error: unknown) => setRefused(error instanceof Error ? error.message : String(error)),
+    ).finally(() => setRemoving(null));
+  };
   // Kick's history as loaded so far (pages appended), or its last failure; null: none (not a moderator, or not yet).
   const [all, setAll] = useState(false);
   const showAll = () => setAll(true);
@@ -46,14 +63,15 @@ export const ChatLog = memo(function ChatLog({ userId, chat, record: answer, whe
   if (!chat.onChannel() || answer?.status === 'off') return null;
   const record = answer?.view;
   const fromKick = kick?.ok ? kick : kick?.last;
-  const list: { text: string; at?: number; deleted?: boolean }[] = fromKick
+  const list: { text: string; at?: number; deleted?: boolean; id?: string }[] = fromKick
     ? fromKick.messages.map((m) => ({ text: m.text, at: m.at ? Date.parse(m.at) : undefined }))
     : (record?.messages ?? []);
   const oldest = list.at(-1)?.at;
   // Three lines show at a time: the rest is built when the list is scrolled or focused, not on every open.
   const shown = all ? list : list.slice(0, FIRST_RENDERED);
   return (
-    <section className="chatlog" data-testid="card-chatlog" data-source={fromKick ? 'kick' : 'tab'}>
+    // Nothing to list: one line, so an empty section does not make a card taller (card-design.md).
+    <section className={`chatlog${list.length === 0 && !record?.banned ? ' empty' : ''}`} data-testid="card-chatlog" data-source={fromKick ? 'kick' : 'tab'}>
       <h3>
         Their messages here {(fromKick || record) && <span data-testid="card-chatlog-count">({fromKick ? `${list.length}${fromKick.cursor ? '+' : ''}` : record!.seen})</span>}
       </h3>
@@ -71,10 +89,12 @@ export const ChatLog = memo(function ChatLog({ userId, chat, record: answer, whe
         // Focusable, so the keyboard reaches and scrolls it; Esc still closes the card.
         <ol tabIndex={0} aria-label="Their messages, newest first" data-testid="card-chatlog-list" onScroll={showAll} onFocus={showAll}>
           {shown.map((m, i) => (
-            <ChatLine key={i} text={m.text} at={m.at} deleted={m.deleted} withDay={!!fromKick} />
+            <ChatLine key={i} text={m.text} at={m.at} deleted={m.deleted} withDay={!!fromKick}
+              removed={m.id !== undefined && removed.has(m.id)} onRemove={mod && m.id && !m.deleted ? remove(m.id) : undefined} busy={removing === m.id} />
           ))}
         </ol>
       )}
+      {refused && <p role="status" className="mod-refused" data-testid="card-chatlog-mod-error">{refused}</p>}
       {kick?.ok && kick.cursor && (
         <button type="button" className="link-button" data-testid="card-chatlog-older" onClick={() => more(kick)}>
           Load older
@@ -86,11 +106,30 @@ export const ChatLog = memo(function ChatLog({ userId, chat, record: answer, whe
 });
 
 /** One message: a memo, so a card opened again re-renders only the lines that changed (issue #12, cached opens). */
-const ChatLine = memo(function ChatLine({ text, at, deleted, withDay }: { text: string; at?: number; deleted?: boolean; withDay: boolean }) {
+const ChatLine = memo(function ChatLine({ text, at, deleted, withDay, removed, onRemove, busy }: {
+  text: string;
+  at?: number;
+  deleted?: boolean;
+  withDay: boolean;
+  /** Deleted from this card: still shown, struck through, as Kick shows a deleted message to its moderators. */
+  removed?: boolean;
+  onRemove?: (e: React.MouseEvent) => void;
+  busy?: boolean;
+}) {
   return (
     <li>
       {at && <time dateTime={new Date(at).toISOString()}>{(withDay ? formatDayClock : formatClock)(at)}</time>}{' '}
-      {deleted ? <i className="deleted" data-testid="card-chatlog-deleted">Deleted by Kick’s moderation</i> : <MessageText text={text} />}
+      {deleted ? (
+        <i className="deleted" data-testid="card-chatlog-deleted">Deleted by Kick’s moderation</i>
+      ) : removed ? (
+        <s className="removed" data-testid="card-chatlog-removed"><MessageText text={text} /> (Deleted)</s>
+      ) : (
+        <MessageText text={text} />
+      )}
+      {onRemove && !removed && (
+        <button type="button" className="chat-delete" data-testid="card-chatlog-delete" aria-label="Delete this message" title="Delete this message"
+          aria-disabled={busy || undefined} onClick={onRemove}>🗑</button>
+      )}
     </li>
   );
 });

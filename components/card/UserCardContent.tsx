@@ -10,6 +10,8 @@ import type { CardField } from '@/lib/settings/settings';
 import { CardNote } from './CardNote';
 import { ChatLog, ChatLogSpace } from './ChatLog';
 import { NewcomerSignals } from './NewcomerSignals';
+import { ModActions } from './ModActions';
+import { useModeration } from './use-moderation';
 
 const ROLE_LABELS: Record<string, string> = {
   owner: 'Owner', moderator: 'Moderator', vip: 'VIP', og: 'OG', subscriber: 'Subscriber', staff: 'Kick staff', founder: 'Founder', verified: 'Verified',
@@ -204,7 +206,7 @@ const CardLinks = memo(function CardLinks({ card, fields, notice, onRetry }: { c
   );
 });
 
-export function ReadyCard({ card, titleId, notice, fields, onRetry, chat, reads, send }: {
+export function ReadyCard({ card, titleId, notice, fields, onRetry, chat, reads, send, moderatorActions = false, onOpenOptions = () => undefined, onHoldChange }: {
   card: UserCard;
   /** The id of the card's title, which names the dialog (unique among the cards kept, CardLayer.tsx). */
   titleId: string;
@@ -216,15 +218,23 @@ export function ReadyCard({ card, titleId, notice, fields, onRetry, chat, reads,
   chat?: CardChat;
   /** What the card read of the page at its last open (CardLayer.tsx); without it, no record and the clock at render. */
   reads?: PageReads;
+  /** The "Moderator actions" setting: off, a card asks nothing about moderation. */
+  moderatorActions?: boolean;
+  onOpenOptions?: () => void;
+  onHoldChange?: () => void;
 }) {
+  const mod = useModeration({ card, chat, send, enabled: moderatorActions, whenOpened: reads?.whenOpened });
   return (
     <>
       <CardHead card={card} fields={fields} titleId={titleId} />
+      {mod && (
+        <ModActions mod={mod} card={card} record={reads?.record?.view?.banned} chat={chat} onOpenOptions={onOpenOptions} onHoldChange={onHoldChange} />
+      )}
       <CardNote username={card.username} userId={card.userId} whenOpened={reads?.whenOpened} send={send} />
       <div className="body">
         <NewcomerSignals card={card} record={reads?.record} now={reads?.now} />
         <CardFacts card={card} fields={fields} />
-        {chat && <ChatLog key={card.username} userId={card.userId} chat={chat} record={reads?.record} whenOpened={reads?.whenOpened} />}
+        {chat && <ChatLog key={card.username} userId={card.userId} chat={chat} record={reads?.record} whenOpened={reads?.whenOpened} mod={mod?.del ? mod : undefined} />}
         <CardLinks card={card} fields={fields} notice={notice} onRetry={onRetry} />
       </div>
       <Actions card={card} />
@@ -320,9 +330,14 @@ export const CardContent = memo(function CardContent(props: {
   now?: number;
   whenOpened?: WhenOpened;
   send: SendToBackground;
+  moderatorActions?: boolean;
+  onHoldChange?: () => void;
 }) {
   const { state, record, now, whenOpened } = props;
   if (state.status === 'loading') return <SkeletonCard username={props.username} titleId={props.titleId} chat={props.chat} />;
   if (state.status === 'error') return <ErrorCard username={props.username} titleId={props.titleId} error={state.error} onRetry={props.onRetry} onOpenOptions={props.onOpenOptions} />;
-  return <ReadyCard card={state.card} titleId={props.titleId} notice={state.notice} fields={props.fields} onRetry={props.onRetry} chat={props.chat} reads={{ record, now, whenOpened }} send={props.send} />;
+  return (
+    <ReadyCard card={state.card} titleId={props.titleId} notice={state.notice} fields={props.fields} onRetry={props.onRetry} chat={props.chat}
+      reads={{ record, now, whenOpened }} send={props.send} moderatorActions={props.moderatorActions} onOpenOptions={props.onOpenOptions} onHoldChange={props.onHoldChange} />
+  );
 });

@@ -44,8 +44,11 @@ export function useCardPosition<T extends HTMLElement>(anchor: ReferenceElement 
       void computePosition(anchor, el, { ...OPTIONS, platform: cardPlatform(el, platform) }).then((at) => {
         if (!active) return;
         const [x, y] = [Math.round(at.x), Math.round(at.y)];
+        const before = cardTranslation.get(el);
         el.style.transform = `translate(${x}px, ${y}px)`;
         cardTranslation.set(el, { x, y });
+        // When the card last appeared or landed somewhere new: its moderator actions ignore clicks just after (ModActions.tsx ARM_MS).
+        if (first || before?.x !== x || before?.y !== y) el.dataset.movedAt = String(performance.now());
         if (!first) return;
         first = false;
         el.setAttribute('data-placed', '');

@@ -6,6 +6,7 @@ import { AccountSection } from './AccountSection';
 import { AppSection } from './AppSection';
 import { CardsSection } from './CardsSection';
 import { DataSection } from './DataSection';
+import { ModerationSection } from './ModerationSection';
 import { NotesSection } from './NotesSection';
 import './options.css';
 
@@ -20,6 +21,7 @@ export function OptionsApp({ auth, settings, send }: { auth: AuthStore; settings
       <AccountSection auth={auth} />
       <CardsSection settings={settings} />
       <DataSection settings={settings} send={send} />
+      <ModerationSection settings={settings} auth={auth} send={send} />
       <NotesSection send={send} />
       <AboutSection />
       <p role="status" className="muted" data-testid="opt-settings-saved">{savedAt ? 'Settings saved.' : ''}</p>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { browser } from 'wxt/browser';
 import { ConnectedAccount, connectedVia } from '@/components/ui/AccountStatus';
+import { ModerationGrantLine, useModeratorActionsSetting } from '@/components/ui/ModerationGrant';
 import { SiteAccountLine } from './SiteAccountLine';
 import { popupTabId } from './tab';
 import type { AuthStore } from '@/lib/stores/auth-store';
@@ -41,6 +42,7 @@ function TabStatus({ send }: { send: Send }) {
 
 export function PopupApp({ auth, send }: { auth: AuthStore; send: Send }) {
   const status = useStore(auth, (s) => s.status);
+  const moderatorActions = useModeratorActionsSetting();
   const busy = useStore(auth, (s) => s.busy);
   const actionError = useStore(auth, (s) => s.actionError);
   const loadError = useStore(auth, (s) => s.loadError);
@@ -87,6 +89,7 @@ export function PopupApp({ auth, send }: { auth: AuthStore; send: Send }) {
         <ConnectedAccount status={status} />
         <p className="muted" data-testid="popup-via" data-via={status.via ?? 'own'}>{connectedVia(status.via)}</p>
         <SiteAccountLine user={status.user} send={send} />
+        <ModerationGrantLine enabled={moderatorActions} scopes={status.token.scopes} busy={busy !== null} onConnect={() => void connect()} />
         <div className="row">
           <button type="button" className="btn" data-testid="popup-refresh" disabled={busy !== null} onClick={() => void refreshNow()}>
             {busy === 'refresh' ? 'Refreshing…' : 'Refresh now'}

@@ -45,7 +45,8 @@ export default defineContentScript({
     const cards = startHoverCards({
       store, loader, host,
       onNavigate: (listener) => ctx.addEventListener(window, 'wxt:locationchange', listener),
-      typingInCard: () => shadow.activeElement?.matches('input, textarea') ?? false,
+      // Typing in the card, or something in the open card asks to stay (a moderator's Undo or armed ban: data-kuc-pin).
+      typingInCard: () => (shadow.activeElement?.matches('input, textarea') ?? false) || shadow.querySelector('.kuc-card:not([hidden]) [data-kuc-pin]') !== null,
     });
     ctx.onInvalidated(() => cards.stop());
 

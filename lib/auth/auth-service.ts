@@ -69,7 +69,11 @@ export function createAuthService(deps: AuthServiceDeps) {
     const code = parseAuthorizeCallback(callback, pkce.state);
     const answer = await exchanger.exchangeCode({ code, redirectUri, verifier: pkce.verifier });
     const tokens = tokenSetFrom(answer, now());
-    await deps.store.setAccount({ tokens });
+    // Connecting again while connected (a new grant, e.g. for the moderation scopes) replaces the pair: the old one is
+    // revoked, not left live at Kick.
+    const before = await deps.store.change((current) => ({ next: { tokens }, result: current }));
+    if (before?.tokens && before.tokens.refreshToken !== tokens.refreshToken)
+      void Promise.allSettled([exchanger.revoke(before.tokens.refreshToken, 'refresh_token'), exchanger.revoke(before.tokens.accessToken, 'access_token')]);
     const me = await deps.api.me(tokens.accessToken).catch(() => undefined);
     if (me) await patchUser(userFrom(me));
   }

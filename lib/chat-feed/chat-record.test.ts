@@ -8,14 +8,14 @@ const clock = (start = 1_000) => {
 };
 
 describe('the chat record', () => {
-  it('lists a user’s messages newest first, by name whatever its case, with when each was seen', () => {
+  it('lists a user’s messages newest first, by name whatever its case, with when each was seen and Kick’s id (a moderator deletes by it)', () => {
     const now = clock();
     const record = createChatRecord(now);
     record.add('Cool_Cat', 'one', 'm1');
     now.tick(1000);
     record.add('cool_cat', 'two', 'm2');
     expect(record.view('COOL_CAT')).toEqual({
-      messages: [{ text: 'two', at: 2000 }, { text: 'one', at: 1000 }],
+      messages: [{ text: 'two', at: 2000, id: 'm2' }, { text: 'one', at: 1000, id: 'm1' }],
       seen: 2,
       since: 1000,
       complete: true,
@@ -110,7 +110,7 @@ describe('the chat record', () => {
       { username: 'Ann', text: 'earlier', id: 'm1', at: 5_000 },
       { username: 'ann', text: 'live one', id: 'm3', at: 9_000 },
     ]);
-    expect(record.view('ann')).toEqual({ messages: [{ text: 'live one', at: 9_000 }, { text: 'earlier', at: 5_000 }], seen: 2, since: 4_000, complete: true });
+    expect(record.view('ann')).toEqual({ messages: [{ text: 'live one', at: 9_000, id: 'm3' }, { text: 'earlier', at: 5_000, id: 'm1' }], seen: 2, since: 4_000, complete: true });
     expect(record.view('cara')).toMatchObject({ messages: [{ text: 'before anyone', at: 4_000 }], seen: 1 });
     // Every view says how far back the record now reaches, also for someone it has nothing of.
     expect(record.view('nobody')).toMatchObject({ seen: 0, since: 4_000 });
@@ -156,7 +156,7 @@ describe('the chat record', () => {
     record.ban('Bob', 66_000);
     expect(record.view('bob')).toEqual({ ...before, banned: { at: 6_000, until: 66_000 } });
     // Their messages stay listed.
-    expect(record.view('bob').messages).toEqual([{ text: 'rude', at: 5_000 }]);
+    expect(record.view('bob').messages).toEqual([{ text: 'rude', at: 5_000, id: 'm1' }]);
     record.ban('silent_sam', undefined);
     expect(record.view('silent_sam')).toMatchObject({ seen: 0, banned: { at: 6_000 } });
     expect(record.view('silent_sam').banned).not.toHaveProperty('until');

@@ -37,7 +37,7 @@ const userKey = usualSlug;
  */
 export const RECENT_MESSAGES = MAX_MESSAGES;
 
-/** A message as held: what a card is shown, and Kick's id (for a deletion to find it; never shown). */
+/** A message as held: what a card is shown, and Kick's id (for a deletion to find it, and a moderator's delete; never shown). */
 type HeldMessage = SeenMessage & { id: string };
 
 export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages = MAX_MESSAGES, maxChars = MAX_CHARS, recentIds = RECENT_MESSAGES) {
@@ -158,7 +158,7 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
       if (!entry) return banned ? { messages: [], seen: 0, ...whole(), banned } : (empty ??= { messages: [], seen: 0, ...whole() });
       let view = views.get(name);
       if (!view) {
-        const messages = entry.messages.map(({ text, at, deleted }): SeenMessage => (deleted ? { text, at, deleted } : { text, at })).reverse();
+        const messages = entry.messages.map(({ text, at, deleted, id }): SeenMessage => (deleted ? { text, at, deleted, id } : { text, at, id })).reverse();
         views.set(name, (view = { messages, seen: entry.seen, ...whole(), ...(banned ? { banned } : {}) }));
       }
       return view;

@@ -60,7 +60,24 @@ export function createHistoryReader(check: CheckHistory, now = Date.now) {
       return { ok: false, reason: reasonOf(error) };
     }
   };
-  return (channelSlug: string, userId: number, cursor?: string): Promise<ChatHistory | undefined> => {
+  /**
+   * Whether kick.com says the signed-in viewer moderates the channel (the same answer the history waits on): undefined
+   * when signed out on kick.com or when it could not tell.
+   */
+  const moderates = async (channelSlug: string): Promise<boolean | undefined> => {
+    const session = await sessionHeaders();
+    if (!session.authorization) return undefined;
+    let entry = channels.get(channelSlug);
+    if (!entry || now() - entry.at >= MODERATOR_CHECK_TTL_MS) channels.set(channelSlug, (entry = { at: now(), job: moderated(channelSlug, session) }));
+    const { job } = entry;
+    try {
+      return (await job) !== undefined;
+    } catch {
+      if (channels.get(channelSlug) === entry) channels.delete(channelSlug);
+      return undefined;
+    }
+  };
+  const history = (channelSlug: string, userId: number, cursor?: string): Promise<ChatHistory | undefined> => {
     if (cursor) return read(channelSlug, userId, cursor);
     const key = `${channelSlug}/${userId}`;
     const kept = newest.get(key);
@@ -70,5 +87,6 @@ export function createHistoryReader(check: CheckHistory, now = Date.now) {
     void page.then((p) => p?.ok === false && newest.delete(key));
     return page;
   };
+  return Object.assign(history, { moderates });
 }
 export type HistoryReader = ReturnType<typeof createHistoryReader>;

@@ -129,7 +129,13 @@ export const RecentMessagesBodySchema = z.union([
 export type RecentMessagesBody = z.infer<typeof RecentMessagesBodySchema>;
 
 /** A message as recorded: Kick's text with emotes written `[emote:id:name]` (Kick's wire form), when Kick says it was sent, and whether Kick deleted it (its text then gone). */
-const SeenMessageSchema = z.object({ text: z.string().max(500), at: z.number(), deleted: z.boolean().optional() });
+const SeenMessageSchema = z.object({
+  text: z.string().max(500),
+  at: z.number(),
+  deleted: z.boolean().optional(),
+  /** Kick's id of the message (a UUID), for a moderator's delete on the card. */
+  id: z.string().max(64).optional(),
+});
 export type SeenMessage = z.infer<typeof SeenMessageSchema>;
 /**
  * One user's part of a chat's record (lib/chat-feed/chat-record.ts): their messages newest first, how many were seen

@@ -41,3 +41,10 @@ export function shortDuration(minutes: number): string {
   const p = durationParts(minutes);
   return [p.days && `${p.days}d`, p.hours && `${p.hours}h`, p.minutes && `${p.minutes}m`].filter(Boolean).join('');
 }
+
+/** A length in words, for a button's accessible name and the status line: `10 minutes`, `1 hour 30 minutes`. */
+export function longDuration(minutes: number): string {
+  const p = durationParts(minutes);
+  const word = (n: number, unit: string) => (n ? `${n} ${unit}${n === 1 ? '' : 's'}` : '');
+  return [word(p.days, 'day'), word(p.hours, 'hour'), word(p.minutes, 'minute')].filter(Boolean).join(' ');
+}

@@ -20,7 +20,7 @@ const timeout10: ModerateInput = { channel: 'streamer1', userId: SEED.vip.userId
 const refreshes = () => sim.requests({ host: 'id', path: '/oauth/token' }).filter((r) => r.form?.grant_type === 'refresh_token');
 const memoryItem = () => {
   let value: unknown = [];
-  return { getValue: async () => value, setValue: async (next: unknown) => void (value = next) };
+  return { getValue: () => Promise.resolve(value), setValue: (next: unknown) => Promise.resolve(void (value = next)) };
 };
 
 /** The id of one of `username`'s messages in the main channel's chat, from kick.com's recent messages (as a page reads them). */
@@ -147,7 +147,7 @@ describe('moderator actions in the background', () => {
     // Kick's API out of reach (nothing listens there); the channel's owner already known.
     const unreachable = createKickApi({ idBase: sim.endpoints.idBase, apiBase: 'http://127.0.0.1:9/public/v1' });
     const log = createModLog(memoryItem());
-    const moderation = createModeration({ api: unreachable, tokens: services.tokens, store: tokenStore, channelOwner: async () => 1001, enabled: async () => true, log });
+    const moderation = createModeration({ api: unreachable, tokens: services.tokens, store: tokenStore, channelOwner: () => Promise.resolve(1001), enabled: () => Promise.resolve(true), log });
     const result = await moderation.act(timeout10, onChannel());
     expect(result).toMatchObject({ ok: false, refusal: 'kick', error: { code: 'network' } });
     expect(sim.bans.size).toBe(0);

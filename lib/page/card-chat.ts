@@ -10,6 +10,10 @@ export type ChatRecordSource = Pick<ChatWatch, 'onChannel' | 'record'>;
 export interface CardChat extends ChatRecordSource {
   /** A page of Kick's own history of their messages here, for a moderator of the channel; undefined for everyone else. */
   history(userId: number, cursor?: string): Promise<ChatHistory | undefined>;
+  /** The channel this page's chat belongs to (its slug), if the page shows one. */
+  channel(): string | undefined;
+  /** Whether kick.com says the signed-in viewer moderates this page's channel; undefined: signed out, or unknown. */
+  moderates(): Promise<boolean | undefined>;
 }
 
 /** Runs `run` at each later open of one card; returns its remover. How a card's parts read the page again at an open without rendering for it. */
@@ -39,6 +43,11 @@ export function withHistory(source: ChatRecordSource, check: CheckHistory): Card
     history(userId, cursor) {
       const slug = channelSlugFromPath(location.pathname);
       return slug ? read(slug, userId, cursor) : Promise.resolve(undefined);
+    },
+    channel: () => channelSlugFromPath(location.pathname),
+    moderates() {
+      const slug = channelSlugFromPath(location.pathname);
+      return slug ? read.moderates(slug) : Promise.resolve(undefined);
     },
   };
 }

@@ -14,7 +14,10 @@ export interface HoverCardsDeps {
   /** The shadow host of the card UI: events inside it belong to the card, not the page. */
   host: Element;
   onNavigate: (listener: () => void) => void;
-  /** Is the user typing in the card (its note editor)? Asked of the shadow root, which only the content script holds. */
+  /**
+   * Is the user typing in the card (its note editor), or does the open card ask to stay (a moderator's Undo)? Asked of
+   * the shadow root, which only the content script holds.
+   */
   typingInCard?: () => boolean;
 }
 
@@ -202,6 +205,9 @@ export function startHoverCards(deps: HoverCardsDeps) {
       onPointerEnter: () => intent.enterCard(),
       onPointerLeave: () => intent.leaveCard(),
       onEscape: () => intent.dismiss('escape'),
+      onHoldChange: () => {
+        if (store.getState().open?.via === 'pointer') intent.holdByFocus(deps.typingInCard?.() ?? false);
+      },
       onShown: (username: string, status: string) => {
         // A test hook: on <html> kick.com would read who the user just looked at, so only the E2E build has it.
         if (!__KUC_TEST_HOOKS__ || status === 'loading') return;
