@@ -89,7 +89,8 @@ export function ModActions({ mod, card, record, chat, onOpenOptions, onHoldChang
     }
     if (!result.ok) {
       setMessage({ text: result.error.message, refusal: result.refusal });
-      if (result.refusal === 'refused' && mod.siteModerates === undefined) setStopped(true);
+      // The first refusal says this account may not moderate here, unless kick.com says it does.
+      if (result.channelRefused && mod.siteModerates !== true) setStopped(true);
       return;
     }
     setReason('');

@@ -106,7 +106,7 @@ describe('moderator actions in the background', () => {
   it("says Kick refused when the account moderates nothing, and then stops offering in that channel", async () => {
     const { handlers } = await moderator({ userId: SEED.viewer.userId });
     const result = await handlers.moderate(timeout10, onChannel());
-    expect(result).toMatchObject({ ok: false, refusal: 'refused', error: { message: REFUSAL_TEXT.refused, status: 400 } });
+    expect(result).toMatchObject({ ok: false, refusal: 'refused', channelRefused: true, error: { message: REFUSAL_TEXT.refused, status: 400 } });
     expect(bans()).toHaveLength(1);
     expect(await handlers.moderation({ channel: 'streamer1' }, onChannel())).toMatchObject({ offer: true, refusedHere: true });
     expect((await handlers.listModLog({}, {})).entries[0]).toMatchObject({ outcome: { refusal: 'refused', status: 400 } });
@@ -116,7 +116,11 @@ describe('moderator actions in the background', () => {
     const { handlers } = await moderator();
     expect(await handlers.moderate(timeout10, onChannel())).toMatchObject({ ok: true });
     expect(await handlers.moderate({ ...timeout10, action: { kind: 'ban' } }, onChannel())).toMatchObject({ ok: false, refusal: 'refused' });
-    expect(await handlers.moderate({ ...timeout10, userId: SEED.moderator.userId, username: 'modmaria' }, onChannel())).toMatchObject({ ok: false, refusal: 'refused' });
+    const refused = await handlers.moderate({ ...timeout10, userId: SEED.moderator.userId, username: 'modmaria' }, onChannel());
+    expect(refused).toMatchObject({ ok: false, refusal: 'refused' });
+    // The broadcaster always may moderate their channel: a refusal was about the target, and actions stay offered.
+    expect(refused).not.toHaveProperty('channelRefused');
+    expect(await handlers.moderation({ channel: 'streamer1' }, onChannel())).toMatchObject({ offer: true, refusedHere: false });
   });
 
   it('renews the token once on 401 and acts; a token Kick refuses again ends in its word, with one refresh only', async () => {

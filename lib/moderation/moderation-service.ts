@@ -100,8 +100,9 @@ export function createModeration(deps: ModerationDeps) {
       return failed('busy', { code: 'rate_limited', retryAfterSec: waitSec, message: `Too many moderator actions from this tab in a minute; try again in ${waitSec} s.` });
     }
     let outcome: ModerateResult;
+    let broadcaster: number | undefined;
     try {
-      const broadcaster = await deps.channelOwner(channel);
+      broadcaster = await deps.channelOwner(channel);
       if (broadcaster === userId) return failed('guard', { code: 'rejected', message: 'the broadcaster' });
       const target = { broadcaster_user_id: broadcaster, user_id: userId };
       await deps.tokens.withUserToken((token) => {
@@ -121,7 +122,12 @@ export function createModeration(deps: ModerationDeps) {
       refusedHere.delete(`${selfId}:${channel}`);
     } catch (error) {
       outcome = refusalOf(error);
-      if (outcome.ok === false && outcome.refusal === 'refused') refusedHere.add(`${selfId}:${channel}`);
+      // Kick's refusal may mean this account moderates nothing here (kick-api.md): cards stop offering in this channel,
+      // unless the account is the channel's broadcaster, who always may (then it was the target: a moderator, banned).
+      if (!outcome.ok && outcome.refusal === 'refused' && broadcaster !== undefined && broadcaster !== selfId) {
+        refusedHere.add(`${selfId}:${channel}`);
+        outcome = { ...outcome, channelRefused: true };
+      }
     }
     await deps.log
       .add({

@@ -47,7 +47,8 @@ export type Refusal = z.infer<typeof RefusalSchema>;
 
 export const ModerateResultSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), at: z.number(), until: z.number().optional() }),
-  z.object({ ok: z.literal(false), refusal: RefusalSchema, error: KickErrorInfoSchema }),
+  /** `channelRefused`: Kick's refusal made the background stop offering actions in this channel (ModCapability.refusedHere). */
+  z.object({ ok: z.literal(false), refusal: RefusalSchema, error: KickErrorInfoSchema, channelRefused: z.boolean().optional() }),
 ]);
 export type ModerateResult = z.infer<typeof ModerateResultSchema>;
 

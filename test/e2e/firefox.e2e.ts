@@ -2,6 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { startKickSim, type KickSim } from '../kick-sim/index';
 import type { BrowserDriver } from './driver';
 import { launchFirefox } from './firefox-harness';
+import { moderationScenarios } from './moderation-scenarios';
 import { notesScenarios, userScenarios } from './scenarios';
 
 // Firefox ESR with the Firefox build, against the simulator on 127.0.0.1:443 (see firefox-harness.ts).
@@ -20,3 +21,4 @@ afterAll(async () => {
 
 userScenarios(() => driver!);
 notesScenarios(() => driver!);
+moderationScenarios(() => driver!);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { startKickSim, type KickSim } from '../kick-sim/index';
 import { launchChromium } from './chromium-driver';
 import type { BrowserDriver } from './driver';
+import { moderationScenarios } from './moderation-scenarios';
 import { notesScenarios, userScenarios } from './scenarios';
 
 // The scenarios firefox.e2e.ts runs, in Chromium: one behaviour, proven in both browsers.
@@ -18,3 +19,4 @@ afterAll(async () => {
 
 userScenarios(() => driver!);
 notesScenarios(() => driver!);
+moderationScenarios(() => driver!);

@@ -24,7 +24,7 @@ interface CardView {
 }
 
 /** The open card, read through the content script's (open) shadow root. */
-function readCard(page: UiPage): Promise<CardView | null> {
+export function readCard(page: UiPage): Promise<CardView | null> {
   return page.evaluate(() => {
     const find = (root: Document | ShadowRoot): Element | null => {
       const hit = root.querySelector('[data-kuc-card]');
@@ -57,28 +57,28 @@ function readCard(page: UiPage): Promise<CardView | null> {
 }
 
 /** Clicks a button of the open card as the card's own code sees a click (the card is in a shadow root). */
-async function clickInCard(page: UiPage, testid: string): Promise<void> {
+export async function clickInCard(page: UiPage, testid: string): Promise<void> {
   await page.evaluate((id) => {
     const host = document.querySelector('kick-user-cards');
     host?.shadowRoot?.querySelector<HTMLElement>(`[data-testid="${id}"]`)?.click();
   }, testid);
 }
 
-async function openCard(page: UiPage, selector: string, username: string): Promise<CardView> {
+export async function openCard(page: UiPage, selector: string, username: string): Promise<CardView> {
   await page.hover(selector);
   await expect.poll(async () => (await readCard(page))?.username, { timeout: 10_000 }).toBe(username);
   await expect.poll(async () => (await readCard(page))?.state, { timeout: 10_000 }).not.toBe('loading');
   return (await readCard(page))!;
 }
 
-async function closeCard(page: UiPage): Promise<void> {
+export async function closeCard(page: UiPage): Promise<void> {
   const height = await page.evaluate(() => innerHeight, undefined);
   await page.mouseMove(2, height - 2);
   await expect.poll(() => readCard(page), { timeout: 5000 }).toBeNull();
 }
 
 /** A link to a channel, added by the test so the hover target does not depend on Kick's markup. */
-async function addLink(page: UiPage, slug: string): Promise<string> {
+export async function addLink(page: UiPage, slug: string): Promise<string> {
   const id = `kuc-test-link-${slug}`;
   await page.evaluate(
     ([s, i]) => {
@@ -94,11 +94,11 @@ async function addLink(page: UiPage, slug: string): Promise<string> {
   return `#${id}`;
 }
 
-const attr = (page: UiPage, selector: string, name: string) =>
+export const attr = (page: UiPage, selector: string, name: string) =>
   page.evaluate(([s, n]) => document.querySelector(s)?.getAttribute(n) ?? null, [selector, name] as const);
-const text = (page: UiPage, selector: string) => page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
-const popupState = (popup: UiPage) => attr(popup, '[data-testid="popup-state"]', 'data-state');
-const accountState = (options: UiPage) => attr(options, '[data-testid="opt-account"]', 'data-state');
+export const text = (page: UiPage, selector: string) => page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
+export const popupState = (popup: UiPage) => attr(popup, '[data-testid="popup-state"]', 'data-state');
+export const accountState = (options: UiPage) => attr(options, '[data-testid="opt-account"]', 'data-state');
 
 /** The tab whose content script reported its layout last: the kick.com page the test just opened. */
 async function newestKickTab(d: BrowserDriver): Promise<string> {
@@ -114,7 +114,7 @@ async function newestKickTab(d: BrowserDriver): Promise<string> {
 }
 
 /** Signs the page's browser in on kick.com itself (not the extension): the session cookie kick.com's login sets. */
-async function signInOnKick(page: UiPage, token: string | null): Promise<void> {
+export async function signInOnKick(page: UiPage, token: string | null): Promise<void> {
   await page.evaluate(
     (t) => void (document.cookie = t === null ? 'session_token=; path=/; secure; max-age=0' : `session_token=${encodeURIComponent(t)}; path=/; secure`),
     token,
@@ -580,10 +580,10 @@ export function userScenarios(driver: () => BrowserDriver): void {
 }
 
 /** The element with this test id in the open card's shadow root, as the driver's selectors reach it. */
-const cardPart = (d: BrowserDriver, testId: string) => d.inCard(`[data-testid="${testId}"]`);
+export const cardPart = (d: BrowserDriver, testId: string) => d.inCard(`[data-testid="${testId}"]`);
 
 /** The test id of what has the focus: inside the card's shadow root, or on the page. */
-const focused = (page: UiPage) =>
+export const focused = (page: UiPage) =>
   page.evaluate(() => {
     const inCard = document.querySelector('kick-user-cards')?.shadowRoot?.activeElement;
     const el = inCard ?? document.activeElement;
