@@ -7,7 +7,7 @@ import { createRelay, type RelayEnv } from './handler';
 const relay = createRelay();
 
 export default {
-  // Cloudflare's edge sets CF-Connecting-IP to the caller's address on every request, replacing any the
-  // caller sent (developers.cloudflare.com/fundamentals/reference/http-headers/): the rate limit's key.
+  // CF-Connecting-IP is "the client IP address connecting to Cloudflare", set by Cloudflare's edge
+  // (developers.cloudflare.com/fundamentals/reference/http-headers/): the rate limit's key.
   fetch: (request: Request, env: RelayEnv) => relay.fetch(request, env, request.headers.get('cf-connecting-ip')),
 };
