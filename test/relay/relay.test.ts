@@ -367,6 +367,13 @@ describe.each(RELAY_RUNTIMES)('the relay on %s', (runtime) => {
       await vi.waitFor(() => expect(printed.map((l) => JSON.parse(l) as unknown)).toEqual([expect.objectContaining({ path: '/token', status: 502, outcome: 'upstream_bad_answer (204)' })]));
     });
 
+    it('a 200 on a token call that is no token answer → 502 upstream_bad_answer (the relay cannot tell what it grants)', async () => {
+      sim.fault({ host: 'id', path: '/oauth/token', status: 200, body: '<html>maintenance</html>', contentType: 'text/html', times: 1 });
+      const res = await post('/token', { grant_type: 'refresh_token', refresh_token: 'r' });
+      expect(res.status).toBe(502);
+      expect(await res.json()).toEqual({ error: 'upstream_bad_answer' });
+    });
+
     it('an answer whose body stalls past the timeout → 504 upstream_timeout, logged', async () => {
       await withRelay({ UPSTREAM_TIMEOUT_MS: '300' }, async (base) => {
         sim.fault({ host: 'id', path: '/oauth/token', stallBody: true, times: 1 });
