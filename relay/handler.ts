@@ -5,8 +5,11 @@
  * on Cloudflare Workers (relay/worker.ts) and on Node (relay/node.ts).
  *
  * It stores nothing: no database, no cache of answers, and its only memory is the rate limiter's
- * request counts, keyed by origin and IP. It never logs a body, a query or a token.
+ * request counts, keyed by the client's address (client-key.ts). It never logs a body, a query or a token.
  */
+
+import { clientKey } from './client-key';
+import { scopesBeyondAllowed } from './scope-check';
 
 export interface RelayEnv {
   KICK_CLIENT_ID?: string;
@@ -17,7 +20,7 @@ export interface RelayEnv {
   ALLOWED_REDIRECT_URIS?: string;
   /** Where Kick's OAuth server is; only tests point it elsewhere. */
   KICK_ID_BASE?: string;
-  /** Requests per client (origin + IP) per minute. */
+  /** Requests per client address (an IPv6 /64) per minute. */
   RATE_LIMIT_PER_MINUTE?: string;
   UPSTREAM_TIMEOUT_MS?: string;
 }
@@ -46,7 +49,18 @@ export interface RelayOptions {
   log?: (line: RelayLogLine) => void;
 }
 
-type Refusal = { status: number; error: string; headers?: Record<string, string> };
+type Refusal = { status: number; error: string; headers?: Record<string, string>; detail?: Record<string, unknown>; outcome?: string };
+
+/** Statuses whose answer has no body (Fetch's "null body status"): a Response with one cannot even be built. */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+/** The relay's own answer: JSON, marked with REFUSAL_HEADER, never cached. */
+function refusalResponse(r: Refusal, cors: Record<string, string>): Response {
+  return new Response(JSON.stringify({ error: r.error, ...r.detail }), {
+    status: r.status,
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store', [REFUSAL_HEADER]: 'refused', ...cors, ...r.headers },
+  });
+}
 
 const list = (value: string | undefined) =>
   (value ?? '')
@@ -148,22 +162,11 @@ export function createRelay(options: RelayOptions = {}) {
   const log = options.log ?? ((line: RelayLogLine) => console.info(JSON.stringify(line)));
   const limiter = new RateLimiter();
 
-  async function handle(request: Request, env: RelayEnv): Promise<{ response: Response; outcome: string }> {
+  async function handle(request: Request, env: RelayEnv, address: string | null, cors: Record<string, string>): Promise<{ response: Response; outcome: string }> {
     const url = new URL(request.url);
     const origin = request.headers.get('origin');
-    const allowedOrigins = list(env.ALLOWED_ORIGINS);
-    const corsOk = origin !== null && originAllowed(origin, allowedOrigins);
-    // Retry-After and the refusal marker are not CORS-safelisted: without exposing them the extension could not read them.
-    const cors: Record<string, string> = corsOk
-      ? { 'access-control-allow-origin': origin, 'access-control-expose-headers': `retry-after, ${REFUSAL_HEADER}`, vary: 'Origin' }
-      : { vary: 'Origin' };
-    const refuse = (r: Refusal) => ({
-      response: new Response(JSON.stringify({ error: r.error }), {
-        status: r.status,
-        headers: { 'content-type': 'application/json', 'cache-control': 'no-store', [REFUSAL_HEADER]: 'refused', ...cors, ...r.headers },
-      }),
-      outcome: r.error,
-    });
+    const corsOk = 'access-control-allow-origin' in cors;
+    const refuse = (r: Refusal) => ({ response: refusalResponse(r, cors), outcome: r.outcome ?? r.error });
 
     if (!env.KICK_CLIENT_ID || !env.KICK_CLIENT_SECRET) return refuse({ status: 500, error: 'relay_not_configured' });
     const upstreamPath = ROUTES[url.pathname];
@@ -183,9 +186,8 @@ export function createRelay(options: RelayOptions = {}) {
     }
     if (request.method !== 'POST') return refuse({ status: 405, error: 'method_not_allowed', headers: { allow: 'POST, OPTIONS' } });
 
-    const client = `${origin ?? '-'}|${request.headers.get('cf-connecting-ip') ?? '-'}`;
     const limit = Number(env.RATE_LIMIT_PER_MINUTE) > 0 ? Number(env.RATE_LIMIT_PER_MINUTE) : DEFAULT_RATE_LIMIT;
-    const wait = limiter.take(client, limit, now());
+    const wait = limiter.take(clientKey(address), limit, now());
     if (wait > 0) return refuse({ status: 429, error: 'rate_limited', headers: { 'retry-after': String(wait) } });
 
     if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded'))
@@ -195,37 +197,129 @@ export function createRelay(options: RelayOptions = {}) {
     const built = upstreamRequest(url.pathname, new URLSearchParams(body), env, list(env.ALLOWED_REDIRECT_URIS));
     if ('error' in built) return refuse(built);
 
+    const answer = await askKick(upstreamPath, built, env);
+    if ('error' in answer) return refuse(answer);
+    if (url.pathname === '/token' && answer.status >= 200 && answer.status < 300) {
+      const refusal = await policeScope(answer.body, env);
+      if (refusal) return refuse(refusal);
+    }
+    const headers: Record<string, string> = { 'cache-control': 'no-store', ...cors };
+    for (const name of ['content-type', 'retry-after']) {
+      const value = answer.headers.get(name);
+      if (value) headers[name] = value;
+    }
+    return { response: new Response(answer.body, { status: answer.status, headers }), outcome: 'forwarded' };
+  }
+
+  /**
+   * One call to Kick, its body read under the same deadline: a Kick that sends its headers and then
+   * stalls is as silent as one that sends nothing. An answer that cannot be passed on (a null-body
+   * status where a body is due) is a failure of Kick's, like an unreachable Kick.
+   */
+  async function askKick(
+    upstreamPath: string,
+    built: { query?: URLSearchParams; form: URLSearchParams },
+    env: RelayEnv,
+  ): Promise<{ status: number; headers: Headers; body: ArrayBuffer | null } | Refusal> {
     const target = new URL(upstreamPath, env.KICK_ID_BASE || 'https://id.kick.com');
     if (built.query) target.search = built.query.toString();
-    let upstream: Response;
     try {
-      upstream = await send(target.href, {
+      const upstream = await send(target.href, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
         body: built.form.toString(),
         signal: AbortSignal.timeout(Number(env.UPSTREAM_TIMEOUT_MS) > 0 ? Number(env.UPSTREAM_TIMEOUT_MS) : DEFAULT_TIMEOUT_MS),
         redirect: 'manual',
       });
+      if (NULL_BODY_STATUSES.has(upstream.status)) {
+        await upstream.body?.cancel();
+        // A revoke has nothing to say back: Kick's 204 there is a plain "done". A token call without a body is broken.
+        if (upstreamPath === '/oauth/revoke' && upstream.status === 204) return { status: 204, headers: upstream.headers, body: null };
+        return { status: 502, error: 'upstream_bad_answer', outcome: `upstream_bad_answer (${upstream.status})` };
+      }
+      return { status: upstream.status, headers: upstream.headers, body: await upstream.arrayBuffer() };
     } catch (error) {
-      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-      return refuse(timedOut ? { status: 504, error: 'upstream_timeout' } : { status: 502, error: 'upstream_unreachable' });
+      const name = (error as { name?: unknown } | null)?.name;
+      return name === 'TimeoutError' || name === 'AbortError' ? { status: 504, error: 'upstream_timeout' } : { status: 502, error: 'upstream_unreachable' };
     }
-    const headers: Record<string, string> = { 'cache-control': 'no-store', ...cors };
-    for (const name of ['content-type', 'retry-after']) {
-      const value = upstream.headers.get(name);
-      if (value) headers[name] = value;
-    }
-    return { response: new Response(await upstream.arrayBuffer(), { status: upstream.status, headers }), outcome: 'forwarded' };
   }
 
+  /**
+   * A token answer for scopes beyond scope-check.ts's list is revoked at Kick (both tokens) and refused,
+   * so nobody leaves with it; one the relay cannot read is refused too, since it cannot say what it grants.
+   */
+  async function policeScope(body: ArrayBuffer | null, env: RelayEnv): Promise<Refusal | null> {
+    type TokenAnswer = { access_token?: unknown; refresh_token?: unknown; scope?: unknown } | null;
+    let answer: TokenAnswer = null;
+    try {
+      answer = JSON.parse(new TextDecoder().decode(body ?? new ArrayBuffer(0))) as TokenAnswer;
+    } catch {
+      /* answered below */
+    }
+    if (!answer || typeof answer !== 'object' || typeof answer.access_token !== 'string')
+      return { status: 502, error: 'upstream_bad_answer', outcome: 'upstream_bad_answer (token)' };
+    const beyond = scopesBeyondAllowed(answer.scope);
+    if (beyond && beyond.length === 0) return null;
+    const tokens: [unknown, 'access_token' | 'refresh_token'][] = [[answer.refresh_token, 'refresh_token'], [answer.access_token, 'access_token']];
+    const revoked = await Promise.all(
+      tokens
+        .filter((t): t is [string, 'access_token' | 'refresh_token'] => typeof t[0] === 'string' && t[0] !== '')
+        .map(async ([token, hint]) => {
+          const built = upstreamRequest('/revoke', new URLSearchParams({ token, token_hint_type: hint }), env, []);
+          if ('error' in built) return false;
+          const answered = await askKick(ROUTES['/revoke']!, built, env);
+          return !('error' in answered) && answered.status >= 200 && answered.status < 300;
+        }),
+    );
+    return {
+      status: 403,
+      error: 'scope_not_allowed',
+      detail: beyond ? { scopes: beyond } : {},
+      // The operator learns whether Kick confirmed the revokes (it answers 200 even for a dead token: KickDevDocs #94).
+      outcome: revoked.every(Boolean) ? 'scope_not_allowed (revoked)' : 'scope_not_allowed (revoke failed)',
+    };
+  }
+
+  function corsFor(request: Request, env: RelayEnv): Record<string, string> {
+    const origin = request.headers.get('origin');
+    // Retry-After and the refusal marker are not CORS-safelisted: without exposing them the extension could not read them.
+    return origin !== null && originAllowed(origin, list(env.ALLOWED_ORIGINS))
+      ? { 'access-control-allow-origin': origin, 'access-control-expose-headers': `retry-after, ${REFUSAL_HEADER}`, vary: 'Origin' }
+      : { vary: 'Origin' };
+  }
+
+  const logLine = (method: string, path: string, status: number, outcome: string, started: number) =>
+    // Only a known path is logged: anything else is the caller's text, which may hold anything.
+    log({ method, path: path in ROUTES ? path : '(other)', status, outcome, ms: now() - started });
+
   return {
-    async fetch(request: Request, env: RelayEnv): Promise<Response> {
+    /**
+     * One request, answered and logged whatever happens inside: a failure nobody foresaw is a logged
+     * 500 in the relay's own words, never a thrown error that leaves the platform to answer (or die).
+     * `clientAddress` is what the platform says the caller's address is (worker.ts, node.ts): the rate limit's key.
+     */
+    async fetch(request: Request, env: RelayEnv, clientAddress: string | null = null): Promise<Response> {
       const started = now();
-      const { response, outcome } = await handle(request, env);
-      // Only a known path is logged: anything else is the caller's text, which may hold anything.
-      const path = new URL(request.url).pathname;
-      log({ method: request.method, path: path in ROUTES ? path : '(other)', status: response.status, outcome, ms: now() - started });
-      return response;
+      const cors = corsFor(request, env);
+      let answered: { response: Response; outcome: string };
+      try {
+        answered = await handle(request, env, clientAddress, cors);
+      } catch (error) {
+        // The error's name only: its message may quote what it choked on.
+        const name = error instanceof Error ? error.name : typeof error;
+        answered = { response: refusalResponse({ status: 500, error: 'relay_error' }, cors), outcome: `relay_error (${name})` };
+      }
+      logLine(request.method, new URL(request.url).pathname, answered.response.status, answered.outcome, started);
+      return answered.response;
+    },
+
+    /**
+     * A request the platform could not even turn into a Request (node.ts: a method Fetch forbids, a bad
+     * Host): answered in the relay's words and logged like any other.
+     */
+    refuse(method: string, refusal: Refusal): Response {
+      logLine(method, '(other)', refusal.status, refusal.outcome ?? refusal.error, now());
+      return refusalResponse(refusal, {});
     },
   };
 }

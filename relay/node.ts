@@ -1,6 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { createRelay, type RelayEnv, type RelayOptions } from './handler';
 
@@ -21,15 +21,39 @@ export function envFrom(source: NodeJS.ProcessEnv): RelayEnv {
   return env;
 }
 
-/** Node's request as a Fetch API Request, with the socket's address where Cloudflare would put the client's. */
+/** Methods Node's parser accepts but the Fetch API refuses to build a Request with (fetch.spec.whatwg.org, "forbidden method"). */
+const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
+/**
+ * A Host a server must refuse with 400: absent in HTTP/1.1, empty, or not `host[:port]` (RFC 9112 §3.2).
+ * The relay never builds anything from it (its URLs come from its own address), but answers as HTTP says.
+ */
+function badHost(req: IncomingMessage): boolean {
+  const host = req.headers.host;
+  if (host === undefined) return req.httpVersion !== '1.0';
+  return !/^(?:\[[0-9a-f:.]+\]|[a-z0-9\-._~!$&'()*+,;=%]+)(?::\d{0,5})?$/i.test(host);
+}
+
+/**
+ * The caller's address: the socket's, or with `trustProxy` the last X-Forwarded-For entry, the one
+ * the proxy in front appended (earlier entries are the caller's own text). Untrusted, the header is
+ * ignored: anyone could send one and get a fresh rate limit with each.
+ */
+function clientAddress(req: IncomingMessage, trustProxy: boolean): string | null {
+  if (trustProxy) {
+    const forwarded = [req.headers['x-forwarded-for'] ?? []].flat().join(',').split(',').at(-1)?.trim() ?? '';
+    if (isIP(forwarded)) return forwarded;
+  }
+  return req.socket.remoteAddress ?? null;
+}
+
+/** Node's request as a Fetch API Request; the URL is built on the server's own address, never on the caller's Host. */
 function toRequest(req: IncomingMessage, base: string): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined || name === 'cf-connecting-ip') continue;
+    if (value === undefined) continue;
     headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
-  // Never trusted from the caller: a forged one would give every request its own rate-limit bucket.
-  headers.set('cf-connecting-ip', req.socket.remoteAddress ?? '-');
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
   return new Request(new URL(req.url ?? '/', base), {
     method: req.method,
@@ -41,8 +65,9 @@ function toRequest(req: IncomingMessage, base: string): Request {
 }
 
 async function respond(res: ServerResponse, response: Response) {
-  res.writeHead(response.status, Object.fromEntries(response.headers));
-  res.end(Buffer.from(await response.arrayBuffer()));
+  const body = Buffer.from(await response.arrayBuffer());
+  res.writeHead(response.status, { ...Object.fromEntries(response.headers), ...(response.body ? { 'content-length': String(body.byteLength) } : {}) });
+  res.end(body);
 }
 
 export interface RunningRelay {
@@ -51,20 +76,36 @@ export interface RunningRelay {
   close(): Promise<void>;
 }
 
-/** The handler behind an HTTP server on loopback; `tls` serves HTTPS (tests: the extension only talks to https relays). */
+/**
+ * The handler behind an HTTP server on loopback; `tls` serves HTTPS (tests: the extension only talks to https relays).
+ * `trustProxy` (TRUST_PROXY=1) takes the caller's address from X-Forwarded-For: only behind a proxy that sets it.
+ */
 export async function startRelayServer(
-  opts: { env: RelayEnv; port?: number; host?: string; tls?: { key: string; cert: string } } & RelayOptions,
+  opts: { env: RelayEnv; port?: number; host?: string; tls?: { key: string; cert: string }; trustProxy?: boolean } & RelayOptions,
 ): Promise<RunningRelay> {
   const relay = createRelay(opts);
   const host = opts.host ?? '127.0.0.1';
   const scheme = opts.tls ? 'https' : 'http';
+  let base = '';
+  // Whatever a request holds, it gets an answer and the server keeps serving: nothing here may throw out of the listener.
   const listener = (req: IncomingMessage, res: ServerResponse) => {
-    relay
-      .fetch(toRequest(req, `${scheme}://${req.headers.host ?? host}`), opts.env)
+    let answer: Promise<Response>;
+    const method = req.method ?? '';
+    if (FORBIDDEN_METHODS.has(method)) answer = Promise.resolve(relay.refuse(method, { status: 405, error: 'method_not_allowed', headers: { allow: 'POST, OPTIONS' } }));
+    else if (badHost(req)) answer = Promise.resolve(relay.refuse(method, { status: 400, error: 'bad_request', outcome: 'bad_request (host)' }));
+    else {
+      try {
+        answer = relay.fetch(toRequest(req, base), opts.env, clientAddress(req, opts.trustProxy ?? false));
+      } catch (error) {
+        const name = error instanceof Error ? error.name : typeof error;
+        answer = Promise.resolve(relay.refuse(method, { status: 400, error: 'bad_request', outcome: `bad_request (${name})` }));
+      }
+    }
+    answer
       .then((response) => respond(res, response))
       .catch(() => {
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: 'relay_error' }));
+        // Only writing the answer can fail here (the caller hung up): nothing left to tell anyone.
+        res.destroy();
       });
   };
   const server = opts.tls ? https.createServer(opts.tls, listener) : http.createServer(listener);
@@ -73,8 +114,9 @@ export async function startRelayServer(
     server.listen(opts.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  base = `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
-    url: `${scheme}://${host}:${port}`,
+    url: base,
     port,
     close: () =>
       new Promise<void>((resolve) => {
@@ -91,6 +133,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.error(`Set ${missing.join(', ')} (see README, "Run the relay locally").`);
     process.exit(1);
   }
-  const relay = await startRelayServer({ env, port: Number(process.env.PORT ?? 8787), host: process.env.HOST ?? '127.0.0.1' });
+  const relay = await startRelayServer({
+    env,
+    port: Number(process.env.PORT ?? 8787),
+    host: process.env.HOST ?? '127.0.0.1',
+    trustProxy: process.env.TRUST_PROXY === '1',
+  });
   console.info(`Kick token relay on ${relay.url}, forwarding to ${env.KICK_ID_BASE ?? 'https://id.kick.com'}`);
 }

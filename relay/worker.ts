@@ -7,5 +7,7 @@ import { createRelay, type RelayEnv } from './handler';
 const relay = createRelay();
 
 export default {
-  fetch: (request: Request, env: RelayEnv) => relay.fetch(request, env),
+  // CF-Connecting-IP is "the client IP address connecting to Cloudflare", set by Cloudflare's edge
+  // (developers.cloudflare.com/fundamentals/reference/http-headers/): the rate limit's key.
+  fetch: (request: Request, env: RelayEnv) => relay.fetch(request, env, request.headers.get('cf-connecting-ip')),
 };

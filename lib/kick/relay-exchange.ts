@@ -16,6 +16,16 @@ function unreachable(info: KickErrorInfo): KickError {
   return new KickError({ ...info, message: `${RELAY_UNREACHABLE}.${wait} Cards keep showing what kick.com shows.` });
 }
 
+/** The relay's refusal of a token for scopes it does not relay (relay/scope-check.ts), in words, naming them. */
+function scopeRefusal(scopes: unknown): string {
+  const named = Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === 'string' && /^[a-z_:]{1,40}$/.test(s)) : [];
+  const which = named.length > 0 ? ` (${named.join(', ')})` : '';
+  return (
+    `The sign-in service refused this sign-in: Kick granted permissions the extension does not use${which}, so the service ` +
+    'revoked it. Connect again and approve only what the extension asks for; if this keeps happening, update the extension or use your own Kick app in the options.'
+  );
+}
+
 /**
  * The token calls through the relay (relay/, README): no client secret here, the relay adds it.
  * Kick's answers come back as Kick sent them, so a refusal means what it means for a direct call;
@@ -60,8 +70,10 @@ export function createRelayTokenExchanger(relayUrl: string, circuit?: HostCircui
       circuit?.record(host);
       return res;
     }
-    const body = (await res.clone().json().catch(() => null)) as { error?: unknown } | null;
+    const body = (await res.clone().json().catch(() => null)) as { error?: unknown; scopes?: unknown } | null;
     const relayCode = res.headers.get(REFUSAL_HEADER) === 'refused' ? (typeof body?.error === 'string' ? body.error : 'unknown') : undefined;
+    // Kick granted more than the relay relays: the relay has already revoked the tokens, so this sign-in is over.
+    if (relayCode === 'scope_not_allowed') throw new KickError({ code: 'invalid_grant', status: res.status, message: scopeRefusal(body?.scopes) });
     // 429 and 5xx from the relay itself (rate limit, Kick unreachable) are passing failures like Kick's own.
     if (relayCode && res.status < 500 && res.status !== 429) {
       throw new KickError({

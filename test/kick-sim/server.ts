@@ -254,6 +254,12 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
     entry.auth = ctx.auth;
     entry.form = redactForm(ctx.form);
     res.writeHead(reply.status, reply.headers ?? {});
+    if (fault?.stallBody) {
+      const body = String(reply.body ?? '');
+      res.write(body.slice(0, Math.floor(body.length / 2)));
+      hanging.add(res);
+      return;
+    }
     res.end(reply.body ?? '');
   }
 

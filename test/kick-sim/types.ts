@@ -53,6 +53,11 @@ export interface FaultRule {
   delayMs?: number;
   /** Never answer (until the simulator closes). */
   hang?: boolean;
+  /**
+   * Handle the request, send the status, headers and half the body, then never finish: a connection that
+   * stalls mid-answer. A network failure, not a documented Kick behaviour (issue #25, item 5).
+   */
+  stallBody?: boolean;
   /** Raw body replacing the normal one (malformed JSON, drifted schema). */
   body?: string;
   contentType?: string;

@@ -6,11 +6,13 @@ import { tokenStore } from '../../lib/auth/token-store';
 import { isKickError, type KickErrorInfo } from '../../lib/kick/errors';
 import { HostCircuit } from '../../lib/kick/host-circuit';
 import { createRelayTokenExchanger, RELAY_UNREACHABLE } from '../../lib/kick/relay-exchange';
-import { saveConnectionMode } from '../../lib/settings/relay-config';
+import { RELAY_SCOPES, saveConnectionMode } from '../../lib/settings/relay-config';
+import { ALLOWED_SCOPES } from '../../relay/scope-check';
+import { SIM_REDIRECT_URI } from '../kick-sim/index';
 import type { KickSim } from '../kick-sim/index';
 import { backgroundOnSim, storeConnectedAccount } from '../support/background';
 import type { RunningRelay } from '../../relay/node';
-import { relayOnSim, withRelayOnSim } from './support';
+import { authorizeOnSim, relayOnSim, withRelayOnSim } from './support';
 
 let sim: KickSim;
 let relay: RunningRelay;
@@ -102,6 +104,36 @@ describe('connecting through the relay', () => {
     await services.auth.connect();
     expect(await services.auth.status()).toMatchObject({ state: 'connected', via: 'own' });
     expect(tokenCalls()).toHaveLength(1);
+  });
+});
+
+describe('when Kick granted more than the extension uses (the relay revokes and refuses it)', () => {
+  it('the extension asks for nothing the relay would refuse', () => {
+    for (const scope of RELAY_SCOPES) expect(ALLOWED_SCOPES).toContain(scope);
+  });
+
+  it('a refresh: the account asks for a reconnect, in words that name the scope, and no token is left alive', async () => {
+    const { services } = await throughRelay();
+    await storeConnectedAccount(sim, { scopes: ['user:read', 'channel:read', 'chat:write'] });
+    const refused = await failure(services.auth.refreshNow());
+    expect(refused.code).toBe('reconnect_needed');
+    const status = await services.auth.status();
+    expect(status).toMatchObject({ state: 'reconnect_needed', via: 'relay' });
+    const reason = status.state === 'reconnect_needed' ? status.reason : '';
+    expect(reason).toContain('Kick granted permissions the extension does not use (chat:write)');
+    expect(reason).toContain('Connect again');
+    expect((await tokenStore.getAccount())?.tokens ?? null).toBeNull();
+    expect(sim.liveUserTokens('access') + sim.liveUserTokens('refresh')).toBe(0);
+  });
+
+  it('a sign-in: the code exchange fails with the same words, and the relay kept nothing alive', async () => {
+    const { code, verifier } = await authorizeOnSim(sim, 'user:read channel:read channel:write');
+    const exchanger = createRelayTokenExchanger(relay.url, new HostCircuit());
+    const refused = await failure(exchanger.exchangeCode({ code, verifier, redirectUri: SIM_REDIRECT_URI }));
+    expect(refused.code).toBe('invalid_grant');
+    expect(refused.message).toContain('(channel:write)');
+    expect(refused.message).toContain('revoked it');
+    expect(sim.liveUserTokens('access') + sim.liveUserTokens('refresh')).toBe(0);
   });
 });
 
