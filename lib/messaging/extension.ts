@@ -7,7 +7,8 @@ import { messenger, sendToBackground } from './send';
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  /** `incognito`: the tab is in a private window (Chrome and Firefox both say so on a content script's sender). */
+  tab?: { id?: number; incognito?: boolean };
   frameId?: number;
 }
 
