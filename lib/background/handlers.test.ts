@@ -149,7 +149,7 @@ describe('background handlers', () => {
     const { services } = await backgroundOnSim(sim);
     const handlers = createHandlers(services);
     // Tabs 21 and 22 are in a private window, 7 in a normal one (the popup asks the browser which).
-    // The fake browser's tabs never say they are private; `tabs.get` is typed with its callback form too, hence the cast.
+    // The fake browser's tabs never say they are private; `tabs.get` is typed with its callback form too, hence the lint exception.
     // eslint-disable-next-line @typescript-eslint/no-misused-promises
     vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation((id: number) => Promise.resolve({ id, incognito: id === 21 || id === 22 } as never));
     expect(await handlers.getUserCard({ username: 'streamer1' }, privateTab(21))).toMatchObject({ ok: true, profile: { slug: 'streamer1' } });
