@@ -15,6 +15,10 @@ export default defineConfig({
     permissions: ['storage', 'identity', 'alarms', 'scripting'],
     // kick.com: the pages the content script already runs on, where the card UI is injected.
     host_permissions: ['https://api.kick.com/*', 'https://id.kick.com/*', 'https://kick.com/*', 'https://www.kick.com/*'],
+    // Both browsers' default, said here because the code depends on it: one background serves normal and private
+    // windows (Firefox has no "split"), so private windows' cards and chat records are kept apart in it
+    // (lib/background/services.ts, lib/chat-feed/chat-feeds.ts), never in the shared storage.session.
+    incognito: 'spanning',
     // 116: the first Chrome where a WebSocket's traffic keeps the service worker alive (lib/chat-feed/pusher-socket.ts);
     // storage.local.setAccessLevel (lib/auth/storage-access.ts) needs 102.
     ...(browser === 'chrome' ? { key: CHROME_MANIFEST_KEY, minimum_chrome_version: '116' } : {}),

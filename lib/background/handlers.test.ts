@@ -145,6 +145,45 @@ describe('background handlers', () => {
     expect(await fakeBrowser.storage.session.get('layout:9')).toEqual({});
   });
 
+  it('keeps private windows’ cards apart: never in storage, not served or counted in a normal window, gone with their last tab', async () => {
+    const { services } = await backgroundOnSim(sim);
+    const handlers = createHandlers(services);
+    // Tabs 21 and 22 are in a private window, 7 in a normal one (the popup asks the browser which).
+    // The fake browser's tabs never say they are private; `tabs.get` is typed with its callback form too, hence the lint exception.
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises
+    vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation((id: number) => Promise.resolve({ id, incognito: id === 21 || id === 22 } as never));
+    expect(await handlers.getUserCard({ username: 'streamer1' }, privateTab(21))).toMatchObject({ ok: true, profile: { slug: 'streamer1' } });
+    expect(Object.keys(await fakeBrowser.storage.session.get(null)).filter((k) => k.startsWith('card:'))).toEqual([]);
+    expect(await handlers.getTabInfo({ tabId: 7 }, {})).toMatchObject({ cachedCards: 0 });
+    expect(await handlers.getTabInfo({ tabId: 21 }, {})).toMatchObject({ cachedCards: 1 });
+
+    // The normal window asks Kick itself, and its answer is its own.
+    sim.clearLog();
+    expect(await handlers.getUserCard({ username: 'streamer1' }, tab(7))).toMatchObject({ ok: true, stale: false });
+    expect(sim.requests({ host: 'api' }).length).toBeGreaterThan(0);
+    expect(await handlers.getTabInfo({ tabId: 7 }, {})).toMatchObject({ cachedCards: 1 });
+
+    // The other private tab is served from the private cache, and it stays until the last private tab closes.
+    sim.clearLog();
+    expect(await handlers.getUserCard({ username: 'streamer1' }, privateTab(22))).toMatchObject({ ok: true });
+    expect(sim.requests({ host: 'api' })).toHaveLength(0);
+    await handlers.forgetTab(21);
+    expect(await services.privateCache.size()).toBe(1);
+    await handlers.forgetTab(22);
+    expect(await services.privateCache.size()).toBe(0);
+    expect(await services.cache.size()).toBe(1);
+  });
+
+  it('empties both caches from the options page and counts only the normal windows’ cards', async () => {
+    const { services } = await backgroundOnSim(sim);
+    const handlers = createHandlers(services);
+    await handlers.getUserCard({ username: 'streamer1' }, privateTab(21));
+    await handlers.getUserCard({ username: 'modmaria' }, privateTab(21));
+    await handlers.getUserCard({ username: 'streamer1' }, tab(7));
+    expect(await handlers.clearCache({}, {})).toEqual({ cleared: 1 });
+    expect(await services.privateCache.size()).toBe(0);
+  });
+
   it('injects the card UI into the frame that asked, and refuses a sender with no tab', async () => {
     const { services } = await backgroundOnSim(sim);
     const injected: [number, number][] = [];
@@ -161,4 +200,8 @@ describe('background handlers', () => {
 
 function tab(id: number) {
   return { tab: { id }, url: `https://kick.com/streamer1#${id}` };
+}
+
+function privateTab(id: number) {
+  return { tab: { id, incognito: true }, url: `https://kick.com/streamer1#${id}` };
 }

@@ -67,6 +67,8 @@ export function createHandlers(services: BackgroundServices, options: HandlerOpt
   const budgets = new TabBudgets();
   const chats = options.chatFeeds ?? createChatFeeds();
   const trusted = options.isTrustedSender ?? ((sender: SenderInfo) => isExtensionPage(sender));
+  // The private windows' tabs that looked up a card: when the last of them goes, so do the cards they looked up.
+  const privateTabs = new Set<number>();
   // Reports arrive in bursts (two reads per card): one at a time, so no count is lost between read and write.
   let tallying: Promise<unknown> = Promise.resolve();
   return {
@@ -75,8 +77,11 @@ export function createHandlers(services: BackgroundServices, options: HandlerOpt
     getUserCard({ username, forceRefresh }, sender) {
       // The extension's own pages are the user acting; a content script is the page, and is bounded.
       const fromPage = trusted(sender);
+      const inPrivate = sender.tab?.incognito === true;
+      if (inPrivate && sender.tab?.id !== undefined) privateTabs.add(sender.tab.id);
       const lookup = services.cards
         .lookup(username, {
+          inPrivate,
           forceRefresh,
           forceMinAgeMs: fromPage ? 0 : FORCE_MIN_AGE_MS,
           budget: fromPage ? undefined : budgets.of(sender.tab?.id),
@@ -88,6 +93,7 @@ export function createHandlers(services: BackgroundServices, options: HandlerOpt
     async forgetTab(tabId) {
       budgets.forget(tabId);
       services.moderation.forgetTab(tabId);
+      if (privateTabs.delete(tabId) && privateTabs.size === 0) await services.privateCache.clear();
       await browser.storage.session.remove([layoutKey(tabId), webFailuresKey(tabId)]);
     },
     async reportLayout(report, sender) {
@@ -127,7 +133,10 @@ export function createHandlers(services: BackgroundServices, options: HandlerOpt
       const stored = await browser.storage.session.get([key, failuresKey]);
       const layout = stored[key] as (LayoutReport & { at: number }) | undefined;
       const webFailures = stored[failuresKey] as WebFailureTally | undefined;
-      return { layout, webFailures, cachedCards: await services.cache.size() };
+      // A private window's popup counts its own cards; a normal window's never counts those.
+      const tab = await browser.tabs.get(tabId).catch(() => undefined);
+      const cards = tab?.incognito ? services.privateCache : services.cache;
+      return { layout, webFailures, cachedCards: await cards.size() };
     },
     getAuthStatus: ({ live }) => services.auth.status({ live }),
     connect: () => action(async () => {
@@ -139,7 +148,11 @@ export function createHandlers(services: BackgroundServices, options: HandlerOpt
       await services.scheduleRefresh();
     }),
     refreshNow: () => action(() => services.auth.refreshNow()),
-    clearCache: async () => ({ cleared: await services.cache.clear() }),
+    // The options page (a normal window's, in Chrome's and Firefox's "spanning" mode) empties both, and counts its own.
+    async clearCache() {
+      await services.privateCache.clear();
+      return { cleared: await services.cache.clear() };
+    },
     getNote: async (user) => ({ note: await services.notes.get(user) }),
     saveNote: async (input) => ({ note: await services.notes.save(input) }),
     async deleteNote(user) {

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { createAuthService, type AuthFlowLauncher } from '../auth/auth-service';
 import { REFRESH_AHEAD_MS, REFRESH_ALARM, TokenManager } from '../auth/token-manager';
 import { tokenStore } from '../auth/token-store';
-import { SessionCache } from '../cache/ttl-cache';
+import { memoryArea, SessionCache, type CacheOptions } from '../cache/ttl-cache';
 import type { OfficialProfile } from '../cards/schema';
 import { createKickApi } from '../kick/api-client';
 import { HostCircuit } from '../kick/host-circuit';
@@ -58,20 +58,23 @@ export function createBackgroundServices(opts: {
   });
   let ttlMinutes = 10;
   void loadSettings().then(({ settings }) => (ttlMinutes = settings.cacheTtlMinutes));
-  const cache = new SessionCache<OfficialProfile>({
+  const cacheOptions: CacheOptions = {
     prefix: CARD_CACHE_PREFIX,
     ttlMs: () => ttlMinutes * 60_000,
     staleMs: 60 * 60_000,
     negativeTtlMs: 2 * 60_000,
     maxEntries: 500,
-  });
-  const cards = createCardLookup({ api, tokens, cache });
+  };
+  const cache = new SessionCache<OfficialProfile>(cacheOptions);
+  // Private windows' cards: in this worker's memory only, never in storage, dropped with their last tab (handlers.ts).
+  const privateCache = new SessionCache<OfficialProfile>({ ...cacheOptions, area: memoryArea() });
+  const cards = createCardLookup({ api, tokens, cache, privateCache });
   const modLog = createModLog();
   const moderation = createModeration({
     api,
     tokens,
     store: tokenStore,
-    channelOwner: async (slug) => (await cards.lookup(slug)).profile.userId,
+    channelOwner: async (slug, inPrivate) => (await cards.lookup(slug, { inPrivate })).profile.userId,
     enabled: moderatorActions,
     log: modLog,
   });
@@ -118,6 +121,7 @@ export function createBackgroundServices(opts: {
     api,
     tokens,
     cache,
+    privateCache,
     cards,
     auth,
     notes: createNoteStore(),

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { SessionCache } from './ttl-cache';
+import { memoryArea, SessionCache } from './ttl-cache';
 
 let now = 1_000_000;
 const cache = (maxEntries = 10, maxBytes?: number) =>
@@ -34,6 +34,22 @@ describe('SessionCache', () => {
     await cache().set('a', { n: 1 });
     expect(await cache().get('a')).toMatchObject({ state: 'fresh' });
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  it('in a memory area, writes nothing to storage, is seen by no other instance, and keeps its bounds', async () => {
+    const area = memoryArea();
+    const c = new SessionCache<{ n: number }>({ prefix: 'c:', ttlMs: () => 1000, staleMs: 5000, negativeTtlMs: 200, maxEntries: 10, area, now: () => now });
+    for (let i = 0; i < 12; i++) {
+      now += 1;
+      await c.set(`k${i}`, { n: i });
+    }
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    expect(await cache().get('k11')).toEqual({ state: 'miss' });
+    expect(await c.get('k11')).toMatchObject({ state: 'fresh', value: { n: 11 } });
+    expect(await c.get('k0')).toEqual({ state: 'miss' });
+    expect(await c.size()).toBeLessThanOrEqual(10);
+    expect(await c.clear()).toBeGreaterThan(0);
+    expect(await c.size()).toBe(0);
   });
 
   it('stays bounded, dropping the oldest entries', async () => {

@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 
 /**
  * A small cache in `storage.session`, so a restarted service worker and every tab share it while
- * the browser runs, and nothing outlives the session. Entries are fresh for `ttlMs`, then served
+ * the browser runs, and nothing outlives the session (or, given `area: memoryArea()`, in the worker's memory only:
+ * private windows' cards, which must never reach storage). Entries are fresh for `ttlMs`, then served
  * stale (and revalidated by the caller) for `staleMs` more; "not found" answers are cached too,
  * for `negativeTtlMs`. Expired entries are deleted, and the oldest go when there are more than
  * `maxEntries` or they take more than `maxBytes`.
@@ -12,8 +13,33 @@ export interface CacheEntry<V> {
   storedAt: number;
 }
 
+/** The part of a `storage` area the cache uses; `memoryArea()` plays it in memory. */
+export interface CacheArea {
+  get(keys: string | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string[]): Promise<void>;
+}
+
+/** An area that lives and dies with the worker: nothing written to it reaches the browser's storage. */
+export function memoryArea(): CacheArea {
+  const items = new Map<string, unknown>();
+  return {
+    get: (key) => Promise.resolve(Object.fromEntries(key === null ? items : items.has(key) ? [[key, items.get(key)]] : [])),
+    set: (entries) => {
+      for (const [k, v] of Object.entries(entries)) items.set(k, v);
+      return Promise.resolve();
+    },
+    remove: (keys) => {
+      for (const k of keys) items.delete(k);
+      return Promise.resolve();
+    },
+  };
+}
+
 export interface CacheOptions {
   prefix: string;
+  /** Where entries live; `storage.session` unless given. */
+  area?: CacheArea;
   ttlMs: () => number;
   staleMs: number;
   negativeTtlMs: number;
@@ -36,13 +62,18 @@ export class SessionCache<V> {
     this.now = options.now ?? Date.now;
   }
 
+  /** Read at each use: the browser's area object, not one taken before a test replaced it. */
+  private get area(): CacheArea {
+    return this.options.area ?? browser.storage.session;
+  }
+
   private storageKey(key: string) {
     return `${this.options.prefix}${key}`;
   }
 
   async get(key: string): Promise<CacheHit<V>> {
     const k = this.storageKey(key);
-    const entry = (await browser.storage.session.get(k))[k] as CacheEntry<V> | undefined;
+    const entry = (await this.area.get(k))[k] as CacheEntry<V> | undefined;
     if (!entry || typeof entry.storedAt !== 'number') return { state: 'miss' };
     const age = this.now() - entry.storedAt;
     const ttl = entry.value === null ? this.options.negativeTtlMs : this.options.ttlMs();
@@ -59,10 +90,10 @@ export class SessionCache<V> {
     const storedAt = this.now();
     const item = { [this.storageKey(key)]: { value, storedAt } satisfies CacheEntry<V> };
     try {
-      await browser.storage.session.set(item);
+      await this.area.set(item);
     } catch {
       await this.evict(0.5).catch(() => undefined);
-      await browser.storage.session.set(item).catch(() => undefined);
+      await this.area.set(item).catch(() => undefined);
       return storedAt;
     }
     await this.evict().catch(() => undefined);
@@ -70,7 +101,7 @@ export class SessionCache<V> {
   }
 
   private async entries(): Promise<[string, CacheEntry<V>][]> {
-    const all = await browser.storage.session.get(null);
+    const all = await this.area.get(null);
     return Object.entries(all).filter(([k]) => k.startsWith(this.options.prefix)) as [string, CacheEntry<V>][];
   }
 
@@ -99,7 +130,7 @@ export class SessionCache<V> {
       while (drop < live.length && (live.length - drop > spareEntries || bytes > spareBytes)) bytes -= sizes[drop++]!;
     }
     const remove = [...expired, ...live.slice(0, drop).map(([k]) => k)];
-    if (remove.length) await browser.storage.session.remove(remove);
+    if (remove.length) await this.area.remove(remove);
   }
 
   async size(): Promise<number> {
@@ -109,7 +140,7 @@ export class SessionCache<V> {
   /** Removes every entry and says how many there were. */
   async clear(): Promise<number> {
     const keys = (await this.entries()).map(([k]) => k);
-    if (keys.length) await browser.storage.session.remove(keys);
+    if (keys.length) await this.area.remove(keys);
     return keys.length;
   }
 }

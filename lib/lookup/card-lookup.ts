@@ -45,6 +45,12 @@ export interface CardLookupDeps {
   api: KickApi;
   tokens: TokenManager;
   cache: SessionCache<OfficialProfile>;
+  /**
+   * Private (incognito) windows' cards: kept in memory, apart from `cache`. Chrome and Firefox run one background for
+   * both kinds of window ("spanning") and `storage.session` is shared by both, so without this a card looked up in a
+   * private window was served, and counted, in a normal one until the browser quit.
+   */
+  privateCache: SessionCache<OfficialProfile>;
   windowMs?: number;
 }
 
@@ -80,6 +86,7 @@ export function createCardLookup(deps: CardLookupDeps) {
       return new Map(list.map((u) => [u.userId, u]));
     },
   });
+  // By window kind and username: a lookup lands in its own kind's cache only.
   const pending = new Map<string, Promise<CardLookupResult>>();
 
   /** null: Kick answered and has no such channel. */
@@ -103,19 +110,19 @@ export function createCardLookup(deps: CardLookupDeps) {
     return profileFrom(channel, user);
   }
 
-  function refresh(key: string): Promise<CardLookupResult> {
-    let job = pending.get(key);
-    if (!job) {
-      job = fetchProfile(key)
+  function refresh(key: string, cache: SessionCache<OfficialProfile>, job: string): Promise<CardLookupResult> {
+    let work = pending.get(job);
+    if (!work) {
+      work = fetchProfile(key)
         .then(async (profile) => {
-          const fetchedAt = await deps.cache.set(key, profile);
+          const fetchedAt = await cache.set(key, profile);
           if (!profile) throw new KickError({ code: 'not_found', message: `No Kick channel named "${key}".` });
           return { profile, fetchedAt, stale: false };
         })
-        .finally(() => pending.delete(key));
-      pending.set(key, job);
+        .finally(() => pending.delete(job));
+      pending.set(job, work);
     }
-    return job;
+    return work;
   }
 
   return {
@@ -123,20 +130,28 @@ export function createCardLookup(deps: CardLookupDeps) {
      * `forceMinAgeMs`: a forced refresh of an entry younger than this is answered from the cache
      * (a Retry click or a page cannot make Kick answer the same question twice in a row).
      * `budget`: asked before a lookup would reach Kick; false answers rate_limited without asking.
+     * `inPrivate`: for a private window's tab: read and written in `privateCache` only.
      */
     async lookup(
       username: string,
-      { forceRefresh = false, forceMinAgeMs = 0, budget }: { forceRefresh?: boolean; forceMinAgeMs?: number; budget?: { take(): boolean; waitMs(): number } } = {},
+      {
+        forceRefresh = false,
+        forceMinAgeMs = 0,
+        budget,
+        inPrivate = false,
+      }: { forceRefresh?: boolean; forceMinAgeMs?: number; budget?: { take(): boolean; waitMs(): number }; inPrivate?: boolean } = {},
     ): Promise<CardLookupResult> {
       const key = username.toLowerCase();
-      const hit = await deps.cache.get(key);
+      const cache = inPrivate ? deps.privateCache : deps.cache;
+      const job = `${inPrivate ? 'private' : 'normal'}:${key}`;
+      const hit = await cache.get(key);
       const tooYoung = hit.state === 'fresh' && Date.now() - hit.storedAt < forceMinAgeMs;
       if (hit.state !== 'miss' && (!forceRefresh || tooYoung)) {
         if (hit.value === null) throw new KickError({ code: 'not_found', message: `No Kick channel named "${username}".` });
-        if (hit.state === 'stale' && !pending.has(key) && (!budget || budget.take())) refresh(key).catch(() => undefined);
+        if (hit.state === 'stale' && !pending.has(job) && (!budget || budget.take())) refresh(key, cache, job).catch(() => undefined);
         return { profile: hit.value, fetchedAt: hit.storedAt, stale: hit.state === 'stale' };
       }
-      if (!pending.has(key) && budget && !budget.take()) {
+      if (!pending.has(job) && budget && !budget.take()) {
         const waitSec = Math.max(1, Math.ceil(budget.waitMs() / 1000));
         throw new KickError({
           code: 'rate_limited',
@@ -144,7 +159,7 @@ export function createCardLookup(deps: CardLookupDeps) {
           message: `Too many new cards from this tab in a minute; try again in ${waitSec} s.`,
         });
       }
-      return refresh(key);
+      return refresh(key, cache, job);
     },
     stats: () => ({ channelCalls: channels.calls, userCalls: users.calls }),
   };

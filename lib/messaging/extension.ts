@@ -7,8 +7,11 @@ import { messenger, sendToBackground } from './send';
 export interface SenderInfo {
   id?: string;
   url?: string;
-  /** The tab's URL as the browser reports it (the extension's host permission covers kick.com). */
-  tab?: { id?: number; url?: string };
+  /**
+   * The tab's URL as the browser reports it (the extension's host permission covers kick.com); `incognito`: the tab is in
+   * a private window (Chrome and Firefox both say so on a content script's sender).
+   */
+  tab?: { id?: number; url?: string; incognito?: boolean };
   frameId?: number;
 }
 

@@ -6,7 +6,7 @@ import { channelSlugFromPath } from '../kick-web/web-reads';
 import type { SenderInfo } from '../messaging/extension';
 import { RequestBudget } from '../rate/request-budget';
 import type { ModLog } from './mod-log';
-import { MOD_SCOPES, type ModCapability, type ModerateInput, type ModerateResult, type Refusal } from './schema';
+import { MOD_SCOPES, type ModCapability, type ModerateInput, type ModerateResult, type ModLogEntry, type Refusal } from './schema';
 
 /** Actions one tab may start in a minute (the moderator-actions issue): a page gone wrong cannot ban a whole chat. */
 export const ACTIONS_PER_MINUTE = 20;
@@ -38,8 +38,8 @@ export interface ModerationDeps {
   api: KickApi;
   tokens: TokenManager;
   store: Pick<TokenStore, 'getAccount'>;
-  /** The channel's owner (its broadcaster_user_id), from the card lookup's cache or Kick. */
-  channelOwner: (slug: string) => Promise<number>;
+  /** The channel's owner (its broadcaster_user_id), from the card lookup's cache or Kick (a private window's own cache). */
+  channelOwner: (slug: string, inPrivate: boolean) => Promise<number>;
   /** The "Moderator actions" setting. */
   enabled: () => Promise<boolean>;
   log: ModLog;
@@ -102,7 +102,7 @@ export function createModeration(deps: ModerationDeps) {
     let outcome: ModerateResult;
     let broadcaster: number | undefined;
     try {
-      broadcaster = await deps.channelOwner(channel);
+      broadcaster = await deps.channelOwner(channel, sender.tab?.incognito === true);
       if (broadcaster === userId) return failed('guard', { code: 'rejected', message: 'the broadcaster' });
       const target = { broadcaster_user_id: broadcaster, user_id: userId };
       await deps.tokens.withUserToken((token) => {
@@ -129,18 +129,8 @@ export function createModeration(deps: ModerationDeps) {
         outcome = { ...outcome, channelRefused: true };
       }
     }
-    await deps.log
-      .add({
-        at: now(),
-        channel,
-        username: input.username,
-        userId,
-        action,
-        ...(input.undo ? { undo: true } : {}),
-        ...(input.reason ? { reason: input.reason } : {}),
-        outcome: outcome.ok ? 'ok' : { refusal: outcome.refusal, message: outcome.error.message.slice(0, 300), ...(outcome.error.status ? { status: outcome.error.status } : {}) },
-      })
-      .catch(() => undefined);
+    // A private window's actions leave no trace in this browser (Kick keeps its own record of them).
+    if (!sender.tab?.incognito) await deps.log.add(logEntry(input, outcome, now())).catch(() => undefined);
     return outcome;
   }
 
@@ -160,6 +150,20 @@ export function createModeration(deps: ModerationDeps) {
   };
 }
 export type Moderation = ReturnType<typeof createModeration>;
+
+function logEntry(input: ModerateInput, outcome: ModerateResult, at: number): ModLogEntry {
+  const { channel, username, userId, action } = input;
+  return {
+    at,
+    channel,
+    username,
+    userId,
+    action,
+    ...(input.undo ? { undo: true } : {}),
+    ...(input.reason ? { reason: input.reason } : {}),
+    outcome: outcome.ok ? 'ok' : { refusal: outcome.refusal, message: outcome.error.message.slice(0, 300), ...(outcome.error.status ? { status: outcome.error.status } : {}) },
+  };
+}
 
 /** What Kick's answer means for the card. */
 function refusalOf(error: unknown): ModerateResult {

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LayoutReport } from '../messaging/protocol';
 import { renderRow } from '@/test/kick-sim/variants';
-import { chatroom } from '@/test/kick-sim/fixtures/chatroom';
+import { chatroom, hiddenDuplicateChatroomAfter, mobileChatList } from '@/test/kick-sim/fixtures/chatroom';
 import { SAMPLE_ROWS, startLayoutWatch } from './layout-watch';
 
 let reports: LayoutReport[];
@@ -74,6 +74,18 @@ describe('layout watch', () => {
     chat(rows(currentRow, 0, 60) + rows(unknownRow, 60, SAMPLE_ROWS));
     vi.advanceTimersByTime(5000);
     expect(reports.at(-1)?.recognised).toBe(false);
+  });
+
+  it('judges the list the viewer sees, not the hidden copy or the 0×0 mobile list after it (since 2026-08)', () => {
+    chat(Array.from({ length: 10 }, (_, i) => currentRow(i)).join(''));
+    document.body.insertAdjacentHTML('beforeend', hiddenDuplicateChatroomAfter() + mobileChatList());
+    const [live, , mobile] = [...document.querySelectorAll('#chatroom-messages')];
+    // Whatever the 0×0 list holds (guess: fixtures/chatroom.ts), even rows of a shape never seen, and more of them.
+    mobile!.firstElementChild!.innerHTML = Array.from({ length: 20 }, (_, i) => unknownRow(i)).join('');
+    live!.getBoundingClientRect = () => new DOMRect(0, 0, 340, 600);
+    stop = startLayoutWatch((r) => reports.push(r), { intervalMs: 1000, graceMs: 2000 });
+    vi.advanceTimersByTime(5000);
+    expect(reports.at(-1)).toMatchObject({ recognised: true, surfaces: { chat: 10, reply: 1 } });
   });
 
   it('counts the page’s names again once a page checked before its chat mounted shows some', () => {

@@ -1,8 +1,12 @@
 import type { LayoutReport } from '../messaging/protocol';
-import { countNames, rowHasName } from './surfaces';
+import { countNames, rowHasName, shownChatLists } from './surfaces';
 
-/** Rows by Kick's list structure (`#chatroom-messages > div > div[data-index]`), even when a row has lost `data-index`. */
-const ROWS = '#chatroom-messages [data-index], #chatroom-messages > div > div';
+/**
+ * Rows by Kick's list structure (`#chatroom-messages > div > div[data-index]`), even when a row has lost `data-index`;
+ * only in the lists the viewer sees (a hidden or 0×0 copy's rows, which come after the live list's, are not the newest).
+ */
+const ROWS = '[data-index], :scope > div > div';
+const chatRows = () => shownChatLists().flatMap((list) => [...list.querySelectorAll(ROWS)]);
 /**
  * Rows read at each check: the newest, where rows of a new shape show first. Reading all of a full chat (200 rows) and
  * counting every name on the page took about 9 ms of the page's thread at each check in the bench's burst profile.
@@ -28,7 +32,7 @@ export function startLayoutWatch(
   let counted: { settled: boolean; surfaces: Record<string, number> } | null = null;
 
   const check = () => {
-    const rows = document.querySelectorAll(ROWS);
+    const rows = chatRows();
     const from = Math.max(0, rows.length - SAMPLE_ROWS);
     let named = 0;
     for (let i = from; i < rows.length; i++) if (rowHasName(rows[i]!)) named++;

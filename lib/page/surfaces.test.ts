@@ -1,16 +1,17 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { chatRow, currentIdentity } from '@/test/kick-sim/fixtures/chat-row';
-import { chatroom } from '@/test/kick-sim/fixtures/chatroom';
+import { chatroom, hiddenDuplicateChatroomAfter, mobileChatList } from '@/test/kick-sim/fixtures/chatroom';
 import { kickUserCard } from '@/test/kick-sim/fixtures/kick-card';
 import { modActions } from '@/test/kick-sim/fixtures/mod-actions';
 import { ntvRow } from '@/test/kick-sim/fixtures/nipahtv';
 import { giftedSubsNotice, kicksGiftRow, subscriptionNotice } from '@/test/kick-sim/fixtures/notices';
+import { UKICK_FALLBACK_TITLE, UKICK_TITLE, ukickBlockButton } from '@/test/kick-sim/fixtures/ukick';
 import { pinnedMessage } from '@/test/kick-sim/fixtures/pinned';
 import { replyHeader } from '@/test/kick-sim/fixtures/reply-header';
 import { sevenTvRow } from '@/test/kick-sim/fixtures/seventv';
 import { titleEraIdentity } from '@/test/kick-sim/fixtures/title-era';
-import { countNames, findName, MESSAGE_TEXT_SELECTOR, rewrittenText, slugFromHref } from './surfaces';
+import { countNames, findName, MESSAGE_TEXT_SELECTOR, rewrittenText, shownChatLists, slugFromHref } from './surfaces';
 
 // Every row below is a captured shape from test/kick-sim/fixtures (the same modules the simulated kick.com serves).
 const row = (index: number, name: string, body = 'hello', extra: { reply?: string; title?: string } = {}) =>
@@ -126,6 +127,56 @@ describe('the layout before 2026-03-26 and other extensions', () => {
     expect(at('.seventv-chat-badge img')).toBeNull();
     expect(q('span.seventv-text-token')!.closest(MESSAGE_TEXT_SELECTOR)).not.toBeNull();
     expect((q('span.font-normal') as HTMLElement).style.display).toBe('none');
+  });
+});
+
+describe('markup seen after 2026-08 (kick-dom.md, "Chat socket, 2026-09")', () => {
+  const identity = (name: string, extra: Parameters<typeof currentIdentity>[3]) => currentIdentity(name, '#fff', ['subscriber'], extra);
+  const rowWith = (index: number, name: string, extra: Parameters<typeof currentIdentity>[3]) =>
+    chatRow({ index, time: '12:00 PM', body: 'hello', modActions: modActions(), identity: identity(name, extra) });
+
+  it('finds an @mention in a gift’s own text, which is not Kick’s message span', () => {
+    mount([kicksGiftRow(4, 'cool_cat', '#fff', 100, { message: 'thanks @og_olga for the hype' })]);
+    const giftText = q('[data-index="4"] span.whitespace-pre-line')!;
+    expect(giftText.closest('span.font-normal')).toBeNull();
+    expect(giftText.closest(MESSAGE_TEXT_SELECTOR)).toBe(giftText);
+    // The same text with the mention as an element of its own (as 7TV and others write it) is the mention surface.
+    giftText.innerHTML = 'thanks <span id="m">@og_olga</span>';
+    expect(at('#m')).toMatchObject({ username: 'og_olga', surface: { id: 'mention' } });
+    expect(at('[data-index="4"] button[data-prevent-expand]')?.username).toBe('cool_cat');
+  });
+
+  it('reads the name beside a Level badge, and the badge is no name', () => {
+    mount([rowWith(1, 'ModMaria', { level: 42 })]);
+    expect(at('[data-index="1"] img[alt="Level 42"]')).toBeNull();
+    const found = at('[data-index="1"] button[data-prevent-expand]')!;
+    expect(found.username).toBe('ModMaria');
+    expect(rewrittenText(found)).toBeNull();
+    expect(countNames()).toMatchObject({ chat: 1 });
+  });
+
+  it('never takes uKick’s ✕ beside a name for a name, whatever its title says', () => {
+    mount([rowWith(1, 'ModMaria', { after: ukickBlockButton('ModMaria', UKICK_FALLBACK_TITLE) }), rowWith(2, 'subsam', { after: ukickBlockButton('subsam', UKICK_TITLE) })]);
+    expect(at('[data-index="1"] button.ukick-x-btn')).toBeNull();
+    expect(at('[data-index="2"] button.ukick-x-btn')).toBeNull();
+    expect(at('[data-index="1"] button[data-prevent-expand]')?.username).toBe('ModMaria');
+    expect(countNames()).toMatchObject({ chat: 2 });
+    // The layout before 2026-03-26 still reads its titled name.
+    mount([row(3, 'og_olga', 'hi', { title: 'og_olga' })]);
+    expect(at('[data-index="3"] div.inline-flex > button[title]')?.username).toBe('og_olga');
+  });
+
+  it('counts each name once: not again in the hidden copy after the live panel, nor in the 0×0 mobile list', () => {
+    const rows = [row(1, 'ModMaria'), row(2, 'subsam', 'message', { reply: replyHeader('og_olga', 'earlier') })];
+    mount(rows);
+    document.body.insertAdjacentHTML('beforeend', hiddenDuplicateChatroomAfter() + mobileChatList());
+    const [live, hidden, mobile] = [...document.querySelectorAll('#chatroom-messages')];
+    mobile!.firstElementChild!.innerHTML = rows.join('');
+    // happy-dom lays nothing out: the live list is given the size a browser gives it; the others have none.
+    live!.getBoundingClientRect = () => new DOMRect(0, 0, 340, 600);
+    expect(countNames()).toEqual({ pinned: 1, chat: 2, reply: 1, channelHeader: 1, sidebar: 1 });
+    expect(hidden!.closest('[hidden]')).not.toBeNull();
+    expect(shownChatLists()).toEqual([live]);
   });
 });
 

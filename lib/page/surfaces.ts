@@ -60,7 +60,14 @@ const ROW = '[data-index]';
  * same under either.
  */
 const KICK_TEXT = 'span.font-normal';
-const CHAT_NAME = ['button[data-prevent-expand]', 'div.inline-flex > button[title]'];
+/** The text a sender writes with a gift: not in Kick's message span (kick-dom.md, "Chat socket, 2026-09"). */
+const GIFT_TEXT = 'span.whitespace-pre-line';
+/**
+ * Kick's name button; before 2026-03-26 one with a `title`. A titled button beside a name of today's layout is not a name
+ * but another extension's (uKick's ✕ "Block this channel", test/kick-sim/fixtures/ukick.ts), so the older form counts
+ * only in a name block that has no name of today's.
+ */
+const CHAT_NAME = ['button[data-prevent-expand]', 'div.inline-flex:not(:has(> button[data-prevent-expand])) > button[title]'];
 const NTV_NAME = ['.ntv__chat-message__username[ntv-username]'];
 /** The parts as one selector for chat rows. */
 const inRows = (parts: readonly string[]) => parts.map((part) => `${ROW} ${part}`).join(', ');
@@ -102,7 +109,7 @@ export const SURFACES: readonly Surface[] = [
     id: 'mention',
     label: '@mention',
     // Kick writes mentions as plain text (lib/page/text-mention.ts); an element whose whole text is "@name" counts too.
-    selector: `${ROW} span.font-normal span, ${ROW} .seventv-text-token span, .ntv__chat-message__part`,
+    selector: `${ROW} ${KICK_TEXT} span, ${ROW} ${GIFT_TEXT} span, ${ROW} .seventv-text-token span, .ntv__chat-message__part`,
     readName: atText,
   },
   // No capture shows the element's tag, only the id (egekocabas/kick-viewer-count-extension).
@@ -116,8 +123,37 @@ export const SURFACES: readonly Surface[] = [
   { id: 'link', label: 'link to a channel', selector: 'a[href]', readName: linkSlug },
 ];
 
-/** Chat message text, where a plain-text "@name" may sit: Kick's own, 7TV's replacement (Kick's is hidden), NipahTV's. */
-export const MESSAGE_TEXT_SELECTOR = `${ROW} ${KICK_TEXT}, ${ROW} .seventv-text-token, .ntv__chat-message__part`;
+/**
+ * Chat message text, where a plain-text "@name" may sit: Kick's own, a gift's, 7TV's replacement (Kick's is hidden),
+ * NipahTV's.
+ */
+export const MESSAGE_TEXT_SELECTOR = `${ROW} ${KICK_TEXT}, ${ROW} ${GIFT_TEXT}, ${ROW} .seventv-text-token, .ntv__chat-message__part`;
+
+/** Kick's chat list, and what hides a copy of it: React's streamed `div[hidden]`, or an inline `display:none`. */
+const CHAT_LIST = '#chatroom-messages';
+const HIDDEN = '[hidden], [style*="display:none"], [style*="display: none"]';
+
+/**
+ * The chat lists the viewer sees. Since 2026-08 kick.com's page holds more than one `#chatroom-messages` (kick-dom.md,
+ * "Chat socket, 2026-09"): the hidden server-rendered copy of the panel, now after the live one, and a 0×0 one for the
+ * mobile layout. They hold nothing or the same chat again, never names to count. When no list has a size (the chat
+ * is collapsed), every list that is not hidden counts, so the report still describes the page.
+ */
+export function shownChatLists(root: ParentNode = document): Element[] {
+  const lists = [...root.querySelectorAll(CHAT_LIST)].filter((list) => !list.closest(HIDDEN));
+  const sized = lists.filter((list) => {
+    const box = list.getBoundingClientRect();
+    return box.width > 0 && box.height > 0;
+  });
+  return sized.length ? sized : lists;
+}
+
+/** Is this element in a hidden copy of the page, or in a chat list the viewer does not see? */
+function unseen(el: Element, shown: readonly Element[]): boolean {
+  if (el.closest(HIDDEN)) return true;
+  const list = el.closest(CHAT_LIST);
+  return list !== null && !shown.includes(list);
+}
 
 export interface FoundName {
   element: Element;
@@ -157,14 +193,15 @@ export function rowHasName(row: Element): boolean {
   return false;
 }
 
-/** How many names each surface shows right now, for the "layout recognised" report. */
+/** How many names each surface shows right now, for the "layout recognised" report: each once, as the viewer sees it. */
 export function countNames(root: ParentNode = document): Record<string, number> {
   const counts: Record<string, number> = {};
+  const shown = shownChatLists(root);
   for (const surface of SURFACES) {
     if (surface.id === 'link') continue;
     let n = 0;
     for (const el of root.querySelectorAll(surface.selector))
-      if (!el.closest(KICK_CARD_SELECTOR) && kickUsername(surface.readName(el))) n++;
+      if (!el.closest(KICK_CARD_SELECTOR) && kickUsername(surface.readName(el)) && !unseen(el, shown)) n++;
     if (n) counts[surface.id] = (counts[surface.id] ?? 0) + n;
   }
   return counts;

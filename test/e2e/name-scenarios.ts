@@ -79,7 +79,8 @@ export interface VariantTargets {
   kickCardName: { selector: string; username: string };
 }
 
-const row = (position: number) => `#chatroom-messages [data-index="${position}"]`;
+/** Rows of the live chat list; after 2026-08 the page holds a 0×0 mobile copy of them too (the sim's `aside` frames the live one). */
+const liveList = (variant: Variant) => (variant === 'after-2026-08' ? 'aside #chatroom-messages' : '#chatroom-messages');
 const positions = Array.from({ length: CHAT_CYCLE }, (_, i) => i);
 
 /**
@@ -87,6 +88,7 @@ const positions = Array.from({ length: CHAT_CYCLE }, (_, i) => i);
  * `thorough`: also the markup every page shares (all moderator actions, gift cards), checked on one page only.
  */
 export function targetsFor(variant: Variant, { thorough = false } = {}): VariantTargets {
+  const row = (position: number) => `${liveList(variant)} [data-index="${position}"]`;
   const rewrites = variant === 'rewritten' || variant === 'nipahtv';
   const chat = positions.find((p) => planRow(p).kind === 'chat' && isRewrittenSlot(p) === rewrites)!;
   const reply = firstOf('reply');
@@ -100,7 +102,9 @@ export function targetsFor(variant: Variant, { thorough = false } = {}): Variant
     `${row(p)} button[data-prevent-expand]`;
   // The Reply action carries the same icon: the header is the one without an aria-label.
   const replyHeader = variant === 'nipahtv' ? `${row(reply)} .ntv__chat-message__attachment` : `${row(reply)} :has(> svg[data-ds-icon="ArrowCurveLeft"]):not([aria-label])`;
+  const late = variant === 'after-2026-08';
   const text =
+    late ? `${row(kicks)} span.whitespace-pre-line` :
     variant === 'nipahtv' ? `${row(mention)} .ntv__chat-message__part` :
     variant === 'seventv' ? `${row(mention)} span.seventv-text-token` :
     `${row(mention)} span.font-normal`;
@@ -112,7 +116,8 @@ export function targetsFor(variant: Variant, { thorough = false } = {}): Variant
       { what: 'pinned author', selector: '[data-testid="pinned-message-modal"] [data-testid="sent-by"] button', username: SEED.mainChannel },
       { what: 'reply header', selector: replyHeader, username: planRow(reply).other },
     ],
-    mention: { textSelector: text, username: planRow(mention).other },
+    // After 2026-08 the new place for one: a gift's own text (fixtures/notices.ts).
+    mention: { textSelector: text, username: planRow(late ? kicks : mention).other },
     // Each check waits out the hover delay, so one action per page unless thorough (the buttons are the same).
     noNames: [
       ...(thorough ? ['Delete', 'Timeout', 'Ban', 'Pin', 'Reply'] : ['Ban']).map((label) => ({
@@ -121,6 +126,12 @@ export function targetsFor(variant: Variant, { thorough = false } = {}): Variant
       })),
       // NipahTV rebuilds the Kicks row as text (Kick's, with the amount, stays hidden).
       ...(variant === 'nipahtv' ? [] : [{ what: 'Kicks amount', selector: `${row(kicks)} [title="100"]` }]),
+      ...(late
+        ? [
+            { what: 'uKick’s ✕ beside a name', selector: `${row(chat)} button.ukick-x-btn` },
+            { what: 'Level badge', selector: `${row(chat)} [data-testid="identity-badge-level"] img` },
+          ]
+        : []),
     ],
     kickCardName: { selector: `${row(sub)} [class*="border-l-4"] button`, username: planRow(sub).who },
   };

@@ -29,6 +29,7 @@ const PAGES: { title: string; path: string; variant: Variant; thorough?: boolean
   { title: 'names rewritten by Enhancer', path: `/${SEED.mainChannel}?variant=rewritten`, variant: 'rewritten' },
   { title: 'rows rebuilt by NipahTV', path: `/${SEED.mainChannel}?variant=nipahtv`, variant: 'nipahtv' },
   { title: 'rows rendered by 7TV', path: `/${SEED.mainChannel}?variant=seventv`, variant: 'seventv' },
+  { title: 'details seen after 2026-08 (Level badges, gift text, uKick, hidden and 0×0 lists)', path: `/${SEED.mainChannel}?variant=after-2026-08`, variant: 'after-2026-08' },
 ];
 
 beforeAll(async () => {
@@ -85,5 +86,14 @@ describe.each(PAGES)('$title', ({ path, variant, thorough }) => {
     expect(seen.surfaces.chat).toBeGreaterThan(0);
     expect(seen.surfaces.reply).toBeGreaterThan(0);
     expect(seen.surfaces.pinned).toBe(1);
+    // Each name once, as the viewer sees it: the names of the live list, not again those of its hidden or 0×0 copies.
+    const live = await page.evaluate(() => {
+      const list = document.querySelector('#chatroom-messages')!;
+      return {
+        chat: list.querySelectorAll('[data-index] button[data-prevent-expand], [data-index] div.inline-flex > button[title]:not(.ukick-x-btn), [data-index] [class*="border-l-4"] button, .ntv__chat-message__username').length,
+        reply: list.querySelectorAll('[data-index] :has(> svg[data-ds-icon="ArrowCurveLeft"]):not([aria-label])').length,
+      };
+    });
+    if (variant !== 'nipahtv') expect({ chat: seen.surfaces.chat, reply: seen.surfaces.reply }).toEqual(live);
   });
 });

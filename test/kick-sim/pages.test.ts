@@ -63,6 +63,31 @@ describe('simulated kick.com: the page frame', () => {
   });
 });
 
+describe('simulated kick.com: details seen after 2026-08 (variant after-2026-08)', () => {
+  it('puts the hidden copy after the live panel and mirrors the live rows into a 0×0 mobile list after it', () => {
+    const sim = load('after-2026-08');
+    const [live, hidden, mobile] = all('#chatroom-messages');
+    expect(live!.closest('aside')).not.toBeNull();
+    expect(hidden!.closest('div[hidden]')).not.toBeNull();
+    expect(hidden!.children).toHaveLength(0);
+    expect(mobile!.parentElement!.getAttribute('style')).toBe('width:0;height:0;overflow:hidden');
+    sim.appendRows(5);
+    expect(mobile!.firstElementChild!.innerHTML).toBe(live!.firstElementChild!.innerHTML);
+    expect(sim.rowCount()).toBe(35);
+  });
+
+  it('shows a Level badge and uKick’s ✕ in each name block, and a gift’s text with an @mention', () => {
+    load('after-2026-08');
+    const live = document.querySelector('aside #chatroom-messages')!;
+    for (const block of live.querySelectorAll('div.inline-flex:has(> button[data-prevent-expand])')) {
+      expect(block.querySelector('[data-testid="identity-badge-level"] img')?.getAttribute('alt')).toMatch(/^Level \d+$/);
+      expect(block.querySelector(':scope > button.ukick-x-btn[title]')?.textContent).toBe('✕');
+    }
+    const kicks = firstOf('kicks');
+    expect(live.querySelector(`[data-index="${kicks}"] span.whitespace-pre-line`)?.textContent).toBe(`thanks @${planRow(kicks).other} for the hype`);
+  });
+});
+
 describe('simulated kick.com: the current layout (captured 2026-08)', () => {
   it('writes names as button text with data-prevent-expand and no title', () => {
     load('current');

@@ -1,6 +1,6 @@
 import { CHAT_CYCLE } from './chat-plan';
 import { kickEmote } from './fixtures/chat-row';
-import { chatroom, hiddenDuplicateChatroom } from './fixtures/chatroom';
+import { chatroom, hiddenDuplicateChatroom, hiddenDuplicateChatroomAfter, mobileChatList } from './fixtures/chatroom';
 import { esc } from './fixtures/html';
 import { kickUserCard } from './fixtures/kick-card';
 import { pinnedMessage } from './fixtures/pinned';
@@ -104,8 +104,10 @@ function chatScript(templates: string[], kickCard: string, said: string, emote: 
   // One pass, so what a test writes is never taken for a placeholder.
   const fill = (html, values) => html.replace(/__[A-Z]+__/g, (k) => values[k] ?? k);
   let next = 0;
-  // The hidden server-rendered copy of #channel-chatroom comes first and holds no list.
+  // The live list comes first: the hidden server-rendered copy of #channel-chatroom holds no list (before the live panel)
+  // or an empty one (after it, since 2026-08). A 0×0 mobile list after the live one (variant after-2026-08) mirrors it.
   const list = () => document.querySelector('#chatroom-messages > div');
+  const mirrors = () => [...document.querySelectorAll('#chatroom-messages > div')].slice(1);
   function append(rows) {
     const container = list();
     const frag = document.createDocumentFragment();
@@ -114,8 +116,10 @@ function chatScript(templates: string[], kickCard: string, said: string, emote: 
       frag.append(row);
       next++;
     }
+    const copies = mirrors().map((mirror) => [mirror, frag.cloneNode(true)]);
     container.append(frag);
-    while (container.children.length > MAX_ROWS) container.firstElementChild.remove();
+    for (const [mirror, copy] of copies) mirror.append(copy);
+    for (const each of [container, ...mirrors()]) while (each.children.length > MAX_ROWS) each.firstElementChild.remove();
     return next;
   }
   function appendRows(n) {
@@ -159,7 +163,7 @@ function chatScript(templates: string[], kickCard: string, said: string, emote: 
       const to = say(who, text);
       return broadcast({ said: { who, text } }).then(() => to);
     },
-    clearChat() { list().replaceChildren(); },
+    clearChat() { for (const each of [list(), ...mirrors()]) each.replaceChildren(); },
     rowCount() { return list().children.length; },
   };
   appendRows(30);
@@ -192,5 +196,8 @@ export function channelPage(data: SimData, channel: SimUser, opts: { variant: Va
   <section>${directory(data)}</section>
   <div class="spacer"></div>
 </main>`;
+  // Since 2026-08 the hidden copy follows the live panel, and a 0×0 mobile list exists (fixtures/chatroom.ts).
+  if (opts.variant === 'after-2026-08')
+    return shell(channel.slug, `<div class="layout">${sidebar(data)}${main}<aside>${chatPanel(channel)}</aside></div>${hiddenDuplicateChatroomAfter()}${mobileChatList()}${script}`);
   return shell(channel.slug, `${hiddenDuplicateChatroom()}<div class="layout">${sidebar(data)}${main}<aside>${chatPanel(channel)}</aside></div>${script}`);
 }

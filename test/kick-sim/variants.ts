@@ -7,10 +7,13 @@ import { ntvNotice, ntvRow } from './fixtures/nipahtv';
 import { giftedSubsNotice, kicksGiftContent, kicksGiftRow, subscriptionNotice } from './fixtures/notices';
 import { replyHeader } from './fixtures/reply-header';
 import { sevenTvRow } from './fixtures/seventv';
+import { ukickBlockButton } from './fixtures/ukick';
 import { titleEraIdentity } from './fixtures/title-era';
 
 /** The page variants the simulated kick.com serves (`?variant=`), each built from the fixtures' row shapes. */
-export const VARIANTS = ['current', 'title', 'nipahtv', 'seventv', 'rewritten', 'unknown'] as const;
+/** `after-2026-08`: the current layout with the details seen since (Level badges, a gift's own text, uKick's ✕ beside
+ * names, the hidden copy after the live panel, a 0×0 mobile list): kick-dom.md, "Chat socket, 2026-09". */
+export const VARIANTS = ['current', 'title', 'nipahtv', 'seventv', 'rewritten', 'unknown', 'after-2026-08'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 export const parseVariant = (value: string | null): Variant => (VARIANTS as readonly string[]).includes(value ?? '') ? (value as Variant) : 'current';
@@ -43,9 +46,13 @@ export function renderRow(variant: Variant, position: number, index = position, 
     // A row shape no registry has seen (e.g. the next Kick redesign): rows, but no known name element.
     return `<div data-index="${index}"><div class="x-row"><span class="x-name">${esc(who)}</span>: ${esc(row.text)}</div></div>`;
 
+  const late = variant === 'after-2026-08';
+  // A level per sender, as Kick shows one for everyone; uKick adds its ✕ after every name button.
+  const lateIdentity = (name: string, badges: Badge[] = []) => currentIdentity(name, colorOf(name), badges, { level: 1 + (name.length * 7) % 60, after: ukickBlockButton(name) });
   const notice =
     row.kind === 'sub' ? subscriptionNotice(index, who, 3) :
     row.kind === 'gift' ? giftedSubsNotice(index, who, [other, planRow(position + 1).other]) :
+    row.kind === 'kicks' && late ? kicksGiftRow(index, who, colorOf(who), 100, { message: `thanks @${other} for the hype`, identity: lateIdentity(who) }) :
     row.kind === 'kicks' ? kicksGiftRow(index, who, colorOf(who), 100) : null;
   // NipahTV rebuilds every row whose first child is `.group` (the Kicks row is one) and leaves the notice cards alone.
   if (notice && variant === 'nipahtv' && row.kind === 'kicks')
@@ -57,6 +64,7 @@ export function renderRow(variant: Variant, position: number, index = position, 
   const identity =
     variant === 'title' ? titleEraIdentity(who, colorOf(who), badges) :
     variant === 'rewritten' ? titleEraIdentity(who, colorOf(who), badges, rewritten ? enhancerNickname(who) : who) :
+    late ? lateIdentity(who, badges) :
     currentIdentity(who, colorOf(who), badges);
   const header = row.kind === 'reply' ? replyHeader(other, 'an earlier message') : undefined;
   // The simulated viewer moderates the channel, so every message carries the quick actions.
