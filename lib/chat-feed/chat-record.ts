@@ -150,6 +150,8 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
       }
       fit();
     },
+    /** Whether a message with this id was among the last RECENT_MESSAGES recorded (from the socket or Kick's recent messages). */
+    heard: (id: string): boolean => recent.has(id),
     /** Their messages, newest first; the same object as last time while nothing in it changed (do not change it). */
     view(username: string): RecordView {
       const name = userKey(username);
