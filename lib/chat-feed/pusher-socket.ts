@@ -208,7 +208,8 @@ export function createChatSocket(events: ChatSocketEvents, opts: { connect?: (ur
       watched.add(chatroomId);
       if (socket) return send(subscribeFrame(chatroomId));
       if (retry !== undefined) return;
-      if (refusedAt !== undefined && t.now() - refusedAt < REFUSED_RETRY_MS) return events.down(refusal ?? 'Kick’s chat feed refused the connection');
+      // Refused where the socket is still to connect; a URL Kick has named since (useUrl) is tried at once.
+      if (refusedAt !== undefined && openedUrl === url && t.now() - refusedAt < REFUSED_RETRY_MS) return events.down(refusal ?? 'Kick’s chat feed refused the connection');
       open();
     },
     unwatch(chatroomId: number): void {
