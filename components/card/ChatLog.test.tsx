@@ -77,6 +77,22 @@ describe('their messages on the card', () => {
     expect(items(failed)).toEqual(['kept']);
   });
 
+  it('says the list comes from Kick’s recent messages, read when, when the chat socket does not bring the chat (issue #25)', () => {
+    const READ = SINCE + 30 * 60_000;
+    const refused = render(
+      <ChatLog userId={7} chat={chatWith(seen([]))} record={{ status: 'failed', reason: 'Kick’s chat feed refused the connection (4001)', view: seen(['kept', 'older']), fromRecent: { at: READ } }} />,
+    );
+    expect(refused.getByTestId('card-chatlog-source').textContent).toBe(
+      `From Kick’s recent messages (Kick’s chat is not being followed now: Kick’s chat feed refused the connection (4001)), read at ${formatClock(READ)}, back to ${formatClock(SINCE)}.`,
+    );
+    expect(items(refused)).toEqual(['kept', 'older']);
+    cleanup();
+    const silent = render(<ChatLog userId={7} chat={chatWith(seen([]))} record={{ status: 'live', view: seen(['x'], { seen: 3 }), fromRecent: { at: READ } }} />);
+    expect(silent.getByTestId('card-chatlog-source').textContent).toBe(
+      `From Kick’s recent messages (the chat socket is not answering), read at ${formatClock(READ)}, back to ${formatClock(SINCE)}; the latest 1 shown.`,
+    );
+  });
+
   it('shows a message Kick deleted as deleted', () => {
     const view = renderLog({ ...seen(['b']), messages: [{ text: 'b', at: SINCE }, { text: '', at: SINCE - 1, deleted: true }], seen: 2 });
     expect(view.getByTestId('card-chatlog-deleted').textContent).toBe('Deleted by Kick’s moderation');

@@ -145,6 +145,7 @@ function recordSource(answer: ChatRecordAnswer | undefined): string {
   // Not answered yet (the first open's answer comes a moment after): nothing said, rather than "connecting" for a blink.
   if (!answer) return '';
   const record = answer.view;
+  if (record && answer.fromRecent) return recentSource(answer, record, answer.fromRecent.at);
   const reach = record
     ? `Recorded from Kick’s chat since ${formatClock(record.since)}${record.complete ? '' : ', less what it missed or made room for'}${record.seen > record.messages.length ? `; the latest ${record.messages.length} shown` : ''}.` +
       (record.earlierUnread ? ` Kick’s earlier messages could not be read (${record.earlierUnread.replace(/\.$/, '')}).` : '')
@@ -152,6 +153,23 @@ function recordSource(answer: ChatRecordAnswer | undefined): string {
   if (answer.status === 'failed') return `${reach ? `${reach} ` : ''}Kick’s chat is not being followed now: ${(answer.reason ?? 'no reason given').replace(/\.$/, '')}.`;
   if (!record || answer.status === 'connecting') return `${reach ? `${reach} ` : ''}Connecting to Kick’s chat…`;
   return reach;
+}
+
+/**
+ * The socket does not bring the chat, so the record is kept from Kick's recent messages (lib/chat-feed/chat-feeds.ts):
+ * when they were last read, how far back the record reaches, and why the socket is not used.
+ */
+function recentSource(answer: ChatRecordAnswer, record: RecordView, at: number): string {
+  const why =
+    answer.status === 'failed'
+      ? `Kick’s chat is not being followed now: ${(answer.reason ?? 'no reason given').replace(/\.$/, '')}`
+      : answer.status === 'connecting'
+        ? 'the chat socket is not answering yet'
+        : 'the chat socket is not answering';
+  return (
+    `From Kick’s recent messages (${why}), read at ${formatClock(at)}, back to ${formatClock(record.since)}${record.seen > record.messages.length ? `; the latest ${record.messages.length} shown` : ''}.` +
+    (record.earlierUnread ? ` Kick’s recent messages could not be read again (${record.earlierUnread.replace(/\.$/, '')}).` : '')
+  );
 }
 
 /** The section's place in a loading card, so the card keeps its size (chat-log.css) without building the list twice. */

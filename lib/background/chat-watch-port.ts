@@ -30,8 +30,8 @@ export function acceptChatWatchPorts(feeds: ChatFeeds, onConnect: (listener: (po
       }
       const parsed = WatchChatSchema.safeParse(message);
       if (!parsed.success) return;
-      const { channel, reason, resumed } = parsed.data;
-      port.postMessage(feeds.watch(tabId, channel, { reason, resumed, private: port.sender?.tab?.incognito === true }));
+      const { channel, reason, resumed, realtime } = parsed.data;
+      port.postMessage(feeds.watch(tabId, channel, { reason, resumed, realtime, private: port.sender?.tab?.incognito === true }));
     });
     port.onDisconnect.addListener(() => {
       if (current.get(tabId) !== port) return;

@@ -117,7 +117,7 @@ export function createHandlers(services: BackgroundServices, options: HandlerOpt
     // Checking kick.com's answers here keeps zod out of the content script (issue #12); no request leaves, so no budget.
     readWebProfile: (answers) => buildWebProfile(answers),
     readChatHistory: (input) => checkChatHistory(input),
-    chatRecord: ({ username }, sender) => (sender.tab?.id === undefined ? { status: 'off' as const } : chats.view(sender.tab.id, username)),
+    chatRecord: ({ username }, sender) => (sender.tab?.id === undefined ? { status: 'off' as const } : chats.open(sender.tab.id, username)),
     /** Into the frame that asked and nowhere else: a sender without a tab (an extension page) has no card to show. */
     async loadCardUi(_, sender) {
       const tabId = sender.tab?.id;

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { SEED, startKickSim, type KickSim } from '../../test/kick-sim/index';
 import { chatMessageFrame, messageDeletedFrame, userBannedFrame, userUnbannedFrame } from '../../test/kick-sim/fixtures/pusher-frames';
-import { chatroomOfChannel, createChatFeeds, type ChatFeeds } from './chat-feeds';
+import { chatroomOfChannel, createChatFeeds, RECENT_REFRESH_MS, type ChatFeeds } from './chat-feeds';
 import { PUSHER_URL } from './pusher-frames';
 import type { SocketLike } from './pusher-socket';
 
@@ -14,7 +14,9 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 
 const opened: WebSocket[] = [];
+const urls: string[] = [];
 const connect = (url: string) => {
+  urls.push(url);
   const ws = new WebSocket(url.replace('wss://ws-us2.pusher.com', `wss://127.0.0.1:${sim.httpsPort}`), { headers: { host: 'ws-us2.pusher.com' }, rejectUnauthorized: false });
   opened.push(ws);
   return ws as unknown as SocketLike;
@@ -25,6 +27,7 @@ afterEach(() => {
   feeds = undefined;
   sim.reset();
   opened.length = 0;
+  urls.length = 0;
 });
 
 const channel = (chatroomId: number) => JSON.stringify({ id: 1, slug: 'x', chatroom: { id: chatroomId, created_at: '2024-01-01' } });
@@ -267,5 +270,100 @@ describe('createChatFeeds', () => {
     // Another chat named meanwhile says the same at once, and opens nothing.
     expect(feeds.watch(2, channel(901))).toEqual({ status: 'failed', reason: feeds.view(1, 'x').reason });
     expect(opened).toHaveLength(1);
+  });
+
+  describe('without Pusher (issue #25)', () => {
+    const main = async () => JSON.parse(await readAsSite(`/api/v2/channels/${SEED.mainChannel}`)) as { id: number; chatroom: { id: number } };
+    const chatSays = (who: string, text: string) =>
+      fetch(`${sim.endpoints.webBase}/__sim/chat`, { method: 'POST', body: JSON.stringify({ channel: SEED.mainChannel, said: { who, text } }) });
+    /** Answers every ask for Kick's recent messages as the page does (a same-origin read); the reads made so far. */
+    const answering = (f: ChatFeeds) => {
+      const reads: number[] = [];
+      f.onRecentWanted((tab, { recentOf, ask }) => {
+        reads.push(ask);
+        void readAsSite(`/api/v2/channels/${recentOf}/messages`).then((body) => f.recent(tab, ask, { body }));
+      });
+      return reads;
+    };
+
+    it('refused: keeps the record from Kick’s recent messages, reads them again at a card’s open at most every 10 s, and says so', async () => {
+      sim.pusher.refuse(4001, 100);
+      let clock = Date.now();
+      feeds = createChatFeeds({ connect, now: () => clock });
+      const reads = answering(feeds);
+      await chatSays('rita_r', 'before the page');
+      feeds.watch(1, JSON.stringify(await main()));
+      // Read at once when the socket is refused, though it never confirmed the chat.
+      await until(() => feeds!.view(1, 'rita_r').view?.seen === 1, 'the recent messages');
+      const first = await feeds.open(1, 'rita_r');
+      expect(first).toMatchObject({ status: 'failed', fromRecent: { at: clock } });
+      expect(first.reason).toMatch(/^Kick’s chat feed refused the connection \(4001/);
+      expect(first.view?.messages.map((m) => m.text)).toEqual(['before the page']);
+      await chatSays('rita_r', 'while refused');
+      // Within 10 s of the last read: nothing read again.
+      clock += RECENT_REFRESH_MS - 1;
+      expect((await feeds.open(1, 'rita_r')).view?.messages.map((m) => m.text)).toEqual(['before the page']);
+      expect(reads).toHaveLength(1);
+      clock += 1;
+      const refreshed = await feeds.open(1, 'rita_r');
+      expect(reads).toHaveLength(2);
+      expect(refreshed).toMatchObject({ status: 'failed', fromRecent: { at: clock } });
+      expect(refreshed.view?.messages.map((m) => m.text)).toEqual(['while refused', 'before the page']);
+      // The ids stay Kick's: the same message read again is not counted twice.
+      expect(refreshed.view?.seen).toBe(2);
+      expect(opened).toHaveLength(1);
+    });
+
+    it('silent: a live socket that stops publishing is told from a quiet chat by a read, and the card lists what it missed', async () => {
+      let clock = Date.now();
+      feeds = createChatFeeds({ connect, now: () => clock });
+      const reads = answering(feeds);
+      feeds.watch(1, JSON.stringify(await main()));
+      await until(() => feeds!.view(1, 'x').status === 'live' && reads.length === 1, 'live, and the first read');
+      await until(() => feeds!.view(1, 'og_olga').view!.seen > 0, 'the first read taken');
+      // A quiet chat: a card's open after 10 s reads once to look, and finds nothing the socket missed.
+      clock += RECENT_REFRESH_MS;
+      const quiet = await feeds.open(1, 'sid_s');
+      expect(reads).toHaveLength(2);
+      expect(quiet).toEqual({ status: 'live', view: expect.objectContaining({ seen: 0 }) as object });
+      sim.pusher.silence(true);
+      await chatSays('sid_s', 'unheard on the socket');
+      // Heard from within 10 s: not read again.
+      expect((await feeds.open(1, 'sid_s')).view?.seen).toBe(0);
+      clock += RECENT_REFRESH_MS;
+      const silent = await feeds.open(1, 'sid_s');
+      expect(reads).toHaveLength(3);
+      expect(silent).toMatchObject({ status: 'live', fromRecent: { at: clock } });
+      expect(silent.view?.messages.map((m) => m.text)).toEqual(['unheard on the socket']);
+      // The socket brings the chat again: the card no longer says it comes from Kick's recent messages.
+      sim.pusher.silence(false);
+      say((await main()).chatroom.id, 'sid_s', 'heard again');
+      await until(() => feeds!.view(1, 'sid_s').view?.seen === 2, 'the socket’s message');
+      expect((await feeds.open(1, 'sid_s')).fromRecent).toBeUndefined();
+    });
+
+    it('moving key: connects where Kick’s negotiation says Pusher is, and moves there after a refusal of the known key', async () => {
+      sim.pusher.moveKey('0123456789abcdef0123');
+      const negotiation = await (
+        await fetch(`${sim.origins.webapi}/api/v1/realtime/connection`, {
+          method: 'POST',
+          headers: { origin: 'https://kick.com', 'content-type': 'application/json' },
+          body: JSON.stringify({ client: { id: 'test', type: 'web' }, capabilities: { accepted_providers: [{ provider: 'pusher' }] } }),
+        })
+      ).text();
+      feeds = createChatFeeds({ connect });
+      // Named without a negotiation: the known key, refused now.
+      feeds.watch(1, channel(960));
+      await until(() => feeds!.view(1, 'x').status === 'failed', 'the refusal');
+      expect(urls).toEqual([PUSHER_URL]);
+      // Another page names its chat with Kick's answer: the new key is tried at once, not in 5 minutes.
+      feeds.watch(2, channel(961), { realtime: negotiation });
+      await until(() => feeds!.view(1, 'x').status === 'live' && feeds!.view(2, 'x').status === 'live', 'both chats live on the new key');
+      expect(urls).toEqual([PUSHER_URL, 'wss://ws-us2.pusher.com/app/0123456789abcdef0123?protocol=7&client=js&version=8.4.0&flash=false']);
+      // A working connection stays where it is whatever a later answer says.
+      feeds.watch(3, channel(962), { realtime: negotiation.replace('0123456789abcdef0123', 'fedcba9876543210fedc') });
+      await until(() => feeds!.view(3, 'x').status === 'live', 'the third chat');
+      expect(urls).toHaveLength(2);
+    });
   });
 });

@@ -4,6 +4,7 @@ import type { ChatRecordAnswer } from '../messaging/protocol';
 import { createChatRecord, type ChatRecord } from './chat-record';
 import type { FeedMessage } from './pusher-frames';
 import { createChatSocket, type ChatSocketEvents, type SocketLike } from './pusher-socket';
+import { pusherUrlOf } from './realtime-negotiation';
 import { recentMessagesOf } from './recent-messages';
 
 /**
@@ -11,7 +12,20 @@ import { recentMessagesOf } from './recent-messages';
  * chat that costs the page nothing): each tab names its chat, the background follows it on Kick's chat socket and
  * keeps one bounded record per chat, shared by the tabs that show it and dropped when the last one leaves. The page
  * reads no chat row at all; a card asks for one user's part of the record when it opens.
+ *
+ * The record degrades rather than vanish when the socket does not bring the chat (issue #25: Kick moved its own page to
+ * another socket in September 2026 and may stop publishing on Pusher): it starts from Kick's recent messages when the
+ * socket confirms the chat, goes down or is refused, or when a card opens while it has done neither; and while the
+ * socket is down, refused or silent, a card's open reads them again (RECENT_REFRESH_MS), so the card still lists what
+ * someone said among the last 25 messages, and says where that comes from (`fromRecent`).
  */
+
+/** A card opened while the socket does not bring the chat reads Kick's recent messages again, at most this often per record. */
+export const RECENT_REFRESH_MS = 10_000;
+/** How long such an open waits for that read before it answers with what the record holds. */
+export const RECENT_WAIT_MS = 3_000;
+/** A chat named this long ago that the socket has neither confirmed nor given up on: a card's open starts its record. */
+export const UNCONFIRMED_MS = 5_000;
 
 const positiveId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 /**
@@ -38,7 +52,10 @@ export function chatroomOfChannel(body: string): { chatroomId: number; channelId
  */
 interface Share {
   tabs: Set<number>;
-  /** Made when Kick's socket confirms the subscription, or when this share joins a chat already confirmed. */
+  /**
+   * Made when Kick's socket confirms the subscription, goes down or is refused, when this share joins a chat already
+   * confirmed or down, or at a card's open once UNCONFIRMED_MS passed without either.
+   */
   record?: ChatRecord;
   /** A tab asked for it again after the worker that followed it stopped: its record starts with a gap. */
   resumed?: boolean;
@@ -47,6 +64,14 @@ interface Share {
    * earlier ask, say for the chat the tab showed before, is never taken for this one); taken once.
    */
   asked?: { tabId: number; ask: number };
+  /** When Kick's recent messages were last asked for (the refresh bound counts from the ask, so a failing read is bounded too). */
+  askedAt?: number;
+  /** When they were last taken in. */
+  readAt?: number;
+  /** The record was kept while the socket did not bring the chat: read again when the socket confirms it, to close the gap. */
+  offline?: boolean;
+  /** Card opens waiting for the ask in flight (RECENT_WAIT_MS at most). */
+  waiting: (() => void)[];
 }
 
 interface Chat {
@@ -58,6 +83,20 @@ interface Chat {
   confirmed?: boolean;
   /** Why it is not live now (the socket dropped or was refused); the records so far stay. */
   down?: string;
+  /** When a tab first named it. */
+  namedAt: number;
+  /** When the socket last confirmed it or brought one of its messages. */
+  heardAt?: number;
+  /**
+   * Kick's time of the newest message in a read of its recent messages made while the socket was live: any message
+   * after it should have come on the socket too.
+   */
+  baseline?: number;
+  /**
+   * A read made while the socket was live held messages after `baseline` that the socket never brought: Kick no longer
+   * publishes this chat there (or not all of it). Until the socket brings a message again.
+   */
+  silent?: boolean;
 }
 
 /** Reasons as far as the protocol carries them (ChatRecordAnswerSchema). */
@@ -72,6 +111,11 @@ export function createChatFeeds(opts: { connect?: (url: string) => SocketLike; u
 
   const events: ChatSocketEvents = {
     message(chatroomId, message: FeedMessage) {
+      const chat = chats.get(chatroomId);
+      if (chat) {
+        chat.heardAt = now();
+        chat.silent = undefined;
+      }
       // Kick's message id tells a message sent again on a resubscription from a new one.
       for (const share of sharesOf(chatroomId)) share.record?.add(message.username, message.text, message.id, message.at);
     },
@@ -87,15 +131,30 @@ export function createChatFeeds(opts: { connect?: (url: string) => SocketLike; u
       if (!chat) return;
       chat.down = undefined;
       chat.confirmed = true;
+      chat.heardAt = now();
+      // Reads before this connection do not say what it should have brought.
+      chat.baseline = chat.silent = undefined;
       for (const share of chat.shares.values()) {
-        if (!share.record) startRecord(share, chat.channelId);
-        // Messages sent while the socket was down were never seen: the record no longer holds all of theirs.
-        else if (resumed) share.record.gap();
+        if (!share.record) startRecord(share, chat);
+        else {
+          // Messages sent while the socket was down were never seen: the record no longer holds all of theirs.
+          if (resumed) share.record.gap();
+          // Kept from Kick's recent messages until now: read once more, so nothing falls between them and the socket.
+          if (share.offline) askRecent(share, chat.channelId);
+          share.offline = false;
+        }
       }
     },
     down(reason) {
       down = reason;
-      for (const chat of chats.values()) chat.down = reason;
+      for (const chat of chats.values()) {
+        chat.down = reason;
+        // Degrade, not vanish: without the socket, the record is kept from Kick's recent messages.
+        for (const share of chat.shares.values()) {
+          if (!share.record) startRecord(share, chat);
+          share.offline = true;
+        }
+      }
     },
   };
   const sharesOf = (chatroomId: number) => chats.get(chatroomId)?.shares.values() ?? [];
@@ -109,17 +168,23 @@ export function createChatFeeds(opts: { connect?: (url: string) => SocketLike; u
   const askRecent = (share: Share, channelId: number | undefined) => {
     const tabId = [...share.tabs].at(-1);
     share.asked = undefined;
-    if (channelId === undefined || tabId === undefined || !share.record) return;
+    if (channelId === undefined || tabId === undefined || !share.record) return settle(share);
     share.asked = { tabId, ask: ++asks };
+    share.askedAt = now();
     for (const wanted of recentWanted) wanted(tabId, { recentOf: channelId, ask: share.asked.ask });
   };
-  const startRecord = (share: Share, channelId: number | undefined) => {
+  /** The card opens waiting for a read of Kick's recent messages stop waiting (it came, failed, or cannot come). */
+  const settle = (share: Share) => {
+    for (const done of share.waiting.splice(0)) done();
+  };
+  const startRecord = (share: Share, chat: Chat) => {
     share.record = createChatRecord(now);
     // Followed again after the worker restarted: what was said before is not in this record.
     if (share.resumed) share.record.gap();
-    // From here on the socket brings what is said (or the record marks a gap when it comes back): Kick's recent
-    // messages, read from now, reach back from here.
-    askRecent(share, channelId);
+    share.offline = !chat.confirmed || chat.down !== undefined;
+    // From here on the socket brings what is said (or the record marks a gap when it comes back, or is kept from
+    // Kick's recent messages while it does not): Kick's recent messages, read from now, reach back from here.
+    askRecent(share, chat.channelId);
   };
   const socket = createChatSocket(events, { connect: opts.connect, url: opts.url, timers: opts.timers });
 
@@ -133,6 +198,7 @@ export function createChatFeeds(opts: { connect?: (url: string) => SocketLike; u
     share?.tabs.delete(tabId);
     if (share?.asked?.tabId === tabId) askRecent(share, chat?.channelId);
     if (chatroomId === undefined || !chat || !share || share.tabs.size) return;
+    settle(share);
     chat.shares.delete(inPrivate);
     if (chat.shares.size) return;
     chats.delete(chatroomId);
@@ -153,10 +219,41 @@ export function createChatFeeds(opts: { connect?: (url: string) => SocketLike; u
     if (!chat) return { status: 'off' };
     socket.retryIfRefused();
     const view = record && username !== undefined ? record.view(username) : undefined;
-    const shown = view ? { view: { ...view, messages: view.messages.slice(0, 100) } } : {};
+    const readAt = chat.shares.get(tab.private)?.readAt;
+    const live = record !== undefined && socket.isLive(tab.chatroomId);
+    // What the card lists comes from Kick's recent messages, not the socket: it says so.
+    const fromRecent = view && readAt !== undefined && (!live || chat.silent) ? { fromRecent: { at: readAt } } : {};
+    const shown = view ? { view: { ...view, messages: view.messages.slice(0, 100) }, ...fromRecent } : {};
     if (chat.down) return { status: 'failed', reason: chat.down.slice(0, REASON_MAX), ...shown };
-    if (!record || !socket.isLive(tab.chatroomId)) return { status: 'connecting', ...shown };
+    if (!live) return { status: 'connecting', ...shown };
     return { status: 'live', ...shown };
+  };
+
+  /**
+   * A card opened: while the socket does not bring the chat (down, refused, not confirming it, or quiet for
+   * RECENT_REFRESH_MS, which a read tells from silence), Kick's recent messages are read again through the tab, at
+   * most once per RECENT_REFRESH_MS per record, and the answer waits for them (RECENT_WAIT_MS at most).
+   */
+  const open = async (tabId: number, username: string): Promise<ChatRecordAnswer> => {
+    const tab = tabs.get(tabId);
+    const chat = tab?.chatroomId === undefined ? undefined : chats.get(tab.chatroomId);
+    const share = chat?.shares.get(tab!.private);
+    if (!chat || !share || tab?.chatroomId === undefined) return answer(tabId, username);
+    const t = now();
+    const bringing = socket.isLive(tab.chatroomId) && !chat.silent && t - (chat.heardAt ?? 0) < RECENT_REFRESH_MS;
+    if (!share.record) {
+      // Named a while ago, and the socket neither confirmed the chat nor gave up on it: silent before it began.
+      if (t - chat.namedAt >= UNCONFIRMED_MS) startRecord(share, chat);
+    } else if (!bringing && !share.asked && (share.askedAt === undefined || t - share.askedAt >= RECENT_REFRESH_MS)) askRecent(share, chat.channelId);
+    if (share.asked) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await new Promise<void>((resolve) => {
+        share.waiting.push(resolve);
+        timer = setTimeout(resolve, RECENT_WAIT_MS);
+      });
+      clearTimeout(timer);
+    }
+    return answer(tabId, username);
   };
 
   return {
@@ -164,10 +261,14 @@ export function createChatFeeds(opts: { connect?: (url: string) => SocketLike; u
      * The tab shows this chat (a channel answer), or none (`reason`: why kick.com did not say which); a tab showing the
      * chat it already showed keeps its record. `resumed`: the tab had named it to a worker that has since stopped.
      * `private`: the tab is in a private (incognito) window, whose tabs share a record of their own (Share).
+     * `realtime`: Kick's chat-socket negotiation as the page read it (./realtime-negotiation.ts).
      */
-    watch(tabId: number, channel: string | undefined, opts: { reason?: string; resumed?: boolean; private?: boolean } = {}): ChatRecordAnswer {
+    watch(tabId: number, channel: string | undefined, opts: { reason?: string; resumed?: boolean; private?: boolean; realtime?: string } = {}): ChatRecordAnswer {
       const named = channel === undefined ? undefined : chatroomOfChannel(channel);
       const chatroomId = named && 'chatroomId' in named ? named.chatroomId : undefined;
+      // Where Kick says Pusher is now (else the known key): before the socket is asked to watch, so it opens there.
+      const endpoint = chatroomId !== undefined && opts.realtime !== undefined ? pusherUrlOf(opts.realtime) : undefined;
+      if (endpoint && 'url' in endpoint) socket.useUrl(endpoint.url);
       const channelId = named && 'chatroomId' in named ? named.channelId : undefined;
       const before = tabs.get(tabId);
       // A tab stays in its window: the first word on whether it is private holds.
@@ -175,14 +276,15 @@ export function createChatFeeds(opts: { connect?: (url: string) => SocketLike; u
       // The new chat first, then the old one left: the last tab moving to another chat keeps the socket open.
       if (chatroomId !== undefined) {
         let chat = chats.get(chatroomId);
-        if (!chat) chats.set(chatroomId, (chat = { shares: new Map(), ...(down ? { down } : {}) }));
+        if (!chat) chats.set(chatroomId, (chat = { shares: new Map(), namedAt: now(), ...(down ? { down } : {}) }));
         chat.channelId ??= channelId;
         let share = chat.shares.get(inPrivate);
-        if (!share) chat.shares.set(inPrivate, (share = { tabs: new Set(), resumed: opts.resumed }));
+        if (!share) chat.shares.set(inPrivate, (share = { tabs: new Set(), resumed: opts.resumed, waiting: [] }));
         // Named anew by the tab asked for Kick's recent messages: a new page (a reload), which knows nothing of the ask.
         if (share.asked?.tabId === tabId) share.tabs.delete(tabId);
         share.tabs.add(tabId);
-        if (chat.confirmed && !share.record) startRecord(share, chat.channelId);
+        // Confirmed already, or the socket is down: the record starts now (for a down socket, from Kick's recent messages).
+        if ((chat.confirmed || chat.down !== undefined) && !share.record) startRecord(share, chat);
         else if (share.asked?.tabId === tabId) askRecent(share, chat.channelId);
         // A socket refused or down says why (events.down, or `down` above) before it answers.
         socket.watch(chatroomId);
@@ -207,16 +309,30 @@ export function createChatFeeds(opts: { connect?: (url: string) => SocketLike; u
       const share = tab?.chatroomId === undefined ? undefined : chats.get(tab.chatroomId)?.shares.get(tab.private);
       if (!share?.record || share.asked?.tabId !== tabId || share.asked.ask !== ask) return 'not asked for';
       share.asked = undefined;
-      const got = 'body' in read ? recentMessagesOf(read.body) : { reason: read.failed };
-      if ('reason' in got) {
-        share.record.earlierFailed(got.reason);
-        return got.reason;
+      try {
+        const got = 'body' in read ? recentMessagesOf(read.body) : { reason: read.failed };
+        if ('reason' in got) {
+          share.record.earlierFailed(got.reason);
+          return got.reason;
+        }
+        const chat = chats.get(tab!.chatroomId!)!;
+        if (socket.isLive(tab!.chatroomId!)) {
+          // Messages after the last read made while the socket was live that it never brought: it is silent here.
+          const { baseline } = chat;
+          if (baseline !== undefined && got.messages.some((m) => m.at > baseline && !share.record!.heard(m.id))) chat.silent = true;
+          chat.baseline = Math.max(baseline ?? 0, ...got.messages.map((m) => m.at));
+        }
+        share.record.seed(got.messages);
+        share.readAt = now();
+        return undefined;
+      } finally {
+        settle(share);
       }
-      share.record.seed(got.messages);
-      return undefined;
     },
     /** What the tab's chat record holds about one user. */
     view: (tabId: number, username: string) => answer(tabId, username),
+    /** The same, for a card that opens: read afresh from Kick's recent messages first when the socket does not bring the chat. */
+    open,
     /** For tests and the tab info: how many chats are followed. */
     get watching() {
       return chats.size;

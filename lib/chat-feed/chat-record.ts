@@ -38,7 +38,7 @@ const userKey = usualSlug;
 export const RECENT_MESSAGES = MAX_MESSAGES;
 
 /** A message as held: what a card is shown, and Kick's id (for a deletion to find it, and a moderator's delete; never shown). */
-type HeldMessage = SeenMessage & { id: string };
+type HeldMessage = SeenMessage & { id: string; seeded?: boolean };
 
 export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages = MAX_MESSAGES, maxChars = MAX_CHARS, recentIds = RECENT_MESSAGES) {
   let users = new Map<string, { messages: HeldMessage[]; seen: number }>();
@@ -82,8 +82,8 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
     next = (next + 1) % recentIds;
   };
   /** Holds a message of theirs at `index` (the end: their newest), their oldest making room past PER_USER. */
-  const hold = (name: string, entry: { messages: HeldMessage[] }, m: { text: string; at: number; id: string }, index = entry.messages.length) => {
-    const message: HeldMessage = { text: m.text.slice(0, 500), at: m.at, id: m.id };
+  const hold = (name: string, entry: { messages: HeldMessage[] }, m: { text: string; at: number; id: string }, index = entry.messages.length, seeded = false) => {
+    const message: HeldMessage = { text: m.text.slice(0, 500), at: m.at, id: m.id, ...(seeded ? { seeded } : {}) };
     entry.messages.splice(index, 0, message);
     held.set(m.id, { name, message });
     total++;
@@ -126,7 +126,6 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
      */
     seed(messages: readonly { username: string; text: string; id: string; at: number }[]): void {
       const older = new Map<string, { messages: HeldMessage[]; seen: number }>();
-      const seeded = new Set<string>();
       let oldest = since;
       for (const m of messages) {
         if (recent.has(m.id)) continue;
@@ -138,9 +137,10 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
         entry.seen++;
         // Before the first that is newer, or of the same second but not of these: one the socket brought was sent after
         // every message it did not bring (Kick's times are to the second), so a sender's messages keep their order.
-        const at = entry.messages.findIndex((h) => h.at > m.at || (h.at === m.at && !seeded.has(h.id)));
-        seeded.add(m.id);
-        hold(name, entry, m, at === -1 ? undefined : at);
+        // One taken from an earlier read of them, of the same second, was sent before: a read again after the socket went
+        // quiet (./chat-feeds.ts) lists what is new after what it listed before.
+        const at = entry.messages.findIndex((h) => h.at > m.at || (h.at === m.at && !h.seeded));
+        hold(name, entry, m, at === -1 ? undefined : at, true);
         oldest = Math.min(oldest, m.at);
       }
       if (older.size) users = new Map([...older, ...users]);
@@ -150,6 +150,8 @@ export function createChatRecord(now = Date.now, perUser = PER_USER, maxMessages
       }
       fit();
     },
+    /** Whether a message with this id was among the last RECENT_MESSAGES recorded (from the socket or Kick's recent messages). */
+    heard: (id: string): boolean => recent.has(id),
     /** Their messages, newest first; the same object as last time while nothing in it changed (do not change it). */
     view(username: string): RecordView {
       const name = userKey(username);

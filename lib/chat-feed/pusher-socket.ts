@@ -66,7 +66,10 @@ const realTimers: Timers = {
  */
 export function createChatSocket(events: ChatSocketEvents, opts: { connect?: (url: string) => SocketLike; url?: string; timers?: Timers } = {}) {
   const connect = opts.connect ?? ((url: string) => new WebSocket(url) as unknown as SocketLike);
-  const url = opts.url ?? PUSHER_URL;
+  // The URL the next connection opens: the known key's until Kick's negotiation names another (useUrl).
+  let url = opts.url ?? PUSHER_URL;
+  /** The URL the current (or last) connection was opened with. */
+  let openedUrl = url;
   const t = opts.timers ?? realTimers;
   const watched = new Set<number>();
   /** Chatrooms whose subscription Pusher confirmed on the current connection. */
@@ -106,7 +109,9 @@ export function createChatSocket(events: ChatSocketEvents, opts: { connect?: (ur
     if (was.readyState < 2) was.close(1000);
   };
 
-  const lose = (reason: string, action: 'refused' | 'backoff' | 'retry') => {
+  const lose = (reason: string, asked: 'refused' | 'backoff' | 'retry') => {
+    // Refused at a URL Kick has since moved away from (useUrl): the new one is tried at once, not in REFUSED_RETRY_MS.
+    const action = asked === 'refused' && openedUrl !== url ? 'retry' : asked;
     // A server that takes the connection and drops it at once is not retried at once, again and again.
     if (established && t.now() - establishedAt >= STABLE_MS) attempts = 0;
     for (const id of live) dropped.add(id);
@@ -133,6 +138,7 @@ export function createChatSocket(events: ChatSocketEvents, opts: { connect?: (ur
     retry = undefined;
     refusedAt = undefined;
     let s: SocketLike;
+    openedUrl = url;
     try {
       s = connect(url);
     } catch (error) {
@@ -202,7 +208,8 @@ export function createChatSocket(events: ChatSocketEvents, opts: { connect?: (ur
       watched.add(chatroomId);
       if (socket) return send(subscribeFrame(chatroomId));
       if (retry !== undefined) return;
-      if (refusedAt !== undefined && t.now() - refusedAt < REFUSED_RETRY_MS) return events.down(refusal ?? 'Kick’s chat feed refused the connection');
+      // Refused where the socket is still to connect; a URL Kick has named since (useUrl) is tried at once.
+      if (refusedAt !== undefined && openedUrl === url && t.now() - refusedAt < REFUSED_RETRY_MS) return events.down(refusal ?? 'Kick’s chat feed refused the connection');
       open();
     },
     unwatch(chatroomId: number): void {
@@ -214,6 +221,19 @@ export function createChatSocket(events: ChatSocketEvents, opts: { connect?: (ur
       // Nothing left to watch: no socket, no timers (the service worker may sleep).
       shut();
       attempts = 0;
+    },
+    /**
+     * Where Kick's negotiation (./realtime-negotiation.ts) says Pusher is now. A connection that works where it is stays
+     * (moving would drop every chat's subscription for nothing); one refused, failing or not yet established moves.
+     */
+    useUrl(next: string): void {
+      if (next === url) return;
+      url = next;
+      if (!watched.size || (socket && established)) return;
+      if (socket) shut();
+      if (retry !== undefined) t.clearTimeout(retry);
+      retry = undefined;
+      open();
     },
     /** A refused connection is tried again once REFUSED_RETRY_MS have passed, when a card asks (not on a timer). */
     retryIfRefused(): void {

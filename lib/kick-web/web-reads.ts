@@ -98,6 +98,24 @@ export function requestAsSite(path: string, session: Record<string, string> = {}
 }
 
 /**
+ * A JSON POST to another kick.com origin (web.kick.com) as the site's own scripts send it: the page's fetch, so it goes
+ * with kick.com's Origin, without cookies. The body, bounded, or a WebReadError.
+ */
+export async function postAsSite(url: string, json: string): Promise<string> {
+  const res = await pageFetch()(url, {
+    method: 'POST',
+    credentials: 'omit',
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    body: json,
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+  });
+  if (!res.ok) throw new WebReadError(`kick.com answered ${res.status}`, res.status);
+  const body = await res.text();
+  if (body.length > MAX_ANSWER_CHARS) throw new WebReadError('kick.com answered with more data than a card can use');
+  return body;
+}
+
+/**
  * A kick.com endpoint's body as the site reads it, bounded and unparsed; undefined for a 404, a WebReadError for any
  * other failure. Answers the background checks go there as this text: parsing them is the background's work, off the
  * page's thread (issue #12). Sending it costs the page about what the parsed answer would: runtime messaging copies

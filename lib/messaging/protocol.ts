@@ -102,14 +102,16 @@ export type ChatHistory = z.infer<typeof ChatHistorySchema>;
  * The chat a tab shows, for the background to follow on Kick's chat socket (lib/chat-feed/chat-feeds.ts), posted on a
  * port named CHAT_WATCH_PORT (./port-names.ts) that lives as long as the tab's page (lib/page/chat-watch.ts, lib/background/chat-watch-port.ts):
  * kick.com's answer about that channel (`/api/v2/channels/{slug}`, which names its chatroom), unparsed; none: no chat
- * here, or `reason` why kick.com did not say; `resumed`: the page had named it to a worker that has since stopped.
- * The background answers each on the port with a ChatRecordAnswer.
+ * here, or `reason` why kick.com did not say; `resumed`: the page had named it to a worker that has since stopped;
+ * `realtime`: Kick's chat-socket negotiation as the page got it, unparsed (lib/chat-feed/realtime-negotiation.ts), when
+ * it answered. The background answers each on the port with a ChatRecordAnswer.
  */
 // Strict: naming no chat (an empty message) leaves the chat, so nothing else the port carries may pass for one.
 export const WatchChatSchema = z.strictObject({
   channel: AnswerBodySchema.optional(),
   reason: z.string().max(300).optional(),
   resumed: z.boolean().optional(),
+  realtime: AnswerBodySchema.optional(),
 });
 export type WatchChat = z.infer<typeof WatchChatSchema>;
 /**
@@ -156,11 +158,14 @@ export type RecordView = z.infer<typeof RecordViewSchema>;
 /**
  * Where the tab's chat record stands: `off` (no chat followed for this tab: not a channel's page, or the worker
  * restarted and forgot it), `connecting`, `live` (with the view), or `failed` (why; with what was recorded before).
+ * `fromRecent`: Kick's chat socket is not bringing this chat (down, refused, or silent while the chat goes on), so the
+ * record is kept from Kick's recent messages, last read at `at` (lib/chat-feed/chat-feeds.ts).
  */
 export const ChatRecordAnswerSchema = z.object({
   status: z.enum(['off', 'connecting', 'live', 'failed']),
   reason: z.string().max(300).optional(),
   view: RecordViewSchema.optional(),
+  fromRecent: z.object({ at: z.number() }).optional(),
 });
 export type ChatRecordAnswer = z.infer<typeof ChatRecordAnswerSchema>;
 

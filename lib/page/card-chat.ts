@@ -21,7 +21,7 @@ export type WhenOpened = (run: () => void) => () => void;
 
 /** Two answers that show the same: the card keeps the first, and renders nothing for the second (issue #12's cached open). */
 export function sameRecord(a: ChatRecordAnswer | undefined, b: ChatRecordAnswer): boolean {
-  if (!a || a.status !== b.status || a.reason !== b.reason) return false;
+  if (!a || a.status !== b.status || a.reason !== b.reason || a.fromRecent?.at !== b.fromRecent?.at) return false;
   const [x, y] = [a.view, b.view];
   if (!x || !y) return x === y;
   if (x.seen !== y.seen || x.since !== y.since || x.complete !== y.complete || x.messages.length !== y.messages.length) return false;

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { channelSlugFromPath, getBody, kickPath, reasonOf } from '../kick-web/web-reads';
+import { channelSlugFromPath, getBody, kickPath, postAsSite, reasonOf } from '../kick-web/web-reads';
 import { CHAT_WATCH_PORT } from '../messaging/port-names';
 import type { AskRecent, ChatRecordAnswer, RecentMessagesBody, WatchChat } from '../messaging/protocol';
 import type { SendToBackground } from '../messaging/send';
@@ -27,6 +27,17 @@ export interface WatchPort {
   disconnect(): void;
 }
 
+/**
+ * Kick's chat-socket negotiation, as kick.com's own page has made it since September 2026, accepting Pusher only (the
+ * extension speaks no other; the request and its sources are in lib/chat-feed/realtime-negotiation.ts, which reads the
+ * answer in the background). The answer unparsed, or undefined when it failed: the known key is used then.
+ */
+export const NEGOTIATION_URL = 'https://web.kick.com/api/v1/realtime/connection';
+const negotiate = (): Promise<string | undefined> =>
+  postAsSite(NEGOTIATION_URL, JSON.stringify({ client: { id: crypto.randomUUID(), type: 'web' }, capabilities: { accepted_providers: [{ provider: 'pusher' }] } })).catch(
+    () => undefined,
+  );
+
 /** A channel whose answer could not be read is asked for again at a card's open, but not more often than this. */
 export const CHANNEL_RETRY_MS = 60_000;
 /**
@@ -50,7 +61,13 @@ export function liveChatSlug(pathname: string): string | undefined {
 
 export function startChatWatch(
   ask: SendToBackground,
-  opts: { now?: () => number; read?: (path: string) => Promise<string | undefined>; connect?: () => WatchPort; enabled?: () => boolean } = {},
+  opts: {
+    now?: () => number;
+    read?: (path: string) => Promise<string | undefined>;
+    negotiate?: () => Promise<string | undefined>;
+    connect?: () => WatchPort;
+    enabled?: () => boolean;
+  } = {},
 ): ChatWatch {
   const now = opts.now ?? Date.now;
   // Off in the options: no chat is named, so none is followed (a chat followed until then is left within a second).
@@ -62,6 +79,8 @@ export function startChatWatch(
   /** The channel's answer as read, or why it could not be read. */
   let channel: Promise<{ body: string } | { reason: string; at: number }> | undefined;
   let stopped = false;
+  // Once per page, with the first chat named, and handed over with every chat the page names.
+  let negotiation: Promise<string | undefined> | undefined;
 
   // The port, what was last said on it (said again on a new port), and the answers awaited, oldest first.
   let port: WatchPort | undefined;
@@ -143,9 +162,10 @@ export function startChatWatch(
       (error: unknown) => ({ reason: `kick.com did not say which chat this is (${reasonOf(error)})`, at: now() }),
     );
     channel = reading;
-    void reading.then((got) => {
+    negotiation ??= (opts.negotiate ?? negotiate)();
+    void Promise.all([reading, negotiation]).then(([got, realtime]) => {
       // A channel that could not be read still says so: the background stops following the chat shown before it.
-      if (!stopped && channel === reading) void tell('body' in got ? { channel: got.body } : { reason: got.reason });
+      if (!stopped && channel === reading) void tell('body' in got ? { channel: got.body, ...(realtime === undefined ? {} : { realtime }) } : { reason: got.reason });
     });
     return reading;
   };
@@ -173,7 +193,8 @@ export function startChatWatch(
       // again yet): named again at once, on a new port, and asked again once it answered.
       if (reopen) clearTimeout(reopen);
       reopen = undefined;
-      const told = await tell({ channel: got.body, resumed: said !== undefined });
+      const realtime = await negotiation;
+      const told = await tell({ channel: got.body, ...(realtime === undefined ? {} : { realtime }), resumed: said !== undefined });
       return told.status === 'off' ? told : ask('chatRecord', { username });
     },
     stop() {

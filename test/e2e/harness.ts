@@ -28,7 +28,7 @@ export const EXTENSION_PATH = BUILDS.e2e;
 export const PRODUCTION_EXTENSION_PATH = BUILDS.production;
 export const ARTIFACTS_DIR = path.resolve(import.meta.dirname, 'artifacts');
 /** Every host the simulator plays: kick.com's, and Kick's chat socket (Pusher's us2 cluster, test/kick-sim/pusher.ts). */
-export const KICK_HOSTS = ['kick.com', 'www.kick.com', 'api.kick.com', 'id.kick.com', 'files.kick.com', 'ws-us2.pusher.com'] as const;
+export const KICK_HOSTS = ['kick.com', 'www.kick.com', 'web.kick.com', 'api.kick.com', 'id.kick.com', 'files.kick.com', 'ws-us2.pusher.com'] as const;
 
 export interface ExtensionSession {
   context: BrowserContext;

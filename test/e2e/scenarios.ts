@@ -479,6 +479,79 @@ export function userScenarios(driver: () => BrowserDriver): void {
       }
     });
 
+    describe('when Kick’s chat socket (Pusher) does not bring the chat (issue #25)', () => {
+      const recentPath = `/api/v2/channels/${channelIdOf(SEED.streamer.userId)}/messages`;
+      /** The card's list for them once it shows `count` messages, and its source line. */
+      const links = new Map<UiPage, string>();
+      const listed = async (page: UiPage, username: string, count: number) => {
+        if (!links.has(page)) links.set(page, await addLink(page, username));
+        await openCard(page, links.get(page)!, username);
+        await expect.poll(async () => (await readCard(page))?.chatlog?.messages.length, { timeout: 15_000 }).toBe(count);
+        const card = (await readCard(page))!;
+        await closeCard(page);
+        return { messages: card.chatlog!.messages, source: card.parts['card-chatlog-source'] };
+      };
+
+      it('refused: the card still lists what they said, from Kick’s recent messages read again at an open, and says so; a new key from Kick’s negotiation is followed', async () => {
+        const d = driver();
+        d.sim.addUser({ username: 'refused_rae' });
+        await unfollowed(d, SEED.mainChannel);
+        await chatSends(d, SEED.mainChannel, { said: { who: 'refused_rae', text: 'before the page' } });
+        d.sim.pusher.refuse(4001, 1000);
+        try {
+          const page = await d.openKick(`/${SEED.mainChannel}`);
+          // Never subscribed: the socket is refused.
+          await expect.poll(() => d.sim.requests({ host: 'web', path: recentPath }).length, { timeout: 15_000 }).toBeGreaterThan(0);
+          expect(followers(d, SEED.mainChannel)).toBe(0);
+          const first = await listed(page, 'refused_rae', 1);
+          expect(first.messages).toEqual(['before the page']);
+          expect(first.source).toMatch(/^From Kick’s recent messages \(Kick’s chat is not being followed now: Kick’s chat feed refused the connection \(4001.*\)\), read at .+, back to .+\.$/);
+          // Said while the socket is refused: read again at an open 10 s after the last read.
+          await chatSends(d, SEED.mainChannel, { said: { who: 'refused_rae', text: 'while refused' } });
+          await new Promise((r) => setTimeout(r, 10_500));
+          const again = await listed(page, 'refused_rae', 2);
+          expect(again.messages).toEqual(['while refused', 'before the page']);
+          // Read same-origin from the page, like the site's own calls, and not more than the bound allows.
+          const reads = d.sim.requests({ host: 'web', path: recentPath });
+          expect(reads.length).toBeLessThanOrEqual(3);
+          expect(reads.at(-1)).toMatchObject({ status: 200, site: { fetchSite: 'same-origin' } });
+          await page.close();
+        } finally {
+          d.sim.pusher.refuse(4001, 0);
+        }
+        // Kick moves its chat to another key: the page's negotiation names it, and the chat is followed there at once.
+        await unfollowed(d, SEED.mainChannel);
+        d.sim.pusher.moveKey('0a1b2c3d4e5f60718293');
+        const moved = await d.openKick(`/${SEED.mainChannel}`);
+        await followed(d, SEED.mainChannel);
+        expect(d.sim.requests({ host: 'webapi', path: '/api/v1/realtime/connection' }).at(-1)).toMatchObject({ method: 'POST', status: 200, site: { origin: 'https://kick.com' } });
+        await moved.close();
+      });
+
+      it('silent: subscribed, but Kick publishes nothing there; the card lists what they said after a read, and says so', async () => {
+        const d = driver();
+        d.sim.addUser({ username: 'silent_sam' });
+        await unfollowed(d, SEED.mainChannel);
+        d.sim.clearLog();
+        const page = await d.openKick(`/${SEED.mainChannel}`);
+        await followed(d, SEED.mainChannel);
+        await expect.poll(() => d.sim.requests({ host: 'web', path: recentPath }).length, { timeout: 10_000 }).toBe(1);
+        await new Promise((r) => setTimeout(r, 1000));
+        d.sim.pusher.silence(true);
+        try {
+          await chatSends(d, SEED.mainChannel, { said: { who: 'silent_sam', text: 'never on the socket' } });
+          await new Promise((r) => setTimeout(r, 10_500));
+          const sam = await listed(page, 'silent_sam', 1);
+          expect(sam.messages).toEqual(['never on the socket']);
+          expect(sam.source).toMatch(/^From Kick’s recent messages \(the chat socket is not answering\), read at .+, back to .+\.$/);
+          expect(followers(d, SEED.mainChannel)).toBe(1);
+        } finally {
+          d.sim.pusher.silence(false);
+        }
+        await page.close();
+      });
+    });
+
     it('says when Kick timed them out in this chat, and until when, with what they said still listed', async () => {
       const d = driver();
       d.sim.addUser({ username: 'timed_tom' });

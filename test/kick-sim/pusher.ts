@@ -9,6 +9,12 @@ import { PUSHER_APP_KEY } from '../../lib/chat-feed/pusher-frames';
  * channel. Sources: lib/chat-feed/pusher-frames.ts and test/kick-sim/fixtures/pusher-frames.ts.
  * Kick's real page gets its chat from this socket too; the simulated page draws its rows itself and has the simulator
  * broadcast the same messages here (pages.ts `/__sim/chat`), so what the page shows and what the socket sends agree.
+ *
+ * Kick leaving Pusher (issue #25; ../../../shared/reference/kick-dom.md "Chat socket, 2026-09"), played three ways:
+ * `silence()`: connections and subscriptions still answered, Kick's events no longer published (guess: how Kick would
+ * stop, since its own page reads Centrifugo since 2026-09 while Pusher still carried the chat in October); `refuse()`:
+ * every connection refused; `moveKey()`: the app key changes (as it did in July 2024, zSoulweaver/kient issue #17), the
+ * old one refused like any wrong key, and the realtime negotiation (routes-web.ts) names the new one.
  */
 export const PUSHER_HOST = 'ws-us2.pusher.com';
 
@@ -23,6 +29,12 @@ export interface SimPusher {
   dropAll(code: number, reason?: string): void;
   /** The next `times` connections are refused with this code, as Pusher refuses a wrong key (4001). */
   refuse(code: number, times?: number): void;
+  /** While on, nothing is published to subscribers (broadcast sends no frame); connections, pings and subscriptions still answer. */
+  silence(on: boolean): void;
+  /** The app key clients must connect with (the known one until moveKey); the negotiation names it. */
+  readonly key: string;
+  /** Kick moves its chat to another app key: connections with the old one are refused (4001). */
+  moveKey(key: string): void;
   /** Frames clients sent, newest last (subscribe, unsubscribe, ping), for tests. */
   readonly received: { event: string; channel?: string }[];
   reset(): void;
@@ -33,6 +45,8 @@ export function createSimPusher(): SimPusher & { upgrade(req: IncomingMessage, s
   const channels = new Map<WebSocket, Set<string>>();
   const received: { event: string; channel?: string }[] = [];
   let refusals: { code: number; times: number } | undefined;
+  let silent = false;
+  let key = PUSHER_APP_KEY;
   let socketIds = 0;
 
   server.on('connection', (ws) => {
@@ -73,7 +87,7 @@ export function createSimPusher(): SimPusher & { upgrade(req: IncomingMessage, s
       const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
       if (host !== PUSHER_HOST) return false;
       const path = new URL(req.url ?? '/', 'https://sim.invalid').pathname;
-      if (path !== `/app/${PUSHER_APP_KEY}`) {
+      if (path !== `/app/${key}`) {
         // Pusher answers a wrong key on the socket itself: an error event, then a 4001 close.
         server.handleUpgrade(req, socket, head, (ws) => {
           ws.send(JSON.stringify({ event: 'pusher:error', data: { code: 4001, message: 'App key not in this cluster' } }));
@@ -85,6 +99,7 @@ export function createSimPusher(): SimPusher & { upgrade(req: IncomingMessage, s
       return true;
     },
     broadcast(chatroomId, frame) {
+      if (silent) return 0;
       const to = subscribed(chatroomId);
       for (const ws of to) ws.send(frame);
       return to.length;
@@ -99,9 +114,20 @@ export function createSimPusher(): SimPusher & { upgrade(req: IncomingMessage, s
     refuse(code, times = 1) {
       refusals = { code, times };
     },
+    silence(on) {
+      silent = on;
+    },
+    get key() {
+      return key;
+    },
+    moveKey(next) {
+      key = next;
+    },
     received,
     reset() {
       refusals = undefined;
+      silent = false;
+      key = PUSHER_APP_KEY;
       received.length = 0;
       for (const ws of [...channels.keys()]) ws.terminate();
       channels.clear();

@@ -2,6 +2,7 @@ import { channelIdOf, findUserByChannelId, findUserByName, findUserBySlug, html,
 import { channelPage, homePage, notFoundPage, type PageShell } from './pages';
 import { parseVariant } from './variants';
 import { recentMessagesJson } from './chat-feed';
+import type { SimPusher } from './pusher';
 import type { SimUser } from './types';
 
 /**
@@ -197,6 +198,36 @@ function userMessagesJson(ctx: SimContext, channelId: string, userId: string): S
       cursor: theirs.length > page.length ? String(Date.parse(page.at(-1)!.createdAt)) : null,
     },
   });
+}
+
+/**
+ * `POST web.kick.com/api/v1/realtime/connection`: Kick's chat-socket negotiation, as kick.com's page makes it since
+ * September 2026. Body and answer as jamezrin/lurkloot `packages/core/src/platforms/kick/realtime.ts` (2026-10) sends and
+ * reads them: `{ client: { id, type: 'web' }, capabilities: { accepted_providers: [{ provider }] } }` in,
+ * `{ data: { connections: [{ provider: 'pusher', credentials: { app_key, cluster } }] } }` out (SevenTV/chatterino7
+ * `KickPusherManager.cpp`, 2026, builds its URL from the same key and cluster). guess: the rest of the answer, that an
+ * anonymous request is answered, that it is CORS-open to kick.com's pages (kick.com's page calls it from another
+ * origin) and refuses other origins (Kick's Centrifugo refuses extension origins: LurkLoot, 2026-10-09), and the 400
+ * for a body that accepts no provider it offers. Only Pusher is offered here: the simulator has no Centrifugo.
+ */
+function realtimeConnectionJson(ctx: SimContext, pusher: SimPusher): SimReply {
+  const cors = { 'access-control-allow-origin': 'https://kick.com', vary: 'Origin' };
+  if (ctx.headers.origin !== undefined && !onSite(ctx.headers.origin)) return json(403, { message: 'Forbidden' });
+  let accepted: unknown;
+  try {
+    accepted = (JSON.parse(ctx.body.toString('utf8')) as { capabilities?: { accepted_providers?: unknown } }).capabilities?.accepted_providers;
+  } catch {
+    return json(400, { message: 'Invalid JSON' }, cors);
+  }
+  if (!Array.isArray(accepted) || !accepted.some((p) => (p as { provider?: unknown } | null)?.provider === 'pusher'))
+    return json(400, { message: 'No supported provider' }, cors);
+  return json(200, { data: { connections: [{ provider: 'pusher', credentials: { app_key: pusher.key, cluster: 'us2' } }] } }, cors);
+}
+
+/** web.kick.com: the API kick.com's newer page code calls (only the chat-socket negotiation is simulated). */
+export function handleWebApi(ctx: SimContext, pusher: SimPusher): SimReply | undefined {
+  if (ctx.method === 'POST' && ctx.url.pathname === '/api/v1/realtime/connection') return realtimeConnectionJson(ctx, pusher);
+  return undefined;
 }
 
 export function handleWeb(ctx: SimContext): SimReply | undefined {

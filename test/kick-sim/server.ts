@@ -9,7 +9,7 @@ import { DEFAULT_BEHAVIOUR, json } from './http-types';
 import { OAuthState, USER_TOKEN_TTL_S } from './oauth-state';
 import { handleApi } from './routes-api';
 import { handleId } from './routes-id';
-import { handleWeb } from './routes-web';
+import { handleWeb, handleWebApi } from './routes-web';
 import { createSimPusher, PUSHER_HOST, type SimPusher } from './pusher';
 import { handleSimChat } from './chat-feed';
 import { SEED, seedHistory, seedRelations, seedUsers } from './seed';
@@ -19,6 +19,7 @@ export const SIM_REDIRECT_URI = 'https://cbcheimeidjhholbfobecagaibcflojo.chromi
 const HOSTS: Record<string, VHost> = {
   'kick.com': 'web',
   'www.kick.com': 'web',
+  'web.kick.com': 'webapi',
   'api.kick.com': 'api',
   'id.kick.com': 'id',
   'files.kick.com': 'files',
@@ -212,7 +213,7 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
       return;
     }
     const entry: RequestLogEntry = { at: Date.now(), host: vhost, method, path: url.pathname, query: queryOf(url), status: 0, auth: 'none' };
-    if (vhost === 'web') entry.site = siteHeaders(req.headers);
+    if (vhost === 'web' || vhost === 'webapi') entry.site = siteHeaders(req.headers);
     if (vhost === 'api' && /json/.test(String(req.headers['content-type'] ?? ''))) {
       try {
         entry.json = JSON.parse(ctx.body.toString('utf8'));
@@ -238,7 +239,7 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
     if (fault && (fault.status !== undefined || fault.body !== undefined)) reply = json(500, {});
     else if (method === 'OPTIONS') reply = { status: 204, headers: { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'authorization, content-type', 'access-control-allow-methods': 'GET, POST' } };
     else {
-      const routed = vhost === 'id' ? handleId(ctx) : vhost === 'api' ? handleApi(ctx) : vhost === 'web' ? handleWeb(ctx) : handleFiles(ctx);
+      const routed = vhost === 'id' ? handleId(ctx) : vhost === 'api' ? handleApi(ctx) : vhost === 'web' ? handleWeb(ctx) : vhost === 'webapi' ? handleWebApi(ctx, pusher) : handleFiles(ctx);
       reply = routed ?? json(404, { message: 'Not found' });
     }
     if (fault && (fault.status !== undefined || fault.body !== undefined)) {
@@ -293,7 +294,7 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
   httpsServer.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
     if (!pusher.upgrade(req, socket, head)) socket.destroy();
   });
-  const plain = (['id', 'api', 'web', 'files'] as const).map((vhost) => {
+  const plain = (['id', 'api', 'web', 'webapi', 'files'] as const).map((vhost) => {
     const server = http.createServer(listener(vhost));
     track(server);
     return { vhost, server };

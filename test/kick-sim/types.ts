@@ -1,5 +1,6 @@
 export type SocialKey = 'instagram' | 'twitter' | 'youtube' | 'discord' | 'tiktok' | 'facebook';
-export type VHost = 'id' | 'api' | 'web' | 'files';
+/** `webapi`: web.kick.com, the API kick.com's newer page code calls (its chat-socket negotiation). */
+export type VHost = 'id' | 'api' | 'web' | 'webapi' | 'files';
 
 export interface SimUser {
   userId: number;
