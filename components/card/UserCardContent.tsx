@@ -230,13 +230,14 @@ export function ReadyCard({ card, titleId, notice, fields, onRetry, chat, reads,
       {mod && (
         <ModActions mod={mod} card={card} record={reads?.record?.view?.banned} chat={chat} onOpenOptions={onOpenOptions} onHoldChange={onHoldChange} />
       )}
-      <CardNote username={card.username} userId={card.userId} whenOpened={reads?.whenOpened} send={send} />
       <div className="body">
         <NewcomerSignals card={card} record={reads?.record} now={reads?.now} />
         <CardFacts card={card} fields={fields} />
         {chat && <ChatLog key={card.username} userId={card.userId} chat={chat} record={reads?.record} whenOpened={reads?.whenOpened} mod={mod?.del ? mod : undefined} />}
         <CardLinks card={card} fields={fields} notice={notice} onRetry={onRetry} />
       </div>
+      {/* With the card's other actions (card-design.md's footer), so the identity block leaves room for a moderator's row. */}
+      <CardNote username={card.username} userId={card.userId} whenOpened={reads?.whenOpened} send={send} />
       <Actions card={card} />
     </>
   );

@@ -6,7 +6,8 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { startKickSim, SEED } from '../kick-sim/index';
-import { configureAccount, launchWithExtension, waitForContentScript } from '../e2e/harness';
+import { configureAccount, launchWithExtension, setExtensionStorage, waitForContentScript } from '../e2e/harness';
+import { DEFAULT_SETTINGS } from '../../lib/settings/settings-page';
 import { chatNameSelector } from '../e2e/page-selectors';
 
 const OUT = path.resolve(import.meta.dirname, 'artifacts');
@@ -31,6 +32,26 @@ for (const [name, selector] of [
   await kick.locator('[data-kuc-card][data-state="ready"]').waitFor({ timeout: 10_000 });
   await kick.screenshot({ path: path.join(OUT, `${name}.png`) });
 }
+
+// A moderator's card: connected as the broadcaster with the moderation scopes, "Moderator actions" on, in both themes.
+await configureAccount(session, sim, {
+  connected: true,
+  as: { userId: SEED.streamer.userId, name: SEED.streamer.username, scopes: ['user:read', 'channel:read', 'moderation:ban', 'moderation:chat_message:manage'] },
+});
+for (const theme of ['dark', 'light'] as const) {
+  await setExtensionStorage(session, 'sync', { settings: { ...DEFAULT_SETTINGS, moderatorActions: true, theme } });
+  await kick.reload();
+  await waitForContentScript(kick);
+  await kick.mouse.move(4, 790);
+  await kick.hover(chatNameSelector('vipvictor'));
+  await kick.locator('[data-kuc-card][data-state="ready"] [data-testid="card-mod"][data-armed]').waitFor({ timeout: 10_000 });
+  await kick.waitForTimeout(400);
+  await kick.screenshot({ path: path.join(OUT, `card-moderator-${theme}.png`) });
+  await kick.click('[data-testid="card-mod-ban"]');
+  await kick.locator('[data-testid="card-mod-confirm"]').waitFor({ timeout: 5_000 });
+  await kick.screenshot({ path: path.join(OUT, `card-moderator-ban-${theme}.png`) });
+}
+await setExtensionStorage(session, 'sync', { settings: { ...DEFAULT_SETTINGS, moderatorActions: true } });
 
 const popup = await session.openExtensionPage('popup.html');
 await popup.setViewportSize({ width: 380, height: 480 });

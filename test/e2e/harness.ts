@@ -204,14 +204,19 @@ export async function getExtensionStorage(session: ExtensionSession, area: Stora
 }
 
 /** Saves the simulator's app (id in storage.local, secret in the secret store) and, optionally, a connected account with live tokens. */
-export async function configureAccount(session: ExtensionSession, sim: KickSim, opts: { connected: boolean }): Promise<void> {
+export async function configureAccount(
+  session: ExtensionSession,
+  sim: KickSim,
+  opts: { connected: boolean; as?: { userId: number; name: string; scopes: string[] } },
+): Promise<void> {
   await setExtensionStorage(session, 'local', { kickApp: { clientId: sim.app.clientId, scopes: ['user:read', 'channel:read'] } });
   const secretValues: Record<string, unknown> = { kickClientSecret: sim.app.clientSecret };
   if (opts.connected) {
-    const t = sim.issueUserToken();
+    const who = opts.as ?? { userId: 1005, name: 'subsam', scopes: ['user:read', 'channel:read'] };
+    const t = sim.issueUserToken({ userId: who.userId, scopes: who.scopes });
     secretValues.kickAccount = {
       tokens: { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: Date.now() + t.expires_in * 1000, scopes: t.scope.split(' '), obtainedAt: Date.now() },
-      user: { userId: 1005, name: 'subsam' },
+      user: { userId: who.userId, name: who.name },
     };
   }
   await setExtensionStorage(session, 'secrets', secretValues);

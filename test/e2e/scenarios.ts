@@ -710,7 +710,8 @@ export function notesScenarios(driver: () => BrowserDriver): void {
       await page.evaluate((s) => (document.querySelector(s) as HTMLElement).focus(), link);
       await page.press('ArrowDown', 'Alt');
       await expect.poll(async () => (await readCard(page))?.state, { timeout: 10_000 }).toBe('ready');
-      await page.press('Tab');
+      // The note heads the card's footer, after the card's facts and their messages: Tab walks there.
+      for (let i = 0; i < 12 && (await focused(page)) !== 'card-note-edit'; i++) await page.press('Tab');
       expect(await focused(page)).toBe('card-note-edit');
       await page.press('Enter');
       await expect.poll(() => focused(page)).toBe('card-note-nickname');
