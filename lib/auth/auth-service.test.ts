@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SEED, type KickSim } from '../../test/kick-sim/index';
 import { backgroundOnSim, withSimulator } from '../../test/support/background';
 import { tokenStore } from './token-store';
+import { TOKEN_REFUSED_AFTER_REFRESH } from './token-manager';
 
 let sim: KickSim;
 withSimulator((started) => (sim = started));
@@ -161,3 +162,42 @@ function depsOf(services: Awaited<ReturnType<typeof backgroundOnSim>>['services'
     redirectUri: () => 'https://cbcheimeidjhholbfobecagaibcflojo.chromiumapp.org/',
   };
 }
+
+describe('a token Kick refuses while introspection calls it active (issue #25, item 6)', () => {
+  const refusedTwice = () =>
+    sim.fault({ host: 'api', path: '/public/v1/users', status: 401, body: JSON.stringify({ data: {}, message: 'Unauthorized' }), times: 2 });
+  const refreshes = () => sim.requests({ host: 'id', path: '/oauth/token' }).filter((r) => r.form?.grant_type === 'refresh_token');
+
+  it('gets one refresh, then Kick’s word is final: reconnect, not an error whose Retry asks the same again', async () => {
+    const { services } = await backgroundOnSim(sim);
+    await services.auth.connect();
+    sim.clearLog();
+    refusedTwice();
+    const status = await services.auth.status({ live: true });
+    expect(status).toMatchObject({ state: 'reconnect_needed', reason: TOKEN_REFUSED_AFTER_REFRESH, user: { name: 'subsam' } });
+    expect(refreshes()).toHaveLength(1);
+    // The pair is dropped: asking again asks Kick nothing and says the same.
+    sim.clearLog();
+    expect(await services.auth.status({ live: true })).toMatchObject({ state: 'reconnect_needed' });
+    expect(sim.requests({ host: 'api' })).toHaveLength(0);
+    expect(sim.liveUserTokens('refresh')).toBe(0);
+  });
+
+  it('stays connected when the refresh was enough', async () => {
+    const { services } = await backgroundOnSim(sim);
+    await services.auth.connect();
+    sim.fault({ host: 'api', path: '/public/v1/users', status: 401, body: JSON.stringify({ data: {}, message: 'Unauthorized' }), times: 1 });
+    expect(await services.auth.status({ live: true })).toMatchObject({ state: 'connected' });
+    expect(refreshes()).toHaveLength(1);
+  });
+
+  it('ends a card lookup that falls back on the user token the same way', async () => {
+    const { services } = await backgroundOnSim(sim);
+    await services.auth.connect();
+    // The app token refused (its credentials revoked), the user token refused twice.
+    sim.fault({ host: 'id', path: '/oauth/token', status: 400, body: JSON.stringify({ error: 'invalid_client' }), times: 1 });
+    sim.fault({ host: 'api', path: '/public/v1/channels', status: 401, body: JSON.stringify({ data: {}, message: 'Unauthorized' }), times: 2 });
+    await expect(services.cards.lookup('streamer1')).rejects.toMatchObject({ info: { code: 'reconnect_needed' } });
+    expect((await tokenStore.getAccount())?.reconnectReason).toBe(TOKEN_REFUSED_AFTER_REFRESH);
+  });
+});

@@ -133,7 +133,9 @@ export function createAuthService(deps: AuthServiceDeps) {
       if (!info.active) return { state: 'reconnect_needed', reason: 'Kick reports this token is no longer active (revoked or expired).', user: current?.user };
       let user = current?.user;
       if (live || !user) {
-        const me = await deps.api.me(token);
+        // Introspection may call a token active that the API refuses (revoked at Kick meanwhile, or Kick's lag): one
+        // refresh, then Kick's word is final (reconnect), not an error whose Retry asks the same again.
+        const me = await deps.tokens.withUserToken((t) => deps.api.me(t));
         if (me) {
           user = userFrom(me);
           await patchUser(user);

@@ -6,6 +6,8 @@ import type { Account, TokenStore, TokenSet } from './token-store';
 /** Refresh this long before expiry, so a card never waits on an expired token. */
 export const REFRESH_AHEAD_MS = 5 * 60_000;
 export const REFRESH_ALARM = 'kick-token-refresh';
+/** Kick's API refused the user's token with 401, then again once it was renewed. */
+export const TOKEN_REFUSED_AFTER_REFRESH = 'Kick refused this account’s token even after renewing it (it may have been revoked at Kick). Connect again.';
 
 export function tokenSetFrom(answer: TokenResponse, now: number, previous?: TokenSet): TokenSet {
   if (!answer.refresh_token) throw new KickError({ code: 'invalid_response', field: 'refresh_token', message: 'Kick returned no refresh token.' });
@@ -111,7 +113,11 @@ export class TokenManager {
     throw new KickError({ code: 'not_connected', message: 'The Kick account was disconnected while its token was being renewed.' });
   }
 
-  /** Runs `call` with a user token; on 401 refreshes once and retries once. */
+  /**
+   * Runs `call` with a user token; on 401 refreshes once and retries once. A 401 on the renewed token is Kick's final
+   * word (revoked or rotated at Kick, whatever introspection says): the account needs a reconnect, and says so
+   * everywhere, instead of a Retry that would ask the same again.
+   */
   async withUserToken<T>(call: (token: string) => Promise<T>): Promise<T> {
     const token = await this.userAccessToken();
     if (!token) throw new KickError({ code: 'not_connected', message: 'No Kick account is connected.' });
@@ -120,8 +126,28 @@ export class TokenManager {
     } catch (error) {
       if (!isKickError(error, 'unauthorized')) throw error;
       const fresh = await this.refresh();
-      return call(fresh.accessToken);
+      try {
+        return await call(fresh.accessToken);
+      } catch (again) {
+        if (!isKickError(again, 'unauthorized')) throw again;
+        throw await this.refusedForGood(fresh);
+      }
     }
+  }
+
+  /** Kick refused a freshly renewed token: its pair is dropped (and revoked) and the account asks for a reconnect. */
+  private async refusedForGood(refused: TokenSet): Promise<KickError> {
+    const reason = TOKEN_REFUSED_AFTER_REFRESH;
+    const dropped = await this.deps.store.change((current) =>
+      current?.tokens?.accessToken === refused.accessToken
+        ? { next: { user: current.user, tokens: null, reconnectReason: reason }, result: true }
+        : { result: false },
+    );
+    if (dropped) {
+      const exchanger = await this.deps.exchanger().catch(() => null);
+      void exchanger?.revoke(refused.refreshToken, 'refresh_token').catch(() => undefined);
+    }
+    return new KickError({ code: 'reconnect_needed', message: reason });
   }
 
   /** An app (client_credentials) token for public data when no account is connected. */

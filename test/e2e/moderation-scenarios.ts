@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SEED } from '../kick-sim/index';
 import { chatroomOfSlug } from '../kick-sim/chat-feed';
 import type { BrowserDriver, UiPage } from './driver';
-import { accountState, addLink, cardPart, closeCard, focused, openCard, readCard, signInOnKick, text } from './scenarios';
+import { accountState, addLink, cardPart, closeCard, focused, openCard, popupState, readCard, signInOnKick, text } from './scenarios';
 
 /**
  * Moderator actions from the card (the moderator-actions issue), written once for both browsers. Runs after the user
@@ -254,6 +254,28 @@ export function moderationScenarios(driver: () => BrowserDriver): void {
       expect((await readCard(again))!.parts['card-mod']).toBeUndefined();
       await again.close();
       expect(modRequests(d)).toHaveLength(0);
+    });
+  });
+
+  describe('the account’s last dead end (hardening II, item 6)', () => {
+    it('a token Kick’s API refuses while introspection calls it active ends in Reconnect after one refresh, not in a Retry loop', async () => {
+      const d = driver();
+      await connectAs(d, SEED.streamer.userId).then((o) => o.close());
+      d.sim.clearLog();
+      const stop = d.sim.fault({ host: 'api', path: '/public/v1/users', status: 401, body: JSON.stringify({ data: {}, message: 'Unauthorized' }), times: 2 });
+      try {
+        const popup = await d.openExtensionPage('popup.html');
+        await expect.poll(() => popupState(popup), { timeout: 15_000 }).toBe('reconnect_needed');
+        expect(await text(popup, '[data-testid="popup-reason"]')).toMatch(/^Kick refused this account’s token even after renewing it/);
+        expect(await text(popup, '[data-testid="popup-reconnect"]')).toBe('Reconnect');
+        expect(d.sim.requests({ host: 'id', path: '/oauth/token' }).filter((r) => r.form?.grant_type === 'refresh_token')).toHaveLength(1);
+        // Reconnect is the way out: one click, a new grant, connected again.
+        await popup.click('[data-testid="popup-reconnect"]');
+        await expect.poll(() => popupState(popup), { timeout: 20_000 }).toBe('connected');
+        await popup.close();
+      } finally {
+        stop();
+      }
     });
   });
 }
