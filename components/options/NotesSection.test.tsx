@@ -78,4 +78,19 @@ describe('the options page’s notes', () => {
     await waitFor(() => expect(view.getByTestId('opt-notes-message').textContent).toBe('Imported 1 note from good.json.'));
     await waitFor(() => expect(rows(view)).toEqual(['og_olga', 'modmaria', 'vipvictor']));
   });
+
+  it('says the import limit in bytes, and refuses a file over it in those words, whatever its count of characters', async () => {
+    const view = render(<NotesSection send={send} />);
+    await waitFor(() => expect(rows(view)).toHaveLength(2));
+    expect(view.getByTestId('opt-notes-import-limit').textContent).toBe(
+      'An import file may be at most 8 MB, counted in bytes: letters outside plain English take 2 to 4 bytes each; all your notes together may take 8 MB of the browser’s storage.',
+    );
+    // 3 million characters, 8.6 MB: under a limit of 8 MB counted in characters (issue #25, item 10).
+    pick(view.getByTestId('opt-notes-import'), 'kana.json', JSON.stringify({ format: NOTES_FILE_FORMAT, version: 1, notes: [], padding: 'あ'.repeat(3_000_000) }));
+    await waitFor(() =>
+      expect(view.getByRole('alert').textContent).toBe(
+        'Nothing was imported: the file is too large: 8.6 MB (at most 8 MB, counted in bytes: letters outside plain English take 2 to 4 bytes each).',
+      ),
+    );
+  });
 });

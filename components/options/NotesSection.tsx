@@ -2,9 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { MessageOutput } from '@/lib/messaging/protocol';
 import { touchesNotes } from '@/lib/notes/storage-keys';
-import { MAX_IMPORT_CHARS, NOTES_FILE_NAME, toNotesFile } from '@/lib/notes/notes-file';
+import { IMPORT_LIMIT_WORDS, MAX_IMPORT_BYTES, NOTES_FILE_NAME, sizeInWords, toNotesFile } from '@/lib/notes/notes-file';
 import { NICKNAME_MAX, NOTE_MAX, type Note } from '@/lib/notes/schema';
 import { searchNotes } from '@/lib/notes/search';
+import { NOTES_MAX_BYTES } from '@/lib/notes/storage-area';
 import type { Send } from '@/lib/stores/auth-store';
 
 type Overview = MessageOutput<'listNotes'>;
@@ -122,11 +123,10 @@ export function NotesSection({ send }: { send: Send }) {
     input.value = '';
     if (!file) return;
     const refuse = (why: string) => setMessage({ text: `Nothing was imported: ${why}`, error: true });
-    // Checked before reading: a huge file would only be refused after filling memory.
-    if (file.size > MAX_IMPORT_CHARS * 4) return refuse(`the file is too large (at most ${MAX_IMPORT_CHARS / 1024 / 1024} MB).`);
+    // Checked before reading: a huge file would only be refused after filling memory. Its size is its bytes, the bound's unit.
+    if (file.size > MAX_IMPORT_BYTES) return refuse(`the file is too large: ${sizeInWords(file.size)} (${IMPORT_LIMIT_WORDS}).`);
     try {
       const text = await file.text();
-      if (text.length > MAX_IMPORT_CHARS) return refuse(`the file is too large (at most ${MAX_IMPORT_CHARS / 1024 / 1024} MB).`);
       const result = await send('importNotes', { text });
       if (!result.ok) return refuse(result.reason);
       setMessage({ text: `Imported ${result.imported} note${result.imported === 1 ? '' : 's'} from ${file.name}.` });
@@ -157,6 +157,9 @@ export function NotesSection({ send }: { send: Send }) {
             onChange={(e) => void importFile(e.currentTarget)} />
         </label>
       </div>
+      <p className="muted" data-testid="opt-notes-import-limit">
+        An import file may be {IMPORT_LIMIT_WORDS}; all your notes together may take {sizeInWords(NOTES_MAX_BYTES)} of the browser’s storage.
+      </p>
       <p role={message?.error ? 'alert' : 'status'} className={message?.error ? 'error-text' : 'muted'} data-testid="opt-notes-message">
         {message?.text}
         {message?.undo && (

@@ -7,6 +7,7 @@ import { isExtensionPage, type Handlers, type SenderInfo } from '../messaging/ex
 import type { CardResult, LayoutReport, WebFailureTally } from '../messaging/protocol';
 import { tabMessenger } from '../messaging/send';
 import { parseNotesFile, toNotesFile } from '../notes/notes-file';
+import { NotesFullError } from '../notes/note-store';
 import type { BackgroundServices } from './services';
 import { TabBudgets } from './tab-budgets';
 import { injectCardUi } from './card-ui-injection';
@@ -150,7 +151,13 @@ export function createHandlers(services: BackgroundServices, options: HandlerOpt
     async importNotes({ text }) {
       const parsed = parseNotesFile(text);
       if (!parsed.ok) return parsed;
-      return { ok: true, imported: await services.notes.import(parsed.notes) };
+      try {
+        return { ok: true, imported: await services.notes.import(parsed.notes) };
+      } catch (error) {
+        // The store's own bound says it in words; a browser's refusal (a quota it counts otherwise) is named as such.
+        const why = error instanceof NotesFullError ? error.message : `the browser refused to store them (${(error as Error).message}). Nothing was changed.`;
+        return { ok: false, reason: why };
+      }
     },
     // No content script in the tab (not kick.com, or loaded before the extension) is no answer: the popup says nothing.
     getSiteAccount: ({ tabId }) =>

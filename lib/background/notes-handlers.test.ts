@@ -46,6 +46,18 @@ describe('notes over the protocol', () => {
     await expect(sendToBackground('getSiteAccount', { tabId: 1 })).rejects.toThrow(/only the extension pages/);
   });
 
+  it('answers an import the notes cannot hold with the reason in words, not the browser’s error', async () => {
+    unregister = register({ trusted: true });
+    // Two files, each well inside the file's bound (4.3 MB: 750 notes of 1,000 characters JSON writes in 6 bytes each), and
+    // together more than the notes may take.
+    const heavy = (from: number) => Array.from({ length: 750 }, (_, i) => ({ username: `user${from + i}`, nickname: '', note: '\u0001'.repeat(1000), updatedAt: i }));
+    const file = (notes: unknown[]) => JSON.stringify({ format: NOTES_FILE_FORMAT, version: 1, notes });
+    await expect(send('importNotes', { text: file(heavy(0)) })).resolves.toEqual({ ok: true, imported: 750 });
+    const result = await send('importNotes', { text: file(heavy(750)) });
+    expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/^Your notes would take 8\.\d MB .* may take at most 8 MB/) as string });
+    expect((await send('listNotes', {})).notes).toHaveLength(750);
+  });
+
   it('exports a file that imports back to the same notes, and says where they are kept', async () => {
     unregister = register({ trusted: true });
     await send('saveNote', { username: 'modmaria', userId: 1003, nickname: 'Maria', note: 'line 1\nline 2' });

@@ -105,4 +105,18 @@ describe('the note store', () => {
     const notes = createNoteStore({ now: clock() });
     expect((await notes.list()).notes).toEqual([]);
   });
+
+  it('refuses in words, writing nothing, notes that would take more bytes than the bound (however few characters)', async () => {
+    const notes = createNoteStore({ now: clock() });
+    await notes.save({ username: 'og_olga', nickname: 'Olga', note: '' });
+    const before = { sync: await fakeBrowser.storage.sync.get(null), local: await fakeBrowser.storage.local.get(null) };
+    // 1,000 characters a note, each a control character JSON writes as \u0001: 6 bytes in storage. 1,500 of them: 8.7 MB.
+    const heavy = Array.from({ length: 1500 }, (_, i) => ({ username: `user${i}`, nickname: '', note: '\u0001'.repeat(1000), updatedAt: i }));
+    await expect(notes.import(heavy)).rejects.toThrow(
+      /^Your notes would take 8\.7 MB of the browser's storage, and they may take at most 8 MB \(counted in bytes.*Nothing was changed\.$/,
+    );
+    expect({ sync: await fakeBrowser.storage.sync.get(null), local: await fakeBrowser.storage.local.get(null) }).toEqual(before);
+    // A change that frees room is never refused.
+    await expect(notes.save({ username: 'og_olga', nickname: '', note: '' })).resolves.toBeNull();
+  });
 });

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { noteKey, NoteSchema, type Note, type NoteInput, type NoteUser } from './schema';
-import { chooseNotesArea, measure, syncQuotas, type NotesArea, type SyncQuotas, type Usage } from './storage-area';
+import { sizeInWords } from './notes-file';
+import { chooseNotesArea, measure, NOTES_MAX_BYTES, syncQuotas, type NotesArea, type SyncQuotas, type Usage } from './storage-area';
 import { NOTE_PREFIX, NOTES_AREA_KEY } from './storage-keys';
 
 const storageKey = (user: NoteUser) => NOTE_PREFIX + noteKey(user);
@@ -13,6 +14,17 @@ export interface NotesOverview {
   area: NotesArea;
   usage: Usage;
   quotas: SyncQuotas;
+}
+
+/** The notes would take more than NOTES_MAX_BYTES: said in words, and nothing was written. */
+export class NotesFullError extends Error {
+  constructor(readonly bytes: number) {
+    super(
+      `Your notes would take ${sizeInWords(bytes)} of the browser's storage, and they may take at most ${sizeInWords(NOTES_MAX_BYTES)} ` +
+        '(counted in bytes: letters outside plain English take 2 to 4 bytes each). Nothing was changed.',
+    );
+    this.name = 'NotesFullError';
+  }
 }
 
 /**
@@ -59,6 +71,9 @@ export function createNoteStore(opts: { now?: () => number; quotas?: SyncQuotas 
     const next: Entries = { ...notes };
     for (const key of remove) delete next[key];
     Object.assign(next, set);
+    const after = measure(next).bytes;
+    // Bounded here, for every writer; a change that shrinks them is always let through.
+    if (after > NOTES_MAX_BYTES && after > measure(notes).bytes) throw new NotesFullError(after);
     // What else sync holds (the settings) shares its quota with the notes.
     const others = measure(Object.fromEntries(Object.entries(syncItems).filter(([key]) => !key.startsWith(NOTE_PREFIX))));
     const to = chooseNotesArea(from, measure(next), others, quotas());
