@@ -220,7 +220,7 @@ export function ReadyCard({ card, titleId, notice, fields, onRetry, chat, reads,
   return (
     <>
       <CardHead card={card} fields={fields} titleId={titleId} />
-      <CardNote username={card.username} userId={card.userId} whenOpened={reads?.whenOpened} send={send} />
+      <CardNote username={card.username} whenOpened={reads?.whenOpened} send={send} />
       <div className="body">
         <NewcomerSignals card={card} record={reads?.record} now={reads?.now} />
         <CardFacts card={card} fields={fields} />

@@ -15,7 +15,7 @@ beforeEach(async () => {
   // The real background handlers and note store, over the fake browser's messaging and storage.
   let now = 1_700_000_000_000;
   const services = { notes: createNoteStore({ now: () => (now += 1000) }) } as unknown as BackgroundServices;
-  unregister = registerHandlers(createHandlers(services), { isTrustedSender: () => true });
+  unregister = registerHandlers(createHandlers(services, { isTrustedSender: () => true }), { isTrustedSender: () => true });
   await send('saveNote', { username: 'modmaria', userId: 1002, nickname: 'Maria the mod', note: 'Kind.\nBans spam fast.' });
   await send('saveNote', { username: 'og_olga', nickname: '', note: 'Met at the meetup' });
 });

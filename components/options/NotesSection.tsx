@@ -20,7 +20,9 @@ function AreaLine({ overview }: { overview: Overview }) {
     <p className="muted" data-testid="opt-notes-area" data-area={area}>
       {area === 'sync'
         ? `Kept in sync storage: if you sign in to your browser with sync on, it copies them to your other devices (they use ${kB(usage.bytes)} of its ${kB(quotas.bytes)}).`
-        : `Kept in local storage, on this device only: they are more than sync storage holds (${kB(usage.bytes)}; sync holds ${kB(quotas.bytes)}, at most ${kB(quotas.bytesPerItem)} a note).`}{' '}
+        : area === 'local'
+          ? `Kept in local storage, on this device only: they are more than sync storage holds (${kB(usage.bytes)}; sync holds ${kB(quotas.bytes)}, at most ${kB(quotas.bytesPerItem)} a note).`
+          : `Kept in the extension’s own database, on this device only (${kB(usage.bytes)}): this browser lets the extension’s script on kick.com read sync storage, and your notes are kept from it, so they do not follow you to other devices (export them to move them).`}{' '}
       They are never sent anywhere.
     </p>
   );
@@ -97,12 +99,20 @@ export function NotesSection({ send }: { send: Send }) {
   }, [send]);
   useEffect(() => {
     load();
-    // A note saved from a card meanwhile shows here too.
+    // A note saved from a card meanwhile shows here too: heard from storage where the notes are in it, and read again
+    // when the user comes back to this page where they are in the extension's database, which tells no one (Firefox).
     const onChanged = (changes: Record<string, unknown>) => {
       if (touchesNotes(Object.keys(changes))) load();
     };
+    const onShown = () => {
+      if (document.visibilityState === 'visible') load();
+    };
     browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    document.addEventListener('visibilitychange', onShown);
+    return () => {
+      browser.storage.onChanged.removeListener(onChanged);
+      document.removeEventListener('visibilitychange', onShown);
+    };
   }, [load]);
 
   const exportFile = async () => {

@@ -8,6 +8,9 @@ import type { CardResult, LayoutReport, WebFailureTally } from '../messaging/pro
 import { tabMessenger } from '../messaging/send';
 import { parseNotesFile, toNotesFile } from '../notes/notes-file';
 import { NotesFullError } from '../notes/note-store';
+import type { NoteUser } from '../notes/schema';
+import { noteUserFor } from './note-identity';
+import { loadSettings } from '../settings/settings';
 import type { BackgroundServices } from './services';
 import { TabBudgets } from './tab-budgets';
 import { injectCardUi } from './card-ui-injection';
@@ -70,6 +73,7 @@ export function createHandlers(services: BackgroundServices, options: HandlerOpt
   const trusted = options.isTrustedSender ?? ((sender: SenderInfo) => isExtensionPage(sender));
   // Reports arrive in bursts (two reads per card): one at a time, so no count is lost between read and write.
   let tallying: Promise<unknown> = Promise.resolve();
+  const noteUser = (user: NoteUser, sender: SenderInfo, message: string) => noteUserFor(user, sender, { trusted, cache: services.cache, message });
   return {
     chats,
     ping: ({ nonce }) => ({ nonce, version: browser.runtime.getManifest().version }),
@@ -140,10 +144,11 @@ export function createHandlers(services: BackgroundServices, options: HandlerOpt
     }),
     refreshNow: () => action(() => services.auth.refreshNow()),
     clearCache: async () => ({ cleared: await services.cache.clear() }),
-    getNote: async (user) => ({ note: await services.notes.get(user) }),
-    saveNote: async (input) => ({ note: await services.notes.save(input) }),
-    async deleteNote(user) {
-      await services.notes.remove(user);
+    getPageSettings: async () => ({ settings: (await loadSettings()).settings }),
+    getNote: async (user, sender) => ({ note: await services.notes.get(await noteUser(user, sender, 'getNote')) }),
+    saveNote: async (input, sender) => ({ note: await services.notes.save({ ...input, ...(await noteUser(input, sender, 'saveNote')) }) }),
+    async deleteNote(user, sender) {
+      await services.notes.remove(await noteUser(user, sender, 'deleteNote'));
       return { ok: true };
     },
     listNotes: () => services.notes.list(),
