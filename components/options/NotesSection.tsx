@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { MessageOutput } from '@/lib/messaging/protocol';
 import { touchesNotes } from '@/lib/notes/storage-keys';
@@ -94,8 +94,14 @@ export function NotesSection({ send }: { send: Send }) {
   const [query, setQuery] = useState('');
   const [message, setMessage] = useState<{ text: string; error?: boolean; undo?: Note } | null>(null);
 
+  // Loads overlap (a change, the page shown again): only the last one asked may set the list, whatever answers last.
+  const asked = useRef(0);
   const load = useCallback(() => {
-    send('listNotes', {}).then(setOverview, (e: unknown) => setMessage({ text: `Your notes could not be loaded: ${reason(e)}`, error: true }));
+    const ask = ++asked.current;
+    send('listNotes', {}).then(
+      (overview) => ask === asked.current && setOverview(overview),
+      (e: unknown) => setMessage({ text: `Your notes could not be loaded: ${reason(e)}`, error: true }),
+    );
   }, [send]);
   useEffect(() => {
     load();
