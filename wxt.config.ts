@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig } from 'wxt';
 import { FIREFOX_ADDON_ID, FIREFOX_MIN_VERSION } from './config/firefox';
 
@@ -45,6 +46,8 @@ export default defineConfig({
     build: mode === 'sizemap' || mode === 'e2e' ? { sourcemap: 'hidden' as const } : {},
     resolve: {
       alias: [
+        // The extension API from each browser's own binding, never a global the page can name (lib/extension-api.ts).
+        { find: /^@wxt-dev\/browser$/, replacement: path.resolve(import.meta.dirname, 'lib/extension-api.ts') },
         { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
         { find: /^react-dom$/, replacement: 'preact/compat' },
         { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },

@@ -132,7 +132,7 @@ describe('CardLayer', () => {
 
     // The same minute, nothing new from them: neither renders. Kick's history is asked again; the note, known to the
     // tab since the first open (lib/notes/page-note-cache.ts), is not.
-    expect(asked.mock.calls).toEqual([['getNote', { username: 'modmaria', userId: 1003 }]]);
+    expect(asked.mock.calls).toEqual([['getNote', { username: 'modmaria' }]]);
     expect(await openAt(minute + 20_000)).toEqual({ chatLog: 0, signals: 0 });
     expect(history).toHaveBeenCalledTimes(2);
     expect(asked).toHaveBeenCalledTimes(1);

@@ -27,7 +27,7 @@ async function loadedButton(view: { getByTestId(id: string): HTMLElement }): Pro
 
 describe('CardNote', () => {
   it('shows the nickname, labelled as the user’s own, and the note', async () => {
-    const view = render(<CardNote seen={tab()} username="modmaria" userId={1003} send={background(stored)} />);
+    const view = render(<CardNote seen={tab()} username="modmaria" send={background(stored)} />);
     await waitFor(() => expect(view.getByTestId('card-nickname').textContent).toBe('Your nickname: Maria the mod'));
     expect(view.getByTestId('card-note-text').textContent).toBe('Line one\nLine two');
     expect(view.getByTestId('card-note-edit').textContent).toBe('Edit note');
@@ -36,8 +36,8 @@ describe('CardNote', () => {
 
   it('asks for the note by user id and username', async () => {
     const send = background(null);
-    const view = render(<CardNote seen={tab()} username="modmaria" userId={1003} send={send} />);
-    await waitFor(() => expect(send).toHaveBeenCalledWith('getNote', { username: 'modmaria', userId: 1003 }));
+    const view = render(<CardNote seen={tab()} username="modmaria" send={send} />);
+    await waitFor(() => expect(send).toHaveBeenCalledWith('getNote', { username: 'modmaria' }));
     expect((await loadedButton(view)).textContent).toBe('Add note');
     expect(view.queryByTestId('card-nickname')).toBeNull();
   });
@@ -46,25 +46,25 @@ describe('CardNote', () => {
     let changed = () => undefined as void;
     const seen = createPageNoteCache<typeof stored | null>(200, (onChange) => void (changed = onChange));
     const first = background(stored);
-    render(<CardNote seen={seen} username="modmaria" userId={1003} send={first} />);
+    render(<CardNote seen={seen} username="modmaria" send={first} />);
     await waitFor(() => expect(first).toHaveBeenCalledTimes(1));
     cleanup();
     const again = background(stored);
-    const view = render(<CardNote seen={seen} username="modmaria" userId={1003} send={again} />);
+    const view = render(<CardNote seen={seen} username="modmaria" send={again} />);
     // The first render already holds it: no message, no second render.
     expect(view.getByTestId('card-nickname').textContent).toBe('Your nickname: Maria the mod');
     expect(again).not.toHaveBeenCalled();
     cleanup();
     changed();
     const afterChange = background(null);
-    const fresh = render(<CardNote seen={seen} username="modmaria" userId={1003} send={afterChange} />);
-    await waitFor(() => expect(afterChange).toHaveBeenCalledWith('getNote', { username: 'modmaria', userId: 1003 }));
+    const fresh = render(<CardNote seen={seen} username="modmaria" send={afterChange} />);
+    await waitFor(() => expect(afterChange).toHaveBeenCalledWith('getNote', { username: 'modmaria' }));
     await waitFor(() => expect(fresh.queryByTestId('card-nickname')).toBeNull());
   });
 
   it('opens a labelled editor with the focus in it, and saves what was typed', async () => {
     const send = background(null);
-    const view = render(<CardNote seen={tab()} username="modmaria" userId={1003} send={send} />);
+    const view = render(<CardNote seen={tab()} username="modmaria" send={send} />);
     fireEvent.click(await loadedButton(view));
     const nickname = view.getByLabelText(/Nickname/) as HTMLInputElement;
     expect(document.activeElement).toBe(nickname);
@@ -73,7 +73,7 @@ describe('CardNote', () => {
     fireEvent.input(view.getByLabelText(/^Note/), { target: { value: 'a\nb' } });
     fireEvent.click(view.getByTestId('card-note-save'));
     await waitFor(() => expect(view.getByTestId('card-nickname').textContent).toBe('Your nickname: Maria'));
-    expect(send).toHaveBeenCalledWith('saveNote', { username: 'modmaria', userId: 1003, nickname: 'Maria', note: 'a\nb' });
+    expect(send).toHaveBeenCalledWith('saveNote', { username: 'modmaria', nickname: 'Maria', note: 'a\nb' });
     expect(document.activeElement).toBe(view.getByTestId('card-note-edit'));
   });
 
@@ -85,7 +85,7 @@ describe('CardNote', () => {
     };
     document.addEventListener('keydown', onDocument, true);
     try {
-      const view = render(<CardNote seen={tab()} username="modmaria" userId={1003} send={background(stored)} />);
+      const view = render(<CardNote seen={tab()} username="modmaria" send={background(stored)} />);
       await waitFor(() => view.getByTestId('card-nickname'));
       fireEvent.click(view.getByTestId('card-note-edit'));
       // happy-dom marks fireEvent's events untrusted; a browser's Esc key is trusted.
@@ -106,7 +106,7 @@ describe('CardNote', () => {
   it('opens no editor before the stored note is known, so none is saved over: pressed while it loads, it opens once known', async () => {
     let answer = (_: unknown) => undefined as void;
     const send = vi.fn((name: string) => (name === 'getNote' ? new Promise((resolve) => (answer = resolve)) : Promise.resolve({ note: stored }))) as unknown as SendToBackground;
-    const view = render(<CardNote seen={tab()} username="loading_lou" userId={2001} send={send} />);
+    const view = render(<CardNote seen={tab()} username="loading_lou" send={send} />);
     const button = view.getByTestId('card-note-edit');
     expect(button.textContent).toBe('Loading your note…');
     expect(button.getAttribute('aria-disabled')).toBe('true');
@@ -123,7 +123,7 @@ describe('CardNote', () => {
     const send = vi.fn((name: string) =>
       name === 'getNote' ? (fail ? Promise.reject(new Error('the extension could not answer')) : Promise.resolve({ note: stored })) : Promise.resolve({ note: stored }),
     ) as unknown as SendToBackground;
-    const view = render(<CardNote seen={tab()} username="failing_fay" userId={2002} send={send} />);
+    const view = render(<CardNote seen={tab()} username="failing_fay" send={send} />);
     await waitFor(() => expect(view.getByRole('alert').textContent).toBe('Your note could not be loaded: the extension could not answer'));
     expect(view.getByTestId('card-note-edit').textContent).toBe('Load your note again');
     fail = false;

@@ -21,9 +21,9 @@ const pageNotes = createPageNoteCache<Note>();
  * this card only: nothing is written into kick.com's page. Limits match NoteSchema (lib/notes/schema.ts), kept as
  * plain numbers here so zod stays off the page; the background checks again.
  */
-export function CardNote({ username, userId, whenOpened, send, seen = pageNotes }: {
+export function CardNote({ username, whenOpened, send, seen = pageNotes }: {
+  /** Whom the note is about; the background adds the id it knows (a page's id could move a note onto anyone). */
   username: string;
-  userId?: number;
   /** Each later open of a kept card asks again when the tab's notes changed meanwhile, with no render of its own. */
   whenOpened?: WhenOpened;
   /**
@@ -33,8 +33,8 @@ export function CardNote({ username, userId, whenOpened, send, seen = pageNotes 
   send: SendToBackground;
   seen?: ReturnType<typeof createPageNoteCache<Note>>;
 }) {
-  const user = { username, userId };
-  const key = String(userId ?? username.toLowerCase());
+  const user = { username };
+  const key = username.toLowerCase();
   // What the background said for this key; until it answers, what this tab was told before (if anything).
   const [answer, setAnswer] = useState<{ key: string; note: Note } | null>(null);
   // The tab's cache first (emptied when any note changes); the last answer while a new one is on its way.

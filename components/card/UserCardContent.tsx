@@ -237,7 +237,7 @@ export function ReadyCard({ card, titleId, notice, fields, onRetry, chat, reads,
         <CardLinks card={card} fields={fields} notice={notice} onRetry={onRetry} />
       </div>
       {/* With the card's other actions (card-design.md's footer), so the identity block leaves room for a moderator's row. */}
-      <CardNote username={card.username} userId={card.userId} whenOpened={reads?.whenOpened} send={send} />
+      <CardNote username={card.username} whenOpened={reads?.whenOpened} send={send} />
       <Actions card={card} />
     </>
   );

@@ -15,7 +15,7 @@ beforeEach(async () => {
   // The real background handlers and note store, over the fake browser's messaging and storage.
   let now = 1_700_000_000_000;
   const services = { notes: createNoteStore({ now: () => (now += 1000) }) } as unknown as BackgroundServices;
-  unregister = registerHandlers(createHandlers(services), { isTrustedSender: () => true });
+  unregister = registerHandlers(createHandlers(services, { isTrustedSender: () => true }), { isTrustedSender: () => true });
   await send('saveNote', { username: 'modmaria', userId: 1002, nickname: 'Maria the mod', note: 'Kind.\nBans spam fast.' });
   await send('saveNote', { username: 'og_olga', nickname: '', note: 'Met at the meetup' });
 });
@@ -77,5 +77,20 @@ describe('the options page’s notes', () => {
     pick(view.getByTestId('opt-notes-import'), 'good.json', JSON.stringify(good));
     await waitFor(() => expect(view.getByTestId('opt-notes-message').textContent).toBe('Imported 1 note from good.json.'));
     await waitFor(() => expect(rows(view)).toEqual(['og_olga', 'modmaria', 'vipvictor']));
+  });
+
+  it('says the import limit in bytes, and refuses a file over it in those words, whatever its count of characters', async () => {
+    const view = render(<NotesSection send={send} />);
+    await waitFor(() => expect(rows(view)).toHaveLength(2));
+    expect(view.getByTestId('opt-notes-import-limit').textContent).toBe(
+      'An import file may be at most 8 MB, counted in bytes: letters outside plain English take 2 to 4 bytes each; all your notes together may take 8 MB of the browser’s storage.',
+    );
+    // 3 million characters, 8.6 MB: under a limit of 8 MB counted in characters (issue #25, item 10).
+    pick(view.getByTestId('opt-notes-import'), 'kana.json', JSON.stringify({ format: NOTES_FILE_FORMAT, version: 1, notes: [], padding: 'あ'.repeat(3_000_000) }));
+    await waitFor(() =>
+      expect(view.getByRole('alert').textContent).toBe(
+        'Nothing was imported: the file is too large: 8.6 MB (at most 8 MB, counted in bytes: letters outside plain English take 2 to 4 bytes each).',
+      ),
+    );
   });
 });

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { MessageOutput } from '@/lib/messaging/protocol';
 import { touchesNotes } from '@/lib/notes/storage-keys';
-import { MAX_IMPORT_CHARS, NOTES_FILE_NAME, toNotesFile } from '@/lib/notes/notes-file';
+import { IMPORT_LIMIT_WORDS, MAX_IMPORT_BYTES, NOTES_FILE_NAME, sizeInWords, toNotesFile } from '@/lib/notes/notes-file';
 import { NICKNAME_MAX, NOTE_MAX, type Note } from '@/lib/notes/schema';
 import { searchNotes } from '@/lib/notes/search';
+import { NOTES_MAX_BYTES } from '@/lib/notes/storage-area';
 import type { Send } from '@/lib/stores/auth-store';
 
 type Overview = MessageOutput<'listNotes'>;
@@ -19,7 +20,9 @@ function AreaLine({ overview }: { overview: Overview }) {
     <p className="muted" data-testid="opt-notes-area" data-area={area}>
       {area === 'sync'
         ? `Kept in sync storage: if you sign in to your browser with sync on, it copies them to your other devices (they use ${kB(usage.bytes)} of its ${kB(quotas.bytes)}).`
-        : `Kept in local storage, on this device only: they are more than sync storage holds (${kB(usage.bytes)}; sync holds ${kB(quotas.bytes)}, at most ${kB(quotas.bytesPerItem)} a note).`}{' '}
+        : area === 'local'
+          ? `Kept in local storage, on this device only: they are more than sync storage holds (${kB(usage.bytes)}; sync holds ${kB(quotas.bytes)}, at most ${kB(quotas.bytesPerItem)} a note).`
+          : `Kept in the extension’s own database, on this device only (${kB(usage.bytes)}): this browser lets the extension’s script on kick.com read sync storage, and your notes are kept from it, so they do not follow you to other devices (export them to move them).`}{' '}
       They are never sent anywhere.
     </p>
   );
@@ -91,17 +94,31 @@ export function NotesSection({ send }: { send: Send }) {
   const [query, setQuery] = useState('');
   const [message, setMessage] = useState<{ text: string; error?: boolean; undo?: Note } | null>(null);
 
+  // Loads overlap (a change, the page shown again): only the last one asked may set the list, whatever answers last.
+  const asked = useRef(0);
   const load = useCallback(() => {
-    send('listNotes', {}).then(setOverview, (e: unknown) => setMessage({ text: `Your notes could not be loaded: ${reason(e)}`, error: true }));
+    const ask = ++asked.current;
+    send('listNotes', {}).then(
+      (overview) => ask === asked.current && setOverview(overview),
+      (e: unknown) => setMessage({ text: `Your notes could not be loaded: ${reason(e)}`, error: true }),
+    );
   }, [send]);
   useEffect(() => {
     load();
-    // A note saved from a card meanwhile shows here too.
+    // A note saved from a card meanwhile shows here too: heard from storage where the notes are in it, and read again
+    // when the user comes back to this page where they are in the extension's database, which tells no one (Firefox).
     const onChanged = (changes: Record<string, unknown>) => {
       if (touchesNotes(Object.keys(changes))) load();
     };
+    const onShown = () => {
+      if (document.visibilityState === 'visible') load();
+    };
     browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    document.addEventListener('visibilitychange', onShown);
+    return () => {
+      browser.storage.onChanged.removeListener(onChanged);
+      document.removeEventListener('visibilitychange', onShown);
+    };
   }, [load]);
 
   const exportFile = async () => {
@@ -122,11 +139,10 @@ export function NotesSection({ send }: { send: Send }) {
     input.value = '';
     if (!file) return;
     const refuse = (why: string) => setMessage({ text: `Nothing was imported: ${why}`, error: true });
-    // Checked before reading: a huge file would only be refused after filling memory.
-    if (file.size > MAX_IMPORT_CHARS * 4) return refuse(`the file is too large (at most ${MAX_IMPORT_CHARS / 1024 / 1024} MB).`);
+    // Checked before reading: a huge file would only be refused after filling memory. Its size is its bytes, the bound's unit.
+    if (file.size > MAX_IMPORT_BYTES) return refuse(`the file is too large: ${sizeInWords(file.size)} (${IMPORT_LIMIT_WORDS}).`);
     try {
       const text = await file.text();
-      if (text.length > MAX_IMPORT_CHARS) return refuse(`the file is too large (at most ${MAX_IMPORT_CHARS / 1024 / 1024} MB).`);
       const result = await send('importNotes', { text });
       if (!result.ok) return refuse(result.reason);
       setMessage({ text: `Imported ${result.imported} note${result.imported === 1 ? '' : 's'} from ${file.name}.` });
@@ -157,6 +173,9 @@ export function NotesSection({ send }: { send: Send }) {
             onChange={(e) => void importFile(e.currentTarget)} />
         </label>
       </div>
+      <p className="muted" data-testid="opt-notes-import-limit">
+        An import file may be {IMPORT_LIMIT_WORDS}; all your notes together may take {sizeInWords(NOTES_MAX_BYTES)} of the browser’s storage.
+      </p>
       <p role={message?.error ? 'alert' : 'status'} className={message?.error ? 'error-text' : 'muted'} data-testid="opt-notes-message">
         {message?.text}
         {message?.undo && (

@@ -5,6 +5,7 @@ import css from '@/components/card/card.css?inline';
 import { setHourCycle } from '@/lib/cards/format';
 import { withHistory } from '@/lib/page/card-chat';
 import { leftForCardUi, provideCardUi } from '@/lib/page/card-ui-bridge';
+import { forgetPageNotes } from '@/lib/notes/page-note-cache';
 
 // Injected by the background into a kick.com tab on the user's first reach for a name (lib/page/card-ui-loader.ts).
 export default defineUnlistedScript(() => {
@@ -16,10 +17,14 @@ export default defineUnlistedScript(() => {
     const container = document.createElement('div');
     root.append(style, container);
     const stopKeeping = keepCards(props.store);
+    const stopForgetting = props.store.subscribe((state, before) => {
+      if (state.notesRevision !== before.notesRevision) forgetPageNotes();
+    });
     const chat = props.chat && withHistory(props.chat, (input) => props.send('readChatHistory', input));
     render(<CardLayer {...props} chat={chat} />, container);
     return () => {
       stopKeeping();
+      stopForgetting();
       render(null, container);
       style.remove();
       container.remove();

@@ -9,14 +9,22 @@ import { RequestBudget, TAB_LOOKUPS_PER_MINUTE } from '@/lib/rate/request-budget
 import { createCardStore } from '@/lib/page/card-store';
 import { startHoverCards } from '@/lib/page/hover-cards';
 import { startLayoutWatch } from '@/lib/page/layout-watch';
-import { loadSettingsFromPage, watchSettingsFromPage } from '@/lib/settings/settings-page';
+import { askSettings, listenStoredChanges } from '@/lib/page/stored-changes';
 
 export default defineContentScript({
   matches: ['https://kick.com/*', 'https://www.kick.com/*'],
   async main(ctx) {
     const store = createCardStore();
-    store.setState({ settings: (await loadSettingsFromPage()).settings });
-    watchSettingsFromPage(({ settings }) => store.setState({ settings }));
+    // Heard before asked, so a change made meanwhile is not lost to an older answer.
+    let told = false;
+    ctx.onInvalidated(
+      listenStoredChanges({
+        settings: (settings) => ((told = true), store.setState({ settings })),
+        notes: () => store.setState((state) => ({ notesRevision: state.notesRevision + 1 })),
+      }),
+    );
+    const settings = await askSettings(send);
+    if (!told) store.setState({ settings });
     // As soon as the settings say whether to, so the background starts following this chat early (lib/page/chat-watch.ts).
     const chat = startChatWatch(send, { enabled: () => store.getState().settings.followChat });
     ctx.onInvalidated(() => chat.stop());

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { CARD_UI_GLOBAL_KEY } from '../page/card-ui-bridge';
+import { CARD_UI_MEETING } from '../page/card-ui-bridge';
 
 /** Where WXT writes the unlisted script `entrypoints/card-ui/` (see wxt.config.ts, issue #12). */
 export const CARD_UI_SCRIPT = '/card-ui.js';
@@ -13,9 +13,13 @@ export function viewerHour12(): boolean {
   return (hour12 ??= new Intl.DateTimeFormat(undefined, { hour: 'numeric' }).resolvedOptions().hour12 === true);
 }
 
-/** Runs in the tab (serialised by the browser, so nothing outside it is in scope): leaves the clock where the UI finds it. */
-export function leaveLocale(key: string, twelve: boolean): void {
-  const meeting = ((globalThis as unknown as Record<string, { hour12?: boolean } | undefined>)[key] ??= {});
+/**
+ * Runs in the tab (serialised by the browser, so nothing outside it is in scope, and its arguments are JSON: the
+ * symbol's name, not the symbol): leaves the clock where the UI finds it.
+ */
+export function leaveLocale(meetingName: string, twelve: boolean): void {
+  const key = Symbol.for(meetingName);
+  const meeting = ((globalThis as unknown as Record<symbol, { hour12?: boolean } | undefined>)[key] ??= {});
   meeting.hour12 = twelve;
 }
 
@@ -26,6 +30,6 @@ export function leaveLocale(key: string, twelve: boolean): void {
  */
 export async function injectCardUi(tabId: number, frameId: number): Promise<void> {
   const target = { tabId, frameIds: [frameId] };
-  await browser.scripting.executeScript({ target, func: leaveLocale, args: [CARD_UI_GLOBAL_KEY, viewerHour12()] });
+  await browser.scripting.executeScript({ target, func: leaveLocale, args: [CARD_UI_MEETING, viewerHour12()] });
   await browser.scripting.executeScript({ target, files: [CARD_UI_SCRIPT] });
 }

@@ -7,6 +7,10 @@ import { isExtensionPage, type Handlers, type SenderInfo } from '../messaging/ex
 import type { CardResult, LayoutReport, WebFailureTally } from '../messaging/protocol';
 import { tabMessenger } from '../messaging/send';
 import { parseNotesFile, toNotesFile } from '../notes/notes-file';
+import { NotesFullError } from '../notes/note-store';
+import type { NoteUser } from '../notes/schema';
+import { noteUserFor } from './note-identity';
+import { loadSettings } from '../settings/settings';
 import type { BackgroundServices } from './services';
 import { TabBudgets } from './tab-budgets';
 import { injectCardUi } from './card-ui-injection';
@@ -71,6 +75,7 @@ export function createHandlers(services: BackgroundServices, options: HandlerOpt
   const privateTabs = new Set<number>();
   // Reports arrive in bursts (two reads per card): one at a time, so no count is lost between read and write.
   let tallying: Promise<unknown> = Promise.resolve();
+  const noteUser = (user: NoteUser, sender: SenderInfo, message: string) => noteUserFor(user, sender, { trusted, cache: services.cache, message });
   return {
     chats,
     ping: ({ nonce }) => ({ nonce, version: browser.runtime.getManifest().version }),
@@ -153,10 +158,11 @@ export function createHandlers(services: BackgroundServices, options: HandlerOpt
       await services.privateCache.clear();
       return { cleared: await services.cache.clear() };
     },
-    getNote: async (user) => ({ note: await services.notes.get(user) }),
-    saveNote: async (input) => ({ note: await services.notes.save(input) }),
-    async deleteNote(user) {
-      await services.notes.remove(user);
+    getPageSettings: async () => ({ settings: (await loadSettings()).settings }),
+    getNote: async (user, sender) => ({ note: await services.notes.get(await noteUser(user, sender, 'getNote')) }),
+    saveNote: async (input, sender) => ({ note: await services.notes.save({ ...input, ...(await noteUser(input, sender, 'saveNote')) }) }),
+    async deleteNote(user, sender) {
+      await services.notes.remove(await noteUser(user, sender, 'deleteNote'));
       return { ok: true };
     },
     listNotes: () => services.notes.list(),
@@ -164,7 +170,13 @@ export function createHandlers(services: BackgroundServices, options: HandlerOpt
     async importNotes({ text }) {
       const parsed = parseNotesFile(text);
       if (!parsed.ok) return parsed;
-      return { ok: true, imported: await services.notes.import(parsed.notes) };
+      try {
+        return { ok: true, imported: await services.notes.import(parsed.notes) };
+      } catch (error) {
+        // The store's own bound says it in words; a browser's refusal (a quota it counts otherwise) is named as such.
+        const why = error instanceof NotesFullError ? error.message : `the browser refused to store them (${(error as Error).message}). Nothing was changed.`;
+        return { ok: false, reason: why };
+      }
     },
     moderation: ({ channel }, sender) => services.moderation.capability(channel, sender),
     moderate: (input, sender) => services.moderation.act(input, sender),

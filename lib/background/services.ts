@@ -12,6 +12,7 @@ import { createRelayTokenExchanger } from '../kick/relay-exchange';
 import { createDirectTokenExchanger } from '../kick/token-exchange';
 import { createCardLookup } from '../lookup/card-lookup';
 import { createNoteStore } from '../notes/note-store';
+import type { NotePlaces } from '../notes/note-places';
 import { getRedirectUri, loadAppConfig } from '../settings/app-config';
 import { BUILD_RELAY, loadConnectionMode, RELAY_SCOPES, type RelayConfig } from '../settings/relay-config';
 import { loadSettings } from '../settings/settings';
@@ -31,6 +32,9 @@ export function createBackgroundServices(opts: {
   launchAuthFlow: AuthFlowLauncher;
   /** The token relay; the build's (WXT_KICK_RELAY_URL) unless a test names one, or null for none. */
   relay?: RelayConfig | null;
+  /** Where the notes are kept (lib/notes/note-places.ts); the storage areas as they are unless given. */
+  notePlaces?: () => Promise<NotePlaces>;
+  onNotesChanged?: () => void;
 }) {
   const endpoints = opts.endpoints ?? KICK_ENDPOINTS;
   const relay = opts.relay === undefined ? BUILD_RELAY : opts.relay;
@@ -124,7 +128,7 @@ export function createBackgroundServices(opts: {
     privateCache,
     cards,
     auth,
-    notes: createNoteStore(),
+    notes: createNoteStore({ places: opts.notePlaces, onChange: opts.onNotesChanged }),
     moderation,
     modLog,
     scheduleRefresh,

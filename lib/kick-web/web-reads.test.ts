@@ -5,7 +5,7 @@ import { createHandlers } from '../background/handlers';
 import type { BackgroundServices } from '../background/services';
 import { registerHandlers } from '../messaging/extension';
 import { sendToBackground } from '../messaging/send';
-import { fetchWebProfile as fetchRaw, MAX_ANSWER_CHARS, sessionHeaders, type WebAnswers } from './web-reads';
+import { fetchWebProfile as fetchRaw, MAX_ANSWER_CHARS, pageFetch, sessionHeaders, type WebAnswers } from './web-reads';
 
 /** The content script's reads with the background's checks, called directly instead of over messaging. */
 const fetchWebProfile = (username: string, channelSlug: string | undefined) => fetchRaw(username, channelSlug, (answers) => Promise.resolve(buildWebProfile(answers)));
@@ -38,14 +38,29 @@ describe('kick.com reads', () => {
     expect(result.failures).toBeUndefined();
   });
 
-  it('prefers the page’s fetch (Firefox’s content.fetch), so the request carries the page’s Referer', async () => {
+  it('prefers the page’s fetch in Firefox (content.fetch), so the request carries the page’s Referer', async () => {
     const own = vi.fn(() => Promise.resolve(answer(404)));
     const plain = vi.fn(() => Promise.resolve(answer(404)));
     vi.stubGlobal('content', { fetch: own });
     vi.stubGlobal('fetch', plain);
-    await fetchWebProfile('nobody', undefined);
+    await pageFetch(true)('https://kick.com/api/v2/channels/nobody', {});
     expect(own).toHaveBeenCalled();
     expect(plain).not.toHaveBeenCalled();
+  });
+
+  it('never takes `content` from the page: in Chrome, and in Firefox when it is no function (DOM clobbering)', async () => {
+    const plain = vi.fn(() => Promise.resolve(answer(404)));
+    vi.stubGlobal('fetch', plain);
+    // What <form name="content"><input name="fetch"></form> is to a Chrome content script's global object.
+    vi.stubGlobal('content', { fetch: { tagName: 'INPUT' } });
+    expect(await fetchWebProfile('nobody', undefined)).toEqual({ state: 'not_found' });
+    await pageFetch(true)('https://kick.com/api/v2/channels/nobody', {});
+    expect(plain).toHaveBeenCalledTimes(2);
+    // In the Chrome build, not even a working one: Chrome's own fetch already goes out as the site's.
+    const own = vi.fn(() => Promise.resolve(answer(404)));
+    vi.stubGlobal('content', { fetch: own });
+    await pageFetch(false)('https://kick.com/api/v2/channels/nobody', {});
+    expect(own).not.toHaveBeenCalled();
   });
 
   it('keeps the channel when only the relation fails, and says which read failed and why', async () => {
@@ -161,5 +176,11 @@ describe('the site’s session token, sent the way kick.com’s own calls send i
     expect(await sessionHeaders()).toEqual({});
     vi.stubGlobal('cookieStore', { get: () => Promise.resolve(null) });
     expect(await sessionHeaders()).toEqual({});
+  });
+
+  it('reads document.cookie when `cookieStore` is a page element named so (DOM clobbering), not the element', async () => {
+    vi.stubGlobal('cookieStore', { get: { tagName: 'INPUT' } });
+    vi.stubGlobal('document', { cookie: 'session_token=9%7Cxyz' });
+    expect(await sessionHeaders()).toEqual({ authorization: 'Bearer 9|xyz' });
   });
 });

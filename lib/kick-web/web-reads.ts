@@ -43,11 +43,13 @@ type Fetch = (input: string, init: RequestInit) => Promise<Response>;
  * The page's own fetch where the browser offers one. A Firefox content script's plain fetch sends no
  * Referer, while `content.fetch` goes out exactly like the site's calls (same-origin, Referer,
  * cookies); Chrome's content-script fetch already does (both checked against the simulator's log).
+ * Read in Firefox only, and only if it is a function: Chrome has no `content`, so there the name is the page's to give,
+ * and `<form name="content"><input name="fetch">` made every kick.com read fail (issue #25, item 9).
  */
-function pageFetch(): Fetch {
-  const page = (globalThis as { content?: { fetch?: Fetch } }).content;
+export function pageFetch(firefox = import.meta.env.FIREFOX): Fetch {
+  const page = firefox ? (globalThis as { content?: { fetch?: unknown } }).content : undefined;
   const own = page?.fetch;
-  return own ? (input, init) => own.call(page, input, init) : (input, init) => fetch(input, init);
+  return typeof own === 'function' ? (input, init) => (own as Fetch).call(page, input, init) : (input, init) => fetch(input, init);
 }
 
 /** A kick.com read that failed for a reason worth showing as it is. */
@@ -73,8 +75,12 @@ export function reasonOf(error: unknown): string {
  * first card open in the bench's profile); Firefox has only that.
  */
 export async function sessionHeaders(): Promise<Record<string, string>> {
-  const store = (globalThis as { cookieStore?: { get(name: string): Promise<{ value?: string } | null> } }).cookieStore;
-  const raw = store ? (await store.get('session_token').catch(() => null))?.value : /(?:^|; )session_token=([^;]*)/.exec(document.cookie)?.[1];
+  // Checked, not trusted: where the browser has no Cookie Store, `cookieStore` is a name the page can give an element.
+  const store = (globalThis as { cookieStore?: { get?: unknown } }).cookieStore;
+  const raw =
+    typeof store?.get === 'function'
+      ? (await (store as { get(name: string): Promise<{ value?: string } | null> }).get('session_token').catch(() => null))?.value
+      : /(?:^|; )session_token=([^;]*)/.exec(document.cookie)?.[1];
   if (!raw) return {};
   try {
     return { authorization: `Bearer ${decodeURIComponent(raw)}` };

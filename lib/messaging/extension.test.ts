@@ -26,6 +26,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     refreshNow: unused,
     clearCache: () => ({ cleared: 3 }),
     getTabInfo: unused,
+    getPageSettings: unused,
     getNote: unused,
     saveNote: unused,
     deleteNote: unused,

@@ -8,6 +8,7 @@ import { RawSiteUserReadSchema, SiteAccountSchema } from '../kick-web/site-accou
 import { MAX_IMPORT_CHARS, NotesFileSchema } from '../notes/notes-file';
 import { NoteInputSchema, NoteSchema, NoteUserSchema } from '../notes/schema';
 import { ModCapabilitySchema, ModerateInputSchema, ModerateResultSchema, ModLogListSchema } from '../moderation/schema';
+import { SettingsSchema } from '../settings/settings';
 
 /**
  * The one protocol between the extension's parts. Each message has a zod schema for what it
@@ -180,8 +181,11 @@ const NoteAnswerSchema = z.object({ note: NoteSchema.nullable() });
 const UsageSchema = z.object({ bytes: z.number().int().nonnegative(), items: z.number().int().nonnegative(), largestItem: z.number().int().nonnegative() });
 export const NotesOverviewSchema = z.object({
   notes: z.array(NoteSchema),
-  /** Where the notes are kept: sync storage while they fit its quota, local otherwise (lib/notes/storage-area.ts). */
-  area: z.enum(['sync', 'local']),
+  /**
+   * Where the notes are kept: sync storage while they fit its quota, local otherwise (lib/notes/storage-area.ts), or
+   * the extension's own database on this device where the browser cannot keep storage from content scripts (Firefox).
+   */
+  area: z.enum(['sync', 'local', 'device']),
   usage: UsageSchema,
   quotas: z.object({ bytes: z.number(), bytesPerItem: z.number(), maxItems: z.number() }),
 });
@@ -214,6 +218,12 @@ export const protocol = {
   refreshNow: { from: 'extension', input: Empty, output: ActionResultSchema },
   clearCache: { from: 'extension', input: Empty, output: z.object({ cleared: z.number().int().nonnegative() }) },
   getTabInfo: { from: 'extension', input: z.object({ tabId: z.number().int() }), output: TabInfoSchema },
+  /** The settings a kick.com tab needs: the storage holding them is the extension's alone (lib/auth/storage-access.ts). */
+  getPageSettings: { from: 'any', input: Empty, output: z.object({ settings: SettingsSchema }) },
+  /**
+   * The notes about one user. A content script names the user only (an id from it is refused): the background adds the
+   * id it knows from Kick (lib/background/note-identity.ts).
+   */
   getNote: { from: 'any', input: NoteUserSchema, output: NoteAnswerSchema },
   /** Both texts empty deletes the note; the answer is what is stored now. */
   saveNote: { from: 'any', input: NoteInputSchema, output: NoteAnswerSchema },
@@ -244,6 +254,11 @@ export type ProtocolMap = { [K in MessageName]: (data: MessageInput<K>) => Messa
  */
 export const tabProtocol = {
   readSiteUser: { input: Empty, output: RawSiteUserReadSchema },
+  /**
+   * What changed in the extension's storage that a kick.com tab cannot read itself (lib/background/page-updates.ts):
+   * the settings as they are now, or that some note changed (the tab forgets the notes it was told about).
+   */
+  storedChanged: { input: z.object({ settings: SettingsSchema.optional(), notes: z.literal(true).optional() }), output: Ok },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type TabProtocolMap = {

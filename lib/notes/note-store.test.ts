@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createNoteStore } from './note-store';
 import { NOTES_AREA_KEY } from './storage-keys';
 import { DEFAULT_SYNC_QUOTAS } from './storage-area';
+import { notesDatabase } from './note-places';
 
 const clock = () => {
   let t = 1_000;
@@ -104,5 +105,62 @@ describe('the note store', () => {
     await fakeBrowser.storage.sync.set({ 'note:id:9': { username: '../x', nickname: 'x', note: '', updatedAt: 1 } });
     const notes = createNoteStore({ now: clock() });
     expect((await notes.list()).notes).toEqual([]);
+  });
+
+  it('refuses in words, writing nothing, notes that would take more bytes than the bound (however few characters)', async () => {
+    const notes = createNoteStore({ now: clock() });
+    await notes.save({ username: 'og_olga', nickname: 'Olga', note: '' });
+    const before = { sync: await fakeBrowser.storage.sync.get(null), local: await fakeBrowser.storage.local.get(null) };
+    // 1,000 characters a note, each a control character JSON writes as \u0001: 6 bytes in storage. 1,500 of them: 8.7 MB.
+    const heavy = Array.from({ length: 1500 }, (_, i) => ({ username: `user${i}`, nickname: '', note: '\u0001'.repeat(1000), updatedAt: i }));
+    await expect(notes.import(heavy)).rejects.toThrow(
+      /^Your notes would take 8\.7 MB of the browser's storage, and they may take at most 8 MB \(counted in bytes.*Nothing was changed\.$/,
+    );
+    expect({ sync: await fakeBrowser.storage.sync.get(null), local: await fakeBrowser.storage.local.get(null) }).toEqual(before);
+    // A change that frees room is never refused.
+    await expect(notes.save({ username: 'og_olga', nickname: '', note: '' })).resolves.toBeNull();
+  });
+
+  it('finds the newest note kept about a name when no id is given', async () => {
+    const notes = createNoteStore({ now: clock() });
+    await notes.save({ userId: 1003, username: 'ModMaria', nickname: 'Maria', note: '' });
+    expect(await notes.get({ username: 'modmaria' })).toMatchObject({ userId: 1003, nickname: 'Maria' });
+    expect(await notes.get({ username: 'someone_else' })).toBeNull();
+  });
+});
+
+describe('the note store where storage cannot be kept from content scripts (Firefox)', () => {
+  const inDatabase = () => ({ local: notesDatabase(`notes-test-${Math.random()}`) });
+
+  it('keeps the notes in the extension’s database, never in storage.sync or storage.local', async () => {
+    const changes = vi.fn();
+    const notes = createNoteStore({ now: clock(), places: () => Promise.resolve(inDatabase()), onChange: changes });
+    const saved = await notes.save({ userId: 1003, username: 'modmaria', nickname: 'Maria', note: 'kind' });
+    expect(await notes.get({ userId: 1003, username: 'modmaria' })).toEqual(saved);
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await notes.list()).toMatchObject({ area: 'device', notes: [saved], usage: { items: 1 } });
+    expect(changes).toHaveBeenCalledTimes(1);
+  });
+
+  it('moves the notes an earlier version kept in storage.sync and storage.local into it, losing none', async () => {
+    const older = { userId: 1003, username: 'modmaria', nickname: 'Maria', note: 'old', updatedAt: 5 };
+    const olga = { username: 'og_olga', nickname: 'Olga', note: '', updatedAt: 6 };
+    await fakeBrowser.storage.sync.set({ 'note:id:1003': older, settings: { theme: 'dark' } });
+    await fakeBrowser.storage.local.set({ 'note:og_olga': olga, [NOTES_AREA_KEY]: 'local', other: 1 });
+    const places = inDatabase();
+    const notes = createNoteStore({ now: clock(), places: () => Promise.resolve(places) });
+    expect((await notes.list()).notes).toEqual([olga, older]);
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({ settings: { theme: 'dark' } });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ other: 1 });
+    expect(Object.keys(await places.local.get(null)).sort()).toEqual(['note:id:1003', 'note:og_olga']);
+  });
+
+  it('leaves the notes where they were when moving them fails, and tries again at the next start', async () => {
+    await fakeBrowser.storage.sync.set({ 'note:og_olga': { username: 'og_olga', nickname: 'Olga', note: '', updatedAt: 6 } });
+    const broken = { get: () => Promise.resolve({}), set: () => Promise.reject(new Error('disk full')), remove: () => Promise.resolve() };
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await createNoteStore({ places: () => Promise.resolve({ local: broken }) }).list();
+    expect(Object.keys(await fakeBrowser.storage.sync.get(null))).toEqual(['note:og_olga']);
   });
 });

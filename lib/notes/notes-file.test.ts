@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_CHARS, MAX_IMPORT_NOTES, NOTES_FILE_FORMAT, parseNotesFile, toNotesFile } from './notes-file';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_NOTES, NOTES_FILE_FORMAT, parseNotesFile, toNotesFile } from './notes-file';
 import type { Note } from './schema';
 
 const maria: Note = { userId: 1003, username: 'modmaria', nickname: 'Maria the mod', note: 'Kind.\nBans spam fast.', updatedAt: 1_700_000_000_000 };
@@ -41,8 +41,19 @@ describe('the notes export file', () => {
   });
 
   it('refuses a file too large or with too many notes', () => {
-    expect(parseNotesFile(' '.repeat(MAX_IMPORT_CHARS + 1))).toEqual({ ok: false, reason: 'The file is too large (at most 8 MB).' });
+    expect(parseNotesFile(' '.repeat(MAX_IMPORT_BYTES + 1))).toEqual({
+      ok: false, reason: 'The file is too large: more than 8 MB (at most 8 MB, counted in bytes: letters outside plain English take 2 to 4 bytes each).',
+    });
     const many = Array.from({ length: MAX_IMPORT_NOTES + 1 }, (_, i) => ({ ...olga, username: `u${i}` }));
     expect(parseNotesFile(file(many))).toEqual({ ok: false, reason: `The file holds ${MAX_IMPORT_NOTES + 1} notes; at most ${MAX_IMPORT_NOTES} can be imported.` });
+  });
+
+  it('counts the file in bytes, as storage does: a file of fewer characters than the limit but more bytes is refused in words', () => {
+    // 3 million characters of Japanese, 3 UTF-8 bytes each: 8.6 MB, inside a limit counted in characters (issue #25, item 10).
+    const text = file([{ ...olga, note: 'あ'.repeat(1000) }], { padding: 'あ'.repeat(3_000_000) });
+    expect(text.length).toBeLessThan(MAX_IMPORT_BYTES);
+    expect(parseNotesFile(text)).toEqual({
+      ok: false, reason: 'The file is too large: 8.6 MB (at most 8 MB, counted in bytes: letters outside plain English take 2 to 4 bytes each).',
+    });
   });
 });

@@ -5,10 +5,27 @@ import { noteKey, NoteSchema, type Note } from './schema';
 export const NOTES_FILE_FORMAT = 'kick-user-cards-notes';
 export const NOTES_FILE_VERSION = 1;
 export const NOTES_FILE_NAME = 'kick-user-cards-notes.json';
-/** Far more than anyone keeps; bounds what an import can write (local storage holds 10 MB in Chrome). */
+/** Far more than anyone keeps; bounds how many notes an import can write. */
 export const MAX_IMPORT_NOTES = 5000;
-/** A full file of MAX_IMPORT_NOTES notes at their longest stays below this (characters of the file). */
-export const MAX_IMPORT_CHARS = 8 * 1024 * 1024;
+/**
+ * The largest file an import reads, in bytes of its UTF-8 text (what the file's size says), not characters: a name
+ * or note in another script than Latin takes 2 to 4 bytes a character, and browser storage counts bytes
+ * (./storage-area.ts). Characters were counted before, so a file inside the limit could still fail on Chrome's quota
+ * with its raw error (issue #25, item 10). What the notes may take once stored is bounded too: NOTES_MAX_BYTES.
+ */
+export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
+/** The same bound on the text's length, for the message that carries it: no text of MAX_IMPORT_BYTES has more characters. */
+export const MAX_IMPORT_CHARS = MAX_IMPORT_BYTES;
+
+const encoder = new TextEncoder();
+export const utf8Bytes = (text: string): number => encoder.encode(text).length;
+/** 8 MB, 1.5 MB, 120 kB: sizes as the user reads them (1 MB = 1024 × 1024 bytes, as the file dialogs of most systems say). */
+export function sizeInWords(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
+  return `${Math.max(1, Math.ceil(bytes / 1024))} kB`;
+}
+/** Said before an import and when a file is refused: the limit, in bytes, and why a short file can weigh more. */
+export const IMPORT_LIMIT_WORDS = `at most ${sizeInWords(MAX_IMPORT_BYTES)}, counted in bytes: letters outside plain English take 2 to 4 bytes each`;
 
 export const NotesFileSchema = z.object({
   format: z.literal(NOTES_FILE_FORMAT),
@@ -33,7 +50,10 @@ const issueText = (issues: readonly z.core.$ZodIssue[]) =>
  * file is refused (not JSON, not this format, which entry is wrong and how, too large, two entries for one user).
  */
 export function parseNotesFile(text: string): ParsedNotesFile {
-  if (text.length > MAX_IMPORT_CHARS) return { ok: false, reason: `The file is too large (at most ${MAX_IMPORT_CHARS / 1024 / 1024} MB).` };
+  // A text has at least as many UTF-8 bytes as UTF-16 characters: one too long in characters needs no counting.
+  const bytes = text.length > MAX_IMPORT_BYTES ? Infinity : utf8Bytes(text);
+  if (bytes > MAX_IMPORT_BYTES)
+    return { ok: false, reason: `The file is too large: ${bytes === Infinity ? 'more than ' + sizeInWords(MAX_IMPORT_BYTES) : sizeInWords(bytes)} (${IMPORT_LIMIT_WORDS}).` };
   let data: unknown;
   try {
     data = JSON.parse(text);

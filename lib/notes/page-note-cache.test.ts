@@ -1,22 +1,18 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
-import { createPageNoteCache } from './page-note-cache';
+import { describe, expect, it } from 'vitest';
+import { createPageNoteCache, forgetPageNotes } from './page-note-cache';
 
 describe('the notes a kick.com tab remembers', () => {
-  beforeEach(() => fakeBrowser.reset());
-
-  it('forgets them all when a note changes anywhere, or the area they live in', async () => {
+  it('forgets them all when the background says a note changed', () => {
     const cache = createPageNoteCache<string | null>();
     cache.set('id:1', 'likes speedruns');
     cache.set('id:2', null);
-    await fakeBrowser.storage.sync.set({ settings: { theme: 'dark' } });
     expect(cache.get('id:1')).toBe('likes speedruns');
     expect(cache.has('id:2')).toBe(true);
-    await fakeBrowser.storage.sync.set({ 'note:id:3': { note: 'x' } });
+    forgetPageNotes();
     expect(cache.has('id:1')).toBe(false);
     expect(cache.has('id:2')).toBe(false);
     cache.set('id:1', 'again');
-    await fakeBrowser.storage.local.set({ notesArea: 'local' });
+    forgetPageNotes();
     expect(cache.has('id:1')).toBe(false);
   });
 

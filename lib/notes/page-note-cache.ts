@@ -1,11 +1,11 @@
-import { browser } from 'wxt/browser';
 import { LruMap } from '../cache/lru';
-import { touchesNotes } from './storage-keys';
 
 /**
  * The notes a kick.com tab has already asked the background for, so opening the same user's card again costs no
  * message and no second render (issue #12's cached open). Any change to the stored notes, from this tab, another one
- * or the options page, empties it: the next card asks again. Bounded like the page's card cache.
+ * or the options page, empties it: the next card asks again. The tab cannot watch the notes' storage (it is the
+ * extension's alone, issue #25 item 8): the background tells it (lib/page/stored-changes.ts), and the card UI calls
+ * forgetPageNotes. Bounded like the page's card cache.
  */
 export function createPageNoteCache<T>(limit = 200, watch: (onChange: () => void) => void = watchNotes) {
   const known = new LruMap<string, T>(limit);
@@ -24,8 +24,12 @@ export function createPageNoteCache<T>(limit = 200, watch: (onChange: () => void
   };
 }
 
+const forgetters = new Set<() => void>();
 function watchNotes(onChange: () => void): void {
-  browser.storage.onChanged.addListener((changes) => {
-    if (touchesNotes(Object.keys(changes))) onChange();
-  });
+  forgetters.add(onChange);
+}
+
+/** Some note changed: every cache of this script forgets what it was told. */
+export function forgetPageNotes(): void {
+  for (const forget of forgetters) forget();
 }

@@ -32,6 +32,14 @@ const encoder = new TextEncoder();
 /** What one item costs in storage.sync: its key plus its value's JSON, in UTF-8 bytes (how Chrome counts the quota). */
 export const itemBytes = (key: string, value: unknown): number => encoder.encode(key).length + encoder.encode(JSON.stringify(value)).length;
 
+/**
+ * The most the notes may take together, in bytes as browsers count their storage (itemBytes). Chrome's storage.local,
+ * where they go once sync cannot hold them, has a quota of 10 MB (QUOTA_BYTES 10,485,760, developer.chrome.com/docs/
+ * extensions/reference/api/storage, "local"), shared with the extension's other items: the notes get 8 MB of it, and
+ * the same bound holds wherever they are kept, so an import is refused in words before a browser refuses it in its own.
+ */
+export const NOTES_MAX_BYTES = 8 * 1024 * 1024;
+
 export interface Usage {
   bytes: number;
   items: number;

@@ -24,6 +24,8 @@ export interface CardState {
   /** By lowercased name, least recently set first; at most LOADS_MAX (see withLoad). */
   loads: ReadonlyMap<string, LoadState>;
   settings: Settings;
+  /** Bumped when the background says a note changed: the card UI forgets the notes it was told (lib/notes/page-note-cache.ts). */
+  notesRevision: number;
 }
 
 export interface KeptCard {
@@ -31,7 +33,7 @@ export interface KeptCard {
   openedAt: number;
 }
 
-export const createCardStore = () => createStore<CardState>(() => ({ open: null, loads: new Map(), settings: DEFAULT_SETTINGS }));
+export const createCardStore = () => createStore<CardState>(() => ({ open: null, loads: new Map(), settings: DEFAULT_SETTINGS, notesRevision: 0 }));
 
 /** Names whose load state the card layer keeps: the open card needs one, prefetches a few more. */
 export const LOADS_MAX = 50;

@@ -7,10 +7,14 @@ export type CardUiProps = Omit<CardLayerProps, 'chat'> & { chat?: ChatRecordSour
 /**
  * The card's UI (Preact, floating-ui, the card's components and CSS) is not part of the content script that runs on
  * every kick.com page: the background injects it (`entrypoints/card-ui/`) into the content script's own isolated world
- * the first time the user reaches for a name (issue #12). Both scripts share that world's global object, which the page
- * cannot see; this key is where they meet.
+ * the first time the user reaches for a name (issue #12). Both scripts share that world's global object, and meet on it
+ * under the symbol `Symbol.for(CARD_UI_MEETING)`. A symbol, not a name: the page cannot see that object, but its
+ * elements' ids and names are named properties of it wherever it has no own one, so under a string key an element with
+ * that id stood in for the meeting, and swapping it cut the two scripts apart (issue #25, item 9). No element is
+ * named by a symbol.
  */
-export const CARD_UI_GLOBAL_KEY = 'kick-user-cards:card-ui';
+export const CARD_UI_MEETING = 'kick-user-cards:card-ui';
+const MEETING_KEY = Symbol.for(CARD_UI_MEETING);
 
 /** Renders the card layer into `root` and returns how to take it down again. */
 export type CardUiMount = (root: ShadowRoot, props: CardUiProps) => () => void;
@@ -22,7 +26,7 @@ interface Meeting {
   waiting?: (mount: CardUiMount) => void;
 }
 
-const meeting = (): Meeting => ((globalThis as typeof globalThis & { [CARD_UI_GLOBAL_KEY]?: Meeting })[CARD_UI_GLOBAL_KEY] ??= {});
+const meeting = (): Meeting => ((globalThis as typeof globalThis & { [MEETING_KEY]?: Meeting })[MEETING_KEY] ??= {});
 
 /** What the background left for the UI script before running it. */
 export function leftForCardUi(): { hour12?: boolean } {

@@ -1,7 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { SettingsSchema, settingsItem, type Settings } from './settings';
-import { DEFAULT_SETTINGS, loadSettingsFromPage, parseSettings, watchSettingsFromPage, type LoadedSettings } from './settings-page';
+import { describe, expect, it } from 'vitest';
+import { SettingsSchema } from './settings';
+import { DEFAULT_SETTINGS, parseSettings, type LoadedSettings } from './settings-page';
 
 /** How settings were parsed with zod before the content script lost it: the zod-free parse must decide the same. */
 function parseWithZod(raw: unknown): LoadedSettings {
@@ -74,34 +73,5 @@ describe('parseSettings without zod', () => {
     // The spread must hold both kinds, or the comparison proves little.
     expect(valid).toBeGreaterThan(10);
     expect(all.length - valid).toBeGreaterThan(100);
-  });
-});
-
-describe('settings read from the page', () => {
-  beforeEach(() => fakeBrowser.reset());
-
-  it('reads what the options page saved, and the defaults when nothing is stored', async () => {
-    expect(await loadSettingsFromPage()).toEqual({ settings: DEFAULT_SETTINGS });
-    const saved: Settings = { ...DEFAULT_SETTINGS, hoverDelayMs: 0, fields: { ...DEFAULT_SETTINGS.fields, bio: false } };
-    await settingsItem.setValue(saved);
-    expect(await loadSettingsFromPage()).toEqual({ settings: saved });
-  });
-
-  it('hears each change the options page makes, and only changes of the settings', async () => {
-    const seen: LoadedSettings[] = [];
-    const stop = watchSettingsFromPage((loaded) => seen.push(loaded));
-    await settingsItem.setValue({ ...DEFAULT_SETTINGS, theme: 'light' });
-    await fakeBrowser.storage.sync.set({ other: 1 });
-    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, theme: 'dark' } });
-    await settingsItem.setValue('broken');
-    await settingsItem.removeValue();
-    expect(seen).toEqual([
-      { settings: { ...DEFAULT_SETTINGS, theme: 'light' } },
-      { settings: DEFAULT_SETTINGS, problem: expect.any(String) as string },
-      { settings: DEFAULT_SETTINGS },
-    ]);
-    stop();
-    await settingsItem.setValue({ ...DEFAULT_SETTINGS, theme: 'dark' });
-    expect(seen).toHaveLength(3);
   });
 });

@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import type { CardField, Settings, SurfaceId, Theme } from './settings';
 
 /**
@@ -76,24 +75,4 @@ export function parseSettings(raw: unknown): LoadedSettings {
   return broken
     ? { settings: settings as Settings, problem: 'Some stored settings were invalid and were reset to their defaults.' }
     : { settings: settings as Settings };
-}
-
-/** `sync:settings` in WXT's storage naming (./settings.ts settingsItem): the key in `storage.sync`. */
-const KEY = 'settings';
-
-/** Reads the settings straight from `storage.sync`: WXT's storage helpers were 7 kB of the content script. */
-export async function loadSettingsFromPage(): Promise<LoadedSettings> {
-  const stored = await browser.storage.sync.get<Record<string, unknown>>(KEY);
-  return parseSettings(stored[KEY]);
-}
-
-/** Calls back on every change of the stored settings (an unchanged write, as WXT's watch, is no change). */
-export function watchSettingsFromPage(onChange: (loaded: LoadedSettings) => void): () => void {
-  const listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
-    const change = changes[KEY];
-    if (area !== 'sync' || !change || JSON.stringify(change.newValue) === JSON.stringify(change.oldValue)) return;
-    onChange(parseSettings(change.newValue));
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
 }

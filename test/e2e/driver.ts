@@ -25,8 +25,11 @@ export interface UiPage {
   close(): Promise<void>;
 }
 
-/** `secrets`: the extension's IndexedDB secret store (lib/auth/secret-store.ts). */
-export type StorageArea = 'local' | 'session' | 'sync' | 'secrets';
+/**
+ * `secrets`: the extension's IndexedDB secret store (lib/auth/secret-store.ts); `notes`: its notes database, where a
+ * browser that cannot keep storage from content scripts keeps them (lib/notes/note-places.ts).
+ */
+export type StorageArea = 'local' | 'session' | 'sync' | 'secrets' | 'notes';
 export type ExtensionFile = 'popup.html' | 'options.html';
 
 export interface BrowserDriver {

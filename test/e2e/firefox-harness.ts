@@ -7,7 +7,7 @@ import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppetee
 import { FIREFOX_ADDON_ID } from '../../config/firefox';
 import type { KickSim } from '../kick-sim/index';
 import type { BrowserDriver, StorageArea, UiPage } from './driver';
-import { secretStoreExpression } from './secret-store-access';
+import { notesDatabaseExpression, secretStoreExpression } from './secret-store-access';
 import { KICK_HOSTS } from './harness';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -167,11 +167,12 @@ export async function launchFirefox(sim: KickSim): Promise<BrowserDriver> {
       return uiPage(page, downloads);
     },
     async getStorage(a) {
-      const expression = a === 'secrets' ? secretStoreExpression(null) : `browser.storage[${area(a)}].get(null)`;
+      const expression = a === 'secrets' ? secretStoreExpression(null) : a === 'notes' ? notesDatabaseExpression(null) : `browser.storage[${area(a)}].get(null)`;
       return (await storage()).evaluate(expression) as Promise<Record<string, unknown>>;
     },
     async setStorage(a, values) {
-      await (await storage()).evaluate(a === 'secrets' ? secretStoreExpression(values) : `browser.storage[${area(a)}].set(${JSON.stringify(values)})`);
+      const db = a === 'secrets' ? secretStoreExpression(values) : a === 'notes' ? notesDatabaseExpression(values) : undefined;
+      await (await storage()).evaluate(db ?? `browser.storage[${area(a)}].set(${JSON.stringify(values)})`);
     },
     // puppeteer's `pierce/` reaches into open shadow roots.
     inCard: (selector) => `pierce/${selector}`,

@@ -7,7 +7,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import type { Timing as OpenTiming } from '../../lib/page/hover-cards';
 export type { OpenTiming };
 import type { KickSim } from '../kick-sim/index';
-import { secretStoreExpression } from './secret-store-access';
+import { notesDatabaseExpression, secretStoreExpression } from './secret-store-access';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /**
@@ -179,18 +179,18 @@ export async function waitForContentScript(page: Page): Promise<void> {
 }
 
 /** Storage areas of the extension, plus `secrets`: the IndexedDB secret store (lib/auth/secret-store.ts). */
-export type StorageArea = 'local' | 'session' | 'sync' | 'secrets';
+export type StorageArea = 'local' | 'session' | 'sync' | 'secrets' | 'notes';
 
-/** Reads (values undefined) or writes (null deletes) the secret store from the service worker, as the extension does. */
-async function secrets(session: ExtensionSession, values?: Record<string, unknown>): Promise<Record<string, unknown>> {
+/** Reads (values undefined) or writes (null deletes) the secret store or the notes database from the service worker, as the extension does. */
+async function database(session: ExtensionSession, area: 'secrets' | 'notes', values?: Record<string, unknown>): Promise<Record<string, unknown>> {
   const worker = await session.serviceWorker();
-  return worker.evaluate<Record<string, unknown>>(secretStoreExpression(values ?? null));
+  return worker.evaluate<Record<string, unknown>>((area === 'secrets' ? secretStoreExpression : notesDatabaseExpression)(values ?? null));
 }
 
 /** Writes extension storage from the service worker, as the extension itself would (null deletes a secret). */
 export async function setExtensionStorage(session: ExtensionSession, area: StorageArea, values: Record<string, unknown>): Promise<void> {
-  if (area === 'secrets') {
-    await secrets(session, values);
+  if (area === 'secrets' || area === 'notes') {
+    await database(session, area, values);
     return;
   }
   const worker = await session.serviceWorker();
@@ -198,7 +198,7 @@ export async function setExtensionStorage(session: ExtensionSession, area: Stora
 }
 
 export async function getExtensionStorage(session: ExtensionSession, area: StorageArea): Promise<Record<string, unknown>> {
-  if (area === 'secrets') return secrets(session);
+  if (area === 'secrets' || area === 'notes') return database(session, area);
   const worker = await session.serviceWorker();
   return worker.evaluate((a) => chrome.storage[a].get(null), area);
 }

@@ -671,6 +671,9 @@ export function notesScenarios(driver: () => BrowserDriver): void {
   describe('notes and nicknames', () => {
     const maria = SEED.moderator;
     const nickname = 'Maria the mod';
+    // Chrome keeps them in sync storage, restricted to the extension; Firefox cannot restrict it, so they are in the
+    // extension's database (lib/notes/note-places.ts).
+    const notesArea = (d: BrowserDriver) => (d.browser === 'firefox' ? 'notes' : 'sync');
 
     it('a nickname and a note added from the card show on its next card, also after a browser restart', async () => {
       const d = driver();
@@ -687,7 +690,7 @@ export function notesScenarios(driver: () => BrowserDriver): void {
       await page.click(cardPart(d, 'card-note-save'));
       await expect.poll(async () => (await readCard(page))?.parts['card-nickname']).toBe(`Your nickname: ${nickname}`);
       expect((await readCard(page))?.parts['card-note-text']).toBe('Kind, bans spam fast.\nAsk her about the schedule.');
-      expect((await d.getStorage('sync'))[`note:id:${maria.userId}`]).toMatchObject({ userId: maria.userId, username: maria.username, nickname });
+      expect((await d.getStorage(notesArea(d)))[`note:id:${maria.userId}`]).toMatchObject({ userId: maria.userId, username: maria.username, nickname });
       // Nothing on kick.com's own page changed: the nickname lives on the card only.
       expect(await page.evaluate((n) => document.body.innerText.includes(n), nickname)).toBe(false);
       await closeCard(page);
@@ -723,7 +726,7 @@ export function notesScenarios(driver: () => BrowserDriver): void {
       await page.press('Escape');
       await expect.poll(() => readCard(page)).toBeNull();
       expect(await focused(page)).toBe(link.slice(1));
-      expect(Object.keys(await d.getStorage('sync')).filter((k) => k.startsWith('note:'))).toEqual([`note:id:${maria.userId}`]);
+      expect(Object.keys(await d.getStorage(notesArea(d))).filter((k) => k.startsWith('note:'))).toEqual([`note:id:${maria.userId}`]);
       await page.close();
     });
 
@@ -760,18 +763,18 @@ export function notesScenarios(driver: () => BrowserDriver): void {
       const count = () => attr(options, '[data-testid="opt-notes-list"]', 'data-count');
       const message = () => text(options, '[data-testid="opt-notes-message"]');
       await expect.poll(count).toBe('1');
-      expect(await attr(options, '[data-testid="opt-notes-area"]', 'data-area')).toBe('sync');
+      expect(await attr(options, '[data-testid="opt-notes-area"]', 'data-area')).toBe(d.browser === 'firefox' ? 'device' : 'sync');
       expect(await text(options, '[data-testid="opt-note-nickname-text"]')).toBe(`Nickname: ${nickname}`);
 
       const exported = await options.download('[data-testid="opt-notes-export"]');
       expect(exported.name).toBe('kick-user-cards-notes.json');
       const file = JSON.parse(exported.text) as { format: string; version: number; notes: unknown[] };
       expect(file).toMatchObject({ format: 'kick-user-cards-notes', version: 1, notes: [{ userId: maria.userId, username: maria.username, nickname }] });
-      const stored = (await d.getStorage('sync'))[`note:id:${maria.userId}`];
+      const stored = (await d.getStorage(notesArea(d)))[`note:id:${maria.userId}`];
 
       await options.click('[data-testid="opt-note-delete"]');
       await expect.poll(count).toBe('0');
-      const empty = await d.getStorage('sync');
+      const empty = await d.getStorage(notesArea(d));
 
       await options.setInputFile('[data-testid="opt-notes-import"]', { name: 'broken.json', text: exported.text.slice(0, 40) });
       await expect.poll(message).toMatch(/^Nothing was imported: The file is not valid JSON/);
@@ -780,13 +783,13 @@ export function notesScenarios(driver: () => BrowserDriver): void {
       await expect.poll(message).toBe('Nothing was imported: Note 2 is invalid: nickname: Too big: expected string to have <=40 characters.');
       await options.setInputFile('[data-testid="opt-notes-import"]', { name: 'other.json', text: JSON.stringify({ format: 'something-else', notes: [] }) });
       await expect.poll(message).toMatch(/^Nothing was imported: This is not a Kick User Cards notes file/);
-      expect(await d.getStorage('sync')).toEqual(empty);
+      expect(await d.getStorage(notesArea(d))).toEqual(empty);
       expect(await count()).toBe('0');
 
       await options.setInputFile('[data-testid="opt-notes-import"]', { name: exported.name, text: exported.text });
       await expect.poll(message).toBe('Imported 1 note from kick-user-cards-notes.json.');
       await expect.poll(count).toBe('1');
-      expect((await d.getStorage('sync'))[`note:id:${maria.userId}`]).toEqual(stored);
+      expect((await d.getStorage(notesArea(d)))[`note:id:${maria.userId}`]).toEqual(stored);
       const again = JSON.parse((await options.download('[data-testid="opt-notes-export"]')).text) as typeof file;
       expect(again.notes).toEqual(file.notes);
       await options.close();

@@ -5,15 +5,24 @@
  * is one string rather than a function each harness would copy.
  */
 export function secretStoreExpression(changes: Record<string, unknown> | null): string {
+  return databaseExpression('kick-user-cards', 'secrets', changes);
+}
+
+/** The same for the notes where the browser cannot keep storage from content scripts (lib/notes/note-places.ts). */
+export function notesDatabaseExpression(changes: Record<string, unknown> | null): string {
+  return databaseExpression('kick-user-cards-notes', 'notes', changes);
+}
+
+function databaseExpression(name: string, storeName: 'secrets' | 'notes', changes: Record<string, unknown> | null): string {
   return `(async (changes) => {
     const db = await new Promise((resolve, reject) => {
-      const request = indexedDB.open('kick-user-cards');
-      request.onupgradeneeded = () => request.result.createObjectStore('secrets');
+      const request = indexedDB.open('${name}');
+      request.onupgradeneeded = () => request.result.createObjectStore('${storeName}');
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(new Error(String(request.error)));
     });
-    const tx = db.transaction('secrets', changes ? 'readwrite' : 'readonly');
-    const store = tx.objectStore('secrets');
+    const tx = db.transaction('${storeName}', changes ? 'readwrite' : 'readonly');
+    const store = tx.objectStore('${storeName}');
     const out = {};
     if (changes) {
       for (const [k, v] of Object.entries(changes)) {
@@ -27,7 +36,7 @@ export function secretStoreExpression(changes: Record<string, unknown> | null): 
     await new Promise((resolve) => (tx.oncomplete = resolve));
     db.close();
     // The popup and options page watch this revision to notice a change of secrets.
-    if (changes) await (globalThis.browser ?? globalThis.chrome).storage.local.set({ kickSecretsRev: Date.now() });
+    if (changes && '${storeName}' === 'secrets') await (globalThis.browser ?? globalThis.chrome).storage.local.set({ kickSecretsRev: Date.now() });
     return JSON.parse(JSON.stringify(out));
   })(${JSON.stringify(changes)})`;
 }

@@ -1,6 +1,7 @@
 import { channelIdOf, findUserByChannelId, findUserByName, findUserBySlug, html, json, type SimContext, type SimReply } from './http-types';
 import { channelPage, homePage, notFoundPage, type PageShell } from './pages';
 import { parseVariant } from './variants';
+import { withClobbering } from './clobbering';
 import { recentMessagesJson } from './chat-feed';
 import type { SimPusher } from './pusher';
 import type { SimUser } from './types';
@@ -9,7 +10,8 @@ import type { SimUser } from './types';
  * kick.com: the site's pages (built from captured row shapes, see ./fixtures), its own /api/v2 endpoints and its
  * current-user endpoint /api/v1/user.
  * Pages: `/{slug}`, the popout chat `/popout/{slug}/chat` and the moderator view `/moderator/{slug}`, each in the
- * chat variant `?variant=` (./variants.ts); `?empty=1` is the old name of `?variant=unknown`.
+ * chat variant `?variant=` (./variants.ts); `?empty=1` is the old name of `?variant=unknown`; `?clobber=1` plants
+ * elements named like the extension's globals (./clobbering.ts).
  * Like Kick's bot protection, the endpoints answer 403 unless the request comes from a page on the site.
  */
 
@@ -254,7 +256,8 @@ export function handleWeb(ctx: SimContext): SimReply | undefined {
   const user = page && findUserBySlug(ctx.data, page.slug);
   if (page && user) {
     const variant = ctx.url.searchParams.get('empty') === '1' ? 'unknown' : parseVariant(ctx.url.searchParams.get('variant'));
-    return html(channelPage(ctx.data, user, { variant, shell: page.shell }));
+    const built = channelPage(ctx.data, user, { variant, shell: page.shell });
+    return html(ctx.url.searchParams.get('clobber') === '1' ? withClobbering(built) : built);
   }
   return html(notFoundPage(), 404);
 }
