@@ -64,7 +64,7 @@ export function ModActions({ mod, card, record, chat, onOpenOptions, onHoldChang
     const timer = setTimeout(() => setArmed(true), ARM_MS);
     return () => clearTimeout(timer);
   }, []);
-  // Undo is offered for UNDO_MS; the card is held open meanwhile (data-kuc-pin, read by the content script).
+  // Undo is offered for UNDO_MS; the card is held open meanwhile (data-hold, read by the content script).
   useEffect(() => {
     if (!undoUntil) return;
     const timer = setTimeout(() => setUndoUntil(0), Math.max(0, undoUntil - Date.now()));
@@ -154,7 +154,7 @@ export function ModActions({ mod, card, record, chat, onOpenOptions, onHoldChang
       // What is typed here is for the card, not for kick.com's own shortcuts.
       onKeyDown={(e) => e.key !== 'Escape' && e.stopPropagation()}>
       <div className="mod-status" role="status" aria-live="polite" data-testid="card-mod-status" data-refusal={message?.refusal}
-        data-confirmed={message?.confirmed ? '' : undefined} data-kuc-pin={pinned ? '' : undefined}>
+        data-confirmed={message?.confirmed ? '' : undefined} data-hold={pinned ? '' : undefined}>
         {status && <span>{status}</span>}
         {undo && <button type="button" className="btn" data-testid="card-mod-undo" aria-disabled={disabled} onClick={act({ kind: 'unban' }, { undo: true })}>Undo</button>}
         {!undo && lift && mod.ban && (

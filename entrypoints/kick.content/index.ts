@@ -53,8 +53,8 @@ export default defineContentScript({
     const cards = startHoverCards({
       store, loader, host,
       onNavigate: (listener) => ctx.addEventListener(window, 'wxt:locationchange', listener),
-      // Typing in the card, or something in the open card asks to stay (a moderator's Undo or armed ban: data-kuc-pin).
-      typingInCard: () => (shadow.activeElement?.matches('input, textarea') ?? false) || shadow.querySelector('.kuc-card:not([hidden]) [data-kuc-pin]') !== null,
+      // Typing in the card, or something in the open card asks to stay (a moderator's Undo or armed ban: data-hold).
+      typingInCard: () => (shadow.activeElement?.matches('input, textarea') ?? false) || shadow.querySelector('.kuc-card:not([hidden]) [data-hold]') !== null,
     });
     ctx.onInvalidated(() => cards.stop());
 

@@ -198,6 +198,8 @@ export function moderationScenarios(driver: () => BrowserDriver): void {
         await expect.poll(() => modStatus(page), { timeout: 10_000 }).toMatch(/^Kick refused your account’s token even after renewing it/);
         expect(bans(d).map((r) => r.status)).toEqual([401, 401]);
         expect((await readCard(page))!.parts['card-mod-options']).toBe('Open options');
+        // Kick's word is final for the account too: it now asks for a reconnect.
+        expect((await d.getStorage('secrets')).kickAccount).toMatchObject({ tokens: null, reconnectReason: expect.stringMatching(/^Kick refused this account’s token/) });
       } finally {
         stop();
       }
@@ -206,6 +208,8 @@ export function moderationScenarios(driver: () => BrowserDriver): void {
 
     it('2,000 clicks and key presses made by the page start nothing', async () => {
       const d = driver();
+      // The test before ended the account (a token Kick refused twice is Kick's final word): connected again.
+      await connectAs(d, SEED.streamer.userId).then((o) => o.close());
       const page = await d.openKick(`/${channel}`);
       await openCard(page, await addLink(page, 'cool_cat'), 'cool_cat');
       await armed(page);
@@ -262,7 +266,8 @@ export function moderationScenarios(driver: () => BrowserDriver): void {
       const d = driver();
       await connectAs(d, SEED.streamer.userId).then((o) => o.close());
       d.sim.clearLog();
-      const stop = d.sim.fault({ host: 'api', path: '/public/v1/users', status: 401, body: JSON.stringify({ data: {}, message: 'Unauthorized' }), times: 2 });
+      // The user's token only: the app token's lookups of other tabs are not what this is about.
+      const stop = d.sim.fault({ host: 'api', path: '/public/v1/users', token: 'user', status: 401, body: JSON.stringify({ data: {}, message: 'Unauthorized' }), times: 2 });
       try {
         const popup = await d.openExtensionPage('popup.html');
         await expect.poll(() => popupState(popup), { timeout: 15_000 }).toBe('reconnect_needed');

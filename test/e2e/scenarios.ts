@@ -496,6 +496,8 @@ export function userScenarios(driver: () => BrowserDriver): void {
         const d = driver();
         d.sim.addUser({ username: 'refused_rae' });
         await unfollowed(d, SEED.mainChannel);
+        // Only this page's reads count below (earlier tests' pages read the same chat).
+        d.sim.clearLog();
         await chatSends(d, SEED.mainChannel, { said: { who: 'refused_rae', text: 'before the page' } });
         d.sim.pusher.refuse(4001, 1000);
         try {

@@ -190,9 +190,13 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
   };
   seed();
 
-  function takeFault(vhost: VHost, method: string, path: string): FaultRule | undefined {
+  function takeFault(vhost: VHost, method: string, path: string, bearer: string | undefined): FaultRule | undefined {
+    // Whose token the request carries, for a rule that names one (a user's token refused, the app's left alone).
+    const tokenType = () => (bearer ? oauth.activeAccess(bearer)?.type : undefined);
     const rule = faults.find(
-      (f) => (!f.host || f.host === vhost) && (!f.method || f.method === method) && pathMatches(f.path, path) && (f.times === undefined || f.used < f.times),
+      (f) =>
+        (!f.host || f.host === vhost) && (!f.method || f.method === method) && pathMatches(f.path, path) && (f.times === undefined || f.used < f.times) &&
+        (!f.token || f.token === tokenType()),
     );
     if (rule) rule.used++;
     return rule;
@@ -224,7 +228,7 @@ export async function startKickSim(opts: { httpsPort?: number; latencyMs?: numbe
     log.push(entry);
 
     if (sim.latencyMs > 0 && vhost !== 'files') await sleep(sim.latencyMs);
-    const fault = takeFault(vhost, method, url.pathname);
+    const fault = takeFault(vhost, method, url.pathname, /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1]);
     fault?.onArrive?.();
     if (fault?.holdUntil && fault.holdAt !== 'answer') await fault.holdUntil;
     if (fault?.delayMs) await sleep(fault.delayMs);

@@ -62,6 +62,8 @@ export interface FaultRule {
   /** Raw body replacing the normal one (malformed JSON, drifted schema). */
   body?: string;
   contentType?: string;
+  /** Only requests carrying a live token of this kind (a user's, or the app's). */
+  token?: 'user' | 'app';
   /** How many requests it applies to; unlimited when absent. */
   times?: number;
   /**
