@@ -39,13 +39,22 @@ export function createHistoryReader(check: CheckHistory, now = Date.now) {
     return id;
   };
 
-  /** A page of their messages (`cursor`: from the page before); undefined when the viewer does not moderate the channel. */
-  const read = async (channelSlug: string, userId: number, cursor: string): Promise<ChatHistory | undefined> => {
-    // Signed out (no session token for the site's calls), nobody moderates anything: no need to ask, nor to remember.
+  /**
+   * The channel's check, asked again after MODERATOR_CHECK_TTL_MS; undefined when signed out (no session token for the
+   * site's calls): then nobody moderates anything, with no need to ask, nor to remember.
+   */
+  const standing = async (channelSlug: string) => {
     const session = await sessionHeaders();
     if (!session.authorization) return undefined;
     let entry = channels.get(channelSlug);
     if (!entry || now() - entry.at >= MODERATOR_CHECK_TTL_MS) channels.set(channelSlug, (entry = { at: now(), job: moderated(channelSlug, session) }));
+    return { entry, session };
+  };
+  /** A page of their messages (`cursor`: from the page before); undefined when the viewer does not moderate the channel. */
+  const read = async (channelSlug: string, userId: number, cursor: string): Promise<ChatHistory | undefined> => {
+    const known = await standing(channelSlug);
+    if (!known) return undefined;
+    const { entry, session } = known;
     const { job } = entry;
     try {
       const channelId = await job;
@@ -65,10 +74,8 @@ export function createHistoryReader(check: CheckHistory, now = Date.now) {
    * when signed out on kick.com or when it could not tell.
    */
   const moderates = async (channelSlug: string): Promise<boolean | undefined> => {
-    const session = await sessionHeaders();
-    if (!session.authorization) return undefined;
-    let entry = channels.get(channelSlug);
-    if (!entry || now() - entry.at >= MODERATOR_CHECK_TTL_MS) channels.set(channelSlug, (entry = { at: now(), job: moderated(channelSlug, session) }));
+    const entry = (await standing(channelSlug))?.entry;
+    if (!entry) return undefined;
     const { job } = entry;
     try {
       return (await job) !== undefined;

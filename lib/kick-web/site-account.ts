@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_ANSWER_CHARS } from './web-reads';
+import { MAX_ANSWER_CHARS } from './answer-size';
 
 /**
  * Who is signed in on kick.com, from kick.com's own current-user endpoint `GET https://kick.com/api/v1/user`, which the

@@ -1,6 +1,7 @@
 import { tabMessenger } from '../messaging/send';
 import type { RawSiteUserRead } from './site-account';
-import { MAX_ANSWER_CHARS, requestAsSite, sessionHeaders } from './web-reads';
+import { MAX_ANSWER_CHARS } from './answer-size';
+import { requestAsSite, sessionHeaders } from './web-reads';
 
 /**
  * The content script's half of "which account is signed in on kick.com" (the checks are in ./site-account.ts): it

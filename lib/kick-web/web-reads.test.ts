@@ -5,7 +5,8 @@ import { createHandlers } from '../background/handlers';
 import type { BackgroundServices } from '../background/services';
 import { registerHandlers } from '../messaging/extension';
 import { sendToBackground } from '../messaging/send';
-import { fetchWebProfile as fetchRaw, MAX_ANSWER_CHARS, pageFetch, sessionHeaders, type WebAnswers } from './web-reads';
+import { MAX_ANSWER_CHARS } from './answer-size';
+import { fetchWebProfile as fetchRaw, pageFetch, sessionHeaders, type WebAnswers } from './web-reads';
 
 /** The content script's reads with the background's checks, called directly instead of over messaging. */
 const fetchWebProfile = (username: string, channelSlug: string | undefined) => fetchRaw(username, channelSlug, (answers) => Promise.resolve(buildWebProfile(answers)));

@@ -2,6 +2,7 @@ import { slugCandidates } from '../kick/slug';
 import type { WebProfile } from '../cards/schema';
 import type { MessageInput } from '../messaging/protocol';
 import { isSiteRoute } from '../page/site-routes';
+import { MAX_ANSWER_CHARS } from './answer-size';
 
 /**
  * The content script's half of reading kick.com's own (unofficial) endpoints: it fetches them same-origin, as the
@@ -31,11 +32,6 @@ export type RawRead = WebAnswers['channel'];
 export type BuildWebProfile = (answers: WebAnswers) => Promise<WebResult>;
 
 const TIMEOUT_MS = 6000;
-/**
- * More than any channel answer kick.com sends (a few kB to a few tens of kB), bounded so that what the page hands the
- * background stays small whatever kick.com answers. Characters of the body, checked before parsing.
- */
-export const MAX_ANSWER_CHARS = 256 * 1024;
 
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 

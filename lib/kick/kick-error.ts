@@ -1,4 +1,4 @@
-import type { KickErrorCode, KickErrorInfo } from './errors';
+import type { KickErrorCode, KickErrorInfo } from './error-info';
 
 /** Apart from ./errors.ts so the content script can throw one without bundling zod (issue #12). */
 export class KickError extends Error {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { KickErrorInfoSchema } from '../kick/errors';
 import { OfficialProfileSchema, WebProfileSchema } from '../cards/schema';
-import { MAX_ANSWER_CHARS } from '../kick-web/web-reads';
+import { MAX_ANSWER_CHARS } from '../kick-web/answer-size';
 import { AuthStatusSchema } from '../auth/status-schema';
 import { UsernameSchema } from '../kick/username-schema';
 import { RawSiteUserReadSchema, SiteAccountSchema } from '../kick-web/site-account';

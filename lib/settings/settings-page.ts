@@ -1,18 +1,11 @@
-import type { CardField, Settings, SurfaceId, Theme } from './settings';
+import { CACHE_TTL_MINUTES, CARD_FIELDS, HOVER_DELAY_MS, SURFACE_IDS, THEMES } from './settings-choices';
+import type { CardField, Settings, SurfaceId, Theme } from './settings-schema';
 
 /**
  * The settings as the content script needs them, without zod (issue #12: zod was half the script). The schemas in
- * ./settings.ts are built from these lists and stay the source of the types; settings-page.test.ts checks that
- * parseSettings here decides exactly as SettingsSchema does.
+ * ./settings-schema.ts are built from the same lists (./settings-choices.ts) and stay the source of the types;
+ * settings-page.test.ts checks that parseSettings here decides exactly as SettingsSchema does.
  */
-
-/** Where on kick.com cards may open (ids match lib/page/surfaces.ts). */
-export const SURFACE_IDS = ['chat', 'mention', 'reply', 'pinned', 'channelHeader', 'sidebar', 'link'] as const;
-/** Card sections the user can hide. */
-export const CARD_FIELDS = ['banner', 'bio', 'live', 'followers', 'channelCreated', 'relation', 'badges', 'socials'] as const;
-export const THEMES = ['auto', 'dark', 'light'] as const;
-export const HOVER_DELAY_MS = { min: 0, max: 2000 } as const;
-export const CACHE_TTL_MINUTES = { min: 1, max: 1440 } as const;
 
 const allTrue = <T extends string>(ids: readonly T[]) => Object.fromEntries(ids.map((id) => [id, true])) as Record<T, boolean>;
 

@@ -1,42 +1,17 @@
-import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
-import {
-  CACHE_TTL_MINUTES, CARD_FIELDS, DEFAULT_SETTINGS, HOVER_DELAY_MS, parseSettings, SURFACE_IDS, THEMES, type LoadedSettings,
-} from './settings-page';
+import { DEFAULT_SETTINGS, parseSettings, type LoadedSettings } from './settings-page';
 
-// The checks themselves live in ./settings-page.ts, zod-free for the content script; these schemas give the types.
+// The settings in one place for the extension's own pages and the background: the schemas (./settings-schema.ts) and
+// the checks (./settings-page.ts, zod-free for the content script) sit below this file, which adds the storage item.
+export {
+  CardFieldSchema, SettingsSchema, SurfaceIdSchema, ThemeSchema, type CardField, type Settings, type SurfaceId, type Theme,
+} from './settings-schema';
 export { DEFAULT_SETTINGS, parseSettings, type LoadedSettings };
 
-/** Where on kick.com cards may open (ids match lib/page/surfaces.ts). */
-export const SurfaceIdSchema = z.enum(SURFACE_IDS);
-export type SurfaceId = z.infer<typeof SurfaceIdSchema>;
-
-/** Card sections the user can hide. */
-export const CardFieldSchema = z.enum(CARD_FIELDS);
-export type CardField = z.infer<typeof CardFieldSchema>;
-
-export const ThemeSchema = z.enum(THEMES);
-export type Theme = z.infer<typeof ThemeSchema>;
-
-export const SettingsSchema = z.object({
-  hoverDelayMs: z.number().int().min(HOVER_DELAY_MS.min).max(HOVER_DELAY_MS.max),
-  surfaces: z.record(SurfaceIdSchema, z.boolean()),
-  fields: z.record(CardFieldSchema, z.boolean()),
-  theme: ThemeSchema,
-  cacheTtlMinutes: z.number().int().min(CACHE_TTL_MINUTES.min).max(CACHE_TTL_MINUTES.max),
-  /** Follow the chat of the channel a tab shows on Kick's chat socket, for the card's "Their messages here" (lib/chat-feed/). */
-  followChat: z.boolean().default(true),
-  /**
-   * Timeouts, bans and deletions from the card (lib/moderation/). Off by default: turning it on asks Kick for the
-   * moderation scopes in a new grant.
-   */
-  moderatorActions: z.boolean().default(false),
-});
-export type Settings = z.infer<typeof SettingsSchema>;
-
 /**
- * In `sync`, not `local`: the background restricts `local` (tokens, the app secret) to the
- * extension's own pages, while the content script must read these settings.
+ * In `sync`, so they follow the user's browser profile. The background restricts `sync` to the extension's own pages
+ * where the browser allows it (notes may be there too): the content script asks the background for them
+ * (`getPageSettings`) and is told when they change.
  */
 export const settingsItem = storage.defineItem<unknown>('sync:settings', {
   version: 1,
