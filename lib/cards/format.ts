@@ -91,7 +91,7 @@ export function formatDuration(ms: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
   if (h >= 48) return plural('duration.days', Math.floor(h / 24));
-  return h ? plural('duration.hoursMinutes', h, { m }) : plural('duration.minutes', m);
+  return h ? plural('duration.hoursMinutes', h, { m }) : plural('duration.minShort', m);
 }
 
 export function initials(name: string): string {
