@@ -30,6 +30,14 @@ export function t<K extends MessageKey>(key: K, ...subs: SubsOf<K>): string {
   return fill(message(key), subs[0]);
 }
 
+/**
+ * A message whose placeholders hold elements (a name in `<strong><bdi>`): its text split around them, for JSX to
+ * render as children. Strings are rendered as text, so nothing in a message or a value becomes markup.
+ */
+export function parts<K extends MessageKey, V>(key: K, values: Record<NamesOf<K>, V>): (string | V)[] {
+  return message(key).split(/\{(\w+)\}/).map((part, i) => (i % 2 ? (values as Record<string, V>)[part] ?? `{${part}}` : part));
+}
+
 /** The language the messages in use are written in (`lang` in its file): not the UI's when no file fits it. */
 export const messagesLang = (): string => message('lang') || 'en';
 
