@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { UserCard } from '@/lib/cards/schema';
 import { formatAgo, formatCount, formatDay, formatMonthYear, initials } from '@/lib/cards/format';
-import { plural, t, type MessageKey } from '@/lib/i18n/messages';
+import { plural, t } from '@/lib/i18n/messages';
 import type { KickErrorInfo } from '@/lib/kick/errors';
 import type { SendToBackground } from '@/lib/messaging/send';
 import type { CardChat, WhenOpened } from '@/lib/page/card-chat';
@@ -14,7 +14,7 @@ import { NewcomerSignals } from './NewcomerSignals';
 import { ModActions } from './ModActions';
 import { useModeration } from './use-moderation';
 
-const ROLES = ['owner', 'moderator', 'vip', 'og', 'subscriber', 'staff', 'founder', 'verified'];
+const ROLES: readonly string[] = ['owner', 'moderator', 'vip', 'og', 'subscriber', 'staff', 'founder', 'verified'];
 const NETWORK_LABELS: Record<string, string> = { instagram: 'Instagram', twitter: 'X', youtube: 'YouTube', discord: 'Discord', tiktok: 'TikTok', facebook: 'Facebook' };
 
 function Avatar({ url, name }: { url?: string; name: string }) {
@@ -97,7 +97,7 @@ function Relation({ card, fields }: { card: UserCard; fields: Record<CardField, 
       {fields.badges && (rel.roles.length > 0 || ban) && (
         <div className="roles" data-testid="card-roles" aria-label={t('card.rolesIn', { channel: rel.channelSlug })}>
           {rel.roles.map((r) => (
-            <span key={r} className="role">{ROLES.includes(r) ? t(`role.${r}` as MessageKey & `role.${string}`) : r}</span>
+            <span key={r} className="role">{ROLES.includes(r) ? t(`role.${r}` as 'role.owner') : r}</span>
           ))}
           {ban && <span className="role ban">{ban.permanent ? t('card.bannedPermanently') : banUntil ? t('card.timedOutUntil', { date: banUntil }) : t('card.timedOut')}</span>}
         </div>

@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
  * `@wxt-dev/i18n`'s own `t` is not used: its plurals are 0 / 1 / n, and Arabic has six forms (plural() below).
  */
 type Structure = GeneratedI18nStructure;
-export type MessageKey = Exclude<keyof Structure & string, `@@${string}`>;
+export type MessageKey = Exclude<Extract<keyof Structure, string>, `@@${string}`>;
 type NamesOf<K extends MessageKey> = Structure[K] extends { namedSubstitutions: readonly (infer N)[] } ? N & string : never;
 export type Values<K extends MessageKey> = Record<NamesOf<K>, string | number>;
 type SubsOf<K extends MessageKey> = [NamesOf<K>] extends [never] ? [] : [values: Values<K>];
