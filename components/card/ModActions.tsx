@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { formatClock, formatDayClock } from '@/lib/cards/format';
 import type { UserCard } from '@/lib/cards/schema';
-import { t, type MessageKey } from '@/lib/i18n/messages';
+import { parts, t, type MessageKey } from '@/lib/i18n/messages';
 import type { RecordView } from '@/lib/messaging/protocol';
 import { longDuration, parseDuration, PRESET_MINUTES, shortDuration } from '@/lib/moderation/durations';
 import type { ModAction, ModerateResult } from '@/lib/moderation/schema';
@@ -169,7 +169,7 @@ export function ModActions({ mod, card, record, chat, onOpenOptions, onHoldChang
       </div>
       {mod.ban && !stopped && !standing.banned && (confirming ? (
         <div className="mod-confirm" data-testid="card-mod-confirm">
-          <span>{t('mod.confirmBefore')}<bdi>{name}</bdi>{t('mod.confirmAfter')}</span>
+          <span>{parts('mod.confirm', { name: <bdi>{name}</bdi> })}</span>
           <input data-testid="card-mod-confirm-reason" aria-label={t('mod.reasonOptional')} placeholder={t('mod.reasonOptional')} maxLength={REASON_MAX} value={reason}
             onInput={(e) => setReason(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && act({ kind: 'ban' })(e)} />
           <div className="mod-row">

@@ -278,7 +278,7 @@ function errorText(error: KickErrorInfo): { title: string; detail: string } {
     case 'network':
       return { title: t('cardError.unreachable'), detail: error.message };
     default:
-      return { title: t('cardError.other'), detail: error.message };
+      return { title: t('cardError.failed'), detail: error.message };
   }
 }
 
