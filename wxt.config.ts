@@ -8,10 +8,12 @@ const CHROME_MANIFEST_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAoWZsNUCnUWZ5rWEU/AcMDrMCW4OFjN8RKN+/zrea/jnm/qee3Op4aLo537CE1dNQLC07uG7euEhcZOyuiLX1FdH/HJPz0SYyl8XDB90Ky2OK0FYCpFD4ZRzZ7RjeIESvZBOwfVuqfu8ht4h8ILyuP+xttOJoglabE6Ee4uxfuTu9Ig1hiKNvrzghTh8F7JfMMl0UFStZt274RrFODTqVST0X4RrK1MAXXxX518LPh80doPDyxUAaHRGe6wVVVhKSkD10vJCQIGaghNJtM8HNvUV66PEb/2NflSgY20pvd/LR+kxltb1S2AZl7gI2P52NsAL44fXpiLxvtoKUOLToywIDAQAB';
 
 export default defineConfig({
-  modules: ['@wxt-dev/module-react'],
+  modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
   manifest: ({ browser }) => ({
-    name: 'Kick User Cards',
-    description: 'Hover a username on kick.com to see who it is: avatar, bio, live status, follow age, badges.',
+    // The browser's UI language picks one of locales/*.yml (lib/i18n/README.md); English when none fits.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // scripting: the card's UI is injected into a kick.com tab on the first hover (lib/background/card-ui-injection.ts).
     permissions: ['storage', 'identity', 'alarms', 'scripting'],
     // kick.com: the pages the content script already runs on, where the card UI is injected.

@@ -1,4 +1,5 @@
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useState } from 'react';
+import { messagesLang, t, textDir } from '@/lib/i18n/messages';
 import { useStore } from 'zustand';
 import type { SendToBackground } from '@/lib/messaging/send';
 import { sameRecord, type CardChat, type WhenOpened } from '@/lib/page/card-chat';
@@ -97,6 +98,8 @@ const KeptCard = memo(function KeptCard({ username, openedAt, layer }: { usernam
     <div
       ref={cardRef}
       className="kuc-card"
+      dir={textDir()}
+      lang={messagesLang()}
       // Closed: out of sight, of the focus order and of the accessibility tree until the next open.
       hidden={!open}
       role="dialog"
@@ -119,7 +122,7 @@ const KeptCard = memo(function KeptCard({ username, openedAt, layer }: { usernam
     >
       {open?.shownAs && (
         <p className="looked-up" data-testid="card-looked-up">
-          Looked up @{open.username}
+          {t('card.lookedUp')} @<bdi>{open.username}</bdi>
         </p>
       )}
       <CardContent

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { t } from '@/lib/i18n/messages';
 import type { SendToBackground } from '@/lib/messaging/send';
 import type { WhenOpened } from '@/lib/page/card-chat';
 import type { MessageOutput } from '@/lib/messaging/protocol';
@@ -75,7 +76,7 @@ export function CardNote({ username, whenOpened, send, seen = pageNotes }: {
         },
         (e: Error) => {
           if (!live) return;
-          setError(`Your note could not be loaded: ${e.message}`);
+          setError(t('note.loadFailed', { reason: e.message }));
           wanted.current = false;
         },
       );
@@ -117,15 +118,15 @@ export function CardNote({ username, whenOpened, send, seen = pageNotes }: {
   const pending = drafts.get(key);
   const open = () => edit(draftOf(saved));
   return (
-    <section className="note body" aria-label="Your private note" data-testid="card-note">
+    <section className="note body" aria-label={t('note.label')} data-testid="card-note">
       {saved?.nickname && (
-        <p data-testid="card-nickname"><span className="muted">Your nickname: </span><bdi>{saved.nickname}</bdi></p>
+        <p data-testid="card-nickname"><span className="muted">{t('note.nickname')} </span><bdi>{saved.nickname}</bdi></p>
       )}
       {saved?.note && <p className="note-text" dir="auto" data-testid="card-note-text">{saved.note}</p>}
       {draft ? (
         <form
           ref={form}
-          aria-label={`Your note about ${username}`}
+          aria-label={t('note.about', { name: username })}
           // What is typed here is for the note, not for kick.com's own shortcuts.
           onKeyDown={(e) => e.stopPropagation()}
           onSubmit={(e) => {
@@ -133,20 +134,20 @@ export function CardNote({ username, whenOpened, send, seen = pageNotes }: {
             send('saveNote', { ...user, ...draft }).then((answer) => {
               setSaved(answer.note);
               close();
-            }, (e: Error) => setError(`Could not save the note: ${e.message}`));
+            }, (e: Error) => setError(t('note.saveFailed', { reason: e.message })));
           }}
         >
           <label>
-            Nickname, only you see it
+            {t('note.nicknameField')}
             <input data-testid="card-note-nickname" maxLength={40} value={draft.nickname} onInput={(e) => edit({ ...draft, nickname: e.currentTarget.value })} />
           </label>
           <label>
-            Note (save both empty to delete)
+            {t('note.noteField')}
             <textarea data-testid="card-note-input" rows={3} maxLength={1000} value={draft.note} onInput={(e) => edit({ ...draft, note: e.currentTarget.value })} />
           </label>
           <div>
-            <button className="btn primary" data-testid="card-note-save">Save</button>{' '}
-            <button type="button" className="btn" onClick={close}>Cancel</button>
+            <button className="btn primary" data-testid="card-note-save">{t('common.save')}</button>{' '}
+            <button type="button" className="btn" onClick={close}>{t('common.cancel')}</button>
           </div>
         </form>
       ) : (
@@ -154,7 +155,7 @@ export function CardNote({ username, whenOpened, send, seen = pageNotes }: {
         // editor when the note is known; after a failed load it asks again.
         <button ref={toggle} type="button" className="link-button" data-testid="card-note-edit" aria-disabled={!known || undefined}
           onClick={() => (known ? open() : error ? (setError(''), setAttempt((n) => n + 1)) : (wanted.current = true))}>
-          {known ? (saved ? 'Edit note' : 'Add note') : error ? 'Load your note again' : 'Loading your note…'}{pending && ' (unsaved)'}
+          {t(known ? (saved ? 'note.edit' : 'note.add') : error ? 'note.reload' : 'note.loading')}{pending && ` ${t('note.unsaved')}`}
         </button>
       )}
       {error && <p role="alert" className="note-error" data-testid="card-note-error">{error}</p>}

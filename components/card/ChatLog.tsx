@@ -2,6 +2,7 @@ import { memo, useCallback, useEffect, useState } from 'react';
 import { formatClock, formatDayClock } from '@/lib/cards/format';
 import type { CardChat, WhenOpened } from '@/lib/page/card-chat';
 import type { ChatHistory, ChatRecordAnswer, RecordView } from '@/lib/messaging/protocol';
+import { plural, t } from '@/lib/i18n/messages';
 import { MessageText } from './MessageText';
 import { fromUserOnStillCard } from './mod-guard';
 import type { CardModeration } from './use-moderation';
@@ -73,7 +74,7 @@ export const ChatLog = memo(function ChatLog({ userId, chat, record: answer, whe
     // Nothing to list: one line, so an empty section does not make a card taller (card-design.md).
     <section className={`chatlog${list.length === 0 && !record?.banned ? ' empty' : ''}`} data-testid="card-chatlog" data-source={fromKick ? 'kick' : 'tab'}>
       <h3>
-        Their messages here {(fromKick || record) && <span data-testid="card-chatlog-count">({fromKick ? `${list.length}${fromKick.cursor ? '+' : ''}` : record!.seen})</span>}
+        {t('chat.title')} {(fromKick || record) && <span data-testid="card-chatlog-count">({fromKick ? `${list.length}${fromKick.cursor ? '+' : ''}` : record!.seen})</span>}
       </h3>
       {record?.banned && (
         <p className="banned" data-testid="card-chatlog-banned">
@@ -82,12 +83,14 @@ export const ChatLog = memo(function ChatLog({ userId, chat, record: answer, whe
       )}
       <p data-testid="card-chatlog-source">
         {fromKick
-          ? `From Kick’s history (you moderate this channel)${oldest ? `, back to ${formatDayClock(oldest)}` : ''}${fromKick.cursor ? '; older ones can be loaded' : ''}.`
+          ? oldest
+            ? t(fromKick.cursor ? 'chat.kickBackMore' : 'chat.kickBack', { date: formatDayClock(oldest) })
+            : t(fromKick.cursor ? 'chat.kickMore' : 'chat.kick')
           : recordSource(answer)}
       </p>
       {list.length > 0 && (
         // Focusable, so the keyboard reaches and scrolls it; Esc still closes the card.
-        <ol tabIndex={0} aria-label="Their messages, newest first" data-testid="card-chatlog-list" onScroll={showAll} onFocus={showAll}>
+        <ol tabIndex={0} aria-label={t('chat.listLabel')} data-testid="card-chatlog-list" onScroll={showAll} onFocus={showAll}>
           {shown.map((m, i) => (
             <ChatLine key={i} text={m.text} at={m.at} deleted={m.deleted} withDay={!!fromKick}
               removed={m.id !== undefined && removed.has(m.id)} onRemove={mod && m.id && !m.deleted ? remove(m.id) : undefined} busy={removing === m.id} />
@@ -97,10 +100,10 @@ export const ChatLog = memo(function ChatLog({ userId, chat, record: answer, whe
       {refused && <p role="status" className="mod-refused" data-testid="card-chatlog-mod-error">{refused}</p>}
       {kick?.ok && kick.cursor && (
         <button type="button" className="link-button" data-testid="card-chatlog-older" onClick={() => more(kick)}>
-          Load older
+          {t('chat.older')}
         </button>
       )}
-      {kick?.ok === false && <p data-testid="card-chatlog-error">Kick’s history could not be loaded ({kick.reason}).</p>}
+      {kick?.ok === false && <p data-testid="card-chatlog-error">{t('chat.kickFailed', { reason: kick.reason })}</p>}
     </section>
   );
 });
@@ -120,14 +123,14 @@ const ChatLine = memo(function ChatLine({ text, at, deleted, withDay, removed, o
     <li>
       {at && <time dateTime={new Date(at).toISOString()}>{(withDay ? formatDayClock : formatClock)(at)}</time>}{' '}
       {deleted ? (
-        <i className="deleted" data-testid="card-chatlog-deleted">Deleted by Kick’s moderation</i>
+        <i className="deleted" data-testid="card-chatlog-deleted">{t('chat.deletedByKick')}</i>
       ) : removed ? (
-        <s className="removed" data-testid="card-chatlog-removed"><MessageText text={text} /> (Deleted)</s>
+        <s className="removed" data-testid="card-chatlog-removed"><MessageText text={text} /> {t('chat.deleted')}</s>
       ) : (
         <MessageText text={text} />
       )}
       {onRemove && !removed && (
-        <button type="button" className="chat-delete" data-testid="card-chatlog-delete" aria-label="Delete this message" title="Delete this message"
+        <button type="button" className="chat-delete" data-testid="card-chatlog-delete" aria-label={t('chat.delete')} title={t('chat.delete')}
           aria-disabled={busy || undefined} onClick={onRemove}>🗑</button>
       )}
     </li>
@@ -136,8 +139,8 @@ const ChatLine = memo(function ChatLine({ text, at, deleted, withDay, removed, o
 
 /** What Kick's chat said of a ban while the record was kept: a timeout has an end, a ban none (or none given). */
 function banText({ at, until }: NonNullable<RecordView['banned']>): string {
-  const clock = (t: number) => (Math.abs(t - Date.now()) > 12 * 3_600_000 ? formatDayClock : formatClock)(t);
-  return until === undefined ? `Banned from this chat at ${clock(at)}.` : `Timed out in this chat at ${clock(at)}, until ${clock(until)}.`;
+  const clock = (ms: number) => (Math.abs(ms - Date.now()) > 12 * 3_600_000 ? formatDayClock : formatClock)(ms);
+  return until === undefined ? t('chat.banned', { at: clock(at) }) : t('chat.timedOut', { at: clock(at), until: clock(until) });
 }
 
 /** Where this tab's record comes from and how far back it reaches, or why there is none. */
@@ -147,12 +150,14 @@ function recordSource(answer: ChatRecordAnswer | undefined): string {
   const record = answer.view;
   if (record && answer.fromRecent) return recentSource(answer, record, answer.fromRecent.at);
   const reach = record
-    ? `Recorded from Kick’s chat since ${formatClock(record.since)}${record.complete ? '' : ', less what it missed or made room for'}${record.seen > record.messages.length ? `; the latest ${record.messages.length} shown` : ''}.` +
-      (record.earlierUnread ? ` Kick’s earlier messages could not be read (${record.earlierUnread.replace(/\.$/, '')}).` : '')
-    : '';
-  if (answer.status === 'failed') return `${reach ? `${reach} ` : ''}Kick’s chat is not being followed now: ${(answer.reason ?? 'no reason given').replace(/\.$/, '')}.`;
-  if (!record || answer.status === 'connecting') return `${reach ? `${reach} ` : ''}Connecting to Kick’s chat…`;
-  return reach;
+    ? [
+        t('chat.recorded', { time: formatClock(record.since), more: (record.complete ? '' : t('chat.gaps')) + latestShown(record) }),
+        record.earlierUnread && t('chat.earlierUnread', { reason: bare(record.earlierUnread) }),
+      ]
+    : [];
+  if (answer.status === 'failed') return sentences(...reach, notFollowed(answer));
+  if (!record || answer.status === 'connecting') return sentences(...reach, t('chat.connecting'));
+  return sentences(...reach);
 }
 
 /**
@@ -160,16 +165,21 @@ function recordSource(answer: ChatRecordAnswer | undefined): string {
  * when they were last read, how far back the record reaches, and why the socket is not used.
  */
 function recentSource(answer: ChatRecordAnswer, record: RecordView, at: number): string {
-  const why =
-    answer.status === 'failed'
-      ? `Kick’s chat is not being followed now: ${(answer.reason ?? 'no reason given').replace(/\.$/, '')}`
-      : answer.status === 'connecting'
-        ? 'the chat socket is not answering yet'
-        : 'the chat socket is not answering';
-  return (
-    `From Kick’s recent messages (${why}), read at ${formatClock(at)}, back to ${formatClock(record.since)}${record.seen > record.messages.length ? `; the latest ${record.messages.length} shown` : ''}.` +
-    (record.earlierUnread ? ` Kick’s recent messages could not be read again (${record.earlierUnread.replace(/\.$/, '')}).` : '')
+  const why = answer.status === 'failed' ? notFollowed(answer) : t(answer.status === 'connecting' ? 'chat.socketNotYet' : 'chat.socketNot');
+  return sentences(
+    t('chat.recent', { why: bare(why), at: formatClock(at), since: formatClock(record.since), more: latestShown(record) }),
+    record.earlierUnread && t('chat.recentUnread', { reason: bare(record.earlierUnread) }),
   );
+}
+
+/** A reason from elsewhere, to be set inside a sentence: without its own full stop. */
+const bare = (reason: string) => reason.replace(/\.$/, '');
+const notFollowed = (answer: ChatRecordAnswer) => t('chat.notFollowed', { reason: answer.reason ? bare(answer.reason) : t('chat.noReason') });
+/** "; the latest 2 shown", when the record holds fewer than it saw. */
+const latestShown = (record: RecordView) => (record.seen > record.messages.length ? plural('chat.latestShown', record.messages.length) : '');
+/** Whole sentences, joined by a space. */
+function sentences(...parts: (string | false | 0 | undefined)[]): string {
+  return parts.filter(Boolean).join(' ');
 }
 
 /** The section's place in a loading card, so the card keeps its size (chat-log.css) without building the list twice. */

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { formatClock, formatDayClock } from '@/lib/cards/format';
 import type { UserCard } from '@/lib/cards/schema';
+import { parts, t, type MessageKey } from '@/lib/i18n/messages';
 import type { RecordView } from '@/lib/messaging/protocol';
 import { longDuration, parseDuration, PRESET_MINUTES, shortDuration } from '@/lib/moderation/durations';
 import type { ModAction, ModerateResult } from '@/lib/moderation/schema';
@@ -11,9 +12,11 @@ import type { CardModeration } from './use-moderation';
 /** Kick's limit on a reason (lib/moderation/schema.ts MOD_REASON_MAX; a plain number here keeps zod off the page). */
 const REASON_MAX = 100;
 /** FFZ's default reasons (actions.jsx, card-design.md): one click fills the field, which stays editable. */
-const REASONS = ['One-man spam', 'Posting bad links', 'Ban evasion', 'Threats / personal info', 'Hate / harassment', 'Ignoring broadcaster / moderators'];
+const REASONS = ['spam', 'links', 'evasion', 'threats', 'hate', 'ignoring'] as const;
 /** How long Undo is offered after a timeout or ban; the card stays open meanwhile (card-design.md). */
 export const UNDO_MS = 10_000;
+/** What the length field reads (lib/moderation/durations.ts parseDuration): the same in every language. */
+const LENGTH_SYNTAX = '90, 2h, 3d, 1w';
 
 /** What the card knows of a ban: from its own action (`at`: when Kick answered), Kick's chat socket, or kick.com. */
 type Standing = { banned: false } | { banned: true; until?: number };
@@ -145,33 +148,33 @@ export function ModActions({ mod, card, record, chat, onOpenOptions, onHoldChang
 
   const parsed = custom === null ? null : parseDuration(custom);
   const undo = undoUntil > 0 && standing.banned;
-  const lift = standing.banned ? (standing.until === undefined ? 'Unban' : 'End timeout') : '';
+  const lift = standing.banned ? t(standing.until === undefined ? 'mod.unban' : 'mod.endTimeout') : '';
   const status = statusText(standing, message);
   const disabled = busy || !armed || undefined;
   return (
-    <section ref={section} className="mod" aria-label="Moderator actions" data-testid="card-mod" data-armed={armed ? '' : undefined}
+    <section ref={section} className="mod" aria-label={t('mod.label')} data-testid="card-mod" data-armed={armed ? '' : undefined}
       data-busy={busy ? '' : undefined}
       // What is typed here is for the card, not for kick.com's own shortcuts.
       onKeyDown={(e) => e.key !== 'Escape' && e.stopPropagation()}>
       <div className="mod-status" role="status" aria-live="polite" data-testid="card-mod-status" data-refusal={message?.refusal}
         data-confirmed={message?.confirmed ? '' : undefined} data-hold={pinned ? '' : undefined}>
         {status && <span>{status}</span>}
-        {undo && <button type="button" className="btn" data-testid="card-mod-undo" aria-disabled={disabled} onClick={act({ kind: 'unban' }, { undo: true })}>Undo</button>}
+        {undo && <button type="button" className="btn" data-testid="card-mod-undo" aria-disabled={disabled} onClick={act({ kind: 'unban' }, { undo: true })}>{t('mod.undo')}</button>}
         {!undo && lift && mod.ban && (
           <button type="button" className="btn" data-testid="card-mod-unban" aria-disabled={disabled} onClick={act({ kind: 'unban' })}>{lift}</button>
         )}
         {(message?.refusal === 'scope' || message?.refusal === 'token') && (
-          <button type="button" className="link-button" data-testid="card-mod-options" onClick={onOpenOptions}>Open options</button>
+          <button type="button" className="link-button" data-testid="card-mod-options" onClick={onOpenOptions}>{t('common.openOptions')}</button>
         )}
       </div>
       {mod.ban && !stopped && !standing.banned && (confirming ? (
         <div className="mod-confirm" data-testid="card-mod-confirm">
-          <span>Ban <bdi>{name}</bdi> permanently?</span>
-          <input data-testid="card-mod-confirm-reason" aria-label="Reason (optional)" placeholder="Reason (optional)" maxLength={REASON_MAX} value={reason}
+          <span>{parts('mod.confirm', { name: <bdi>{name}</bdi> })}</span>
+          <input data-testid="card-mod-confirm-reason" aria-label={t('mod.reasonOptional')} placeholder={t('mod.reasonOptional')} maxLength={REASON_MAX} value={reason}
             onInput={(e) => setReason(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && act({ kind: 'ban' })(e)} />
           <div className="mod-row">
-            <button type="button" className="btn danger" data-testid="card-mod-confirm-ban" aria-disabled={disabled} onClick={act({ kind: 'ban' })}>Ban</button>
-            <button type="button" className="btn" data-testid="card-mod-cancel" onClick={() => setConfirming(false)}>Cancel</button>
+            <button type="button" className="btn danger" data-testid="card-mod-confirm-ban" aria-disabled={disabled} onClick={act({ kind: 'ban' })}>{t('mod.ban')}</button>
+            <button type="button" className="btn" data-testid="card-mod-cancel" onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
           </div>
         </div>
       ) : (
@@ -179,36 +182,36 @@ export function ModActions({ mod, card, record, chat, onOpenOptions, onHoldChang
           <div className="mod-row">
             {PRESET_MINUTES.map((minutes) => (
               <button key={minutes} type="button" className="btn" data-testid={`card-mod-timeout-${minutes}`} aria-disabled={disabled}
-                aria-label={`Time out ${name} for ${longDuration(minutes)}`} title={`Time out ${name} for ${longDuration(minutes)}`}
+                aria-label={t('mod.timeoutFor', { name, length: longDuration(minutes) })} title={t('mod.timeoutFor', { name, length: longDuration(minutes) })}
                 onClick={act({ kind: 'timeout', minutes })}>
                 {shortDuration(minutes)}
               </button>
             ))}
-            <button type="button" className="btn" data-testid="card-mod-custom" aria-expanded={custom !== null} aria-label="Time out for another length"
-              title="Time out for another length" onClick={(e) => e.isTrusted && setCustom(custom === null ? '' : null)}>…</button>
+            <button type="button" className="btn" data-testid="card-mod-custom" aria-expanded={custom !== null} aria-label={t('mod.otherLength')}
+              title={t('mod.otherLength')} onClick={(e) => e.isTrusted && setCustom(custom === null ? '' : null)}>…</button>
             <button type="button" className="btn danger mod-ban" data-testid="card-mod-ban" aria-disabled={disabled}
-              onClick={(e) => fromUser(e) && setConfirming(true)}>Ban</button>
+              onClick={(e) => fromUser(e) && setConfirming(true)}>{t('mod.ban')}</button>
           </div>
           {custom !== null && (
             <div className="mod-custom">
-              <input data-testid="card-mod-custom-input" aria-label="Timeout length: minutes, or 2h, 3d, 1w" placeholder="90, 2h, 3d, 1w" value={custom}
+              <input data-testid="card-mod-custom-input" aria-label={t('mod.lengthLabel')} placeholder={LENGTH_SYNTAX} value={custom}
                 aria-describedby="kuc-mod-parsed" onInput={(e) => setCustom(e.currentTarget.value)}
                 onKeyDown={(e) => e.key === 'Enter' && parsed?.ok && act({ kind: 'timeout', minutes: parsed.minutes })(e)} />
               <span id="kuc-mod-parsed" className="muted" data-testid="card-mod-custom-parsed">
-                {parsed?.ok ? `= ${longDuration(parsed.minutes)}` : parsed?.reason === 'range' ? '1 minute to 7 days' : parsed?.reason === 'format' ? 'e.g. 90, 2h, 3d, 1w' : ''}
+                {parsed?.ok ? `= ${longDuration(parsed.minutes)}` : parsed?.reason === 'range' ? t('mod.lengthRange') : parsed?.reason === 'format' ? t('mod.lengthExample', { syntax: LENGTH_SYNTAX }) : ''}
               </span>
               <button type="button" className="btn" data-testid="card-mod-custom-apply" aria-disabled={!parsed?.ok || disabled}
-                onClick={(e) => parsed?.ok && act({ kind: 'timeout', minutes: parsed.minutes })(e)}>Time out</button>
+                onClick={(e) => parsed?.ok && act({ kind: 'timeout', minutes: parsed.minutes })(e)}>{t('mod.timeOut')}</button>
             </div>
           )}
           <button type="button" className="link-button mod-reason-toggle" data-testid="card-mod-reason-toggle" aria-expanded={reasonOpen}
-            onClick={() => setReasonOpen(!reasonOpen)}>{reasonOpen ? '▾' : '▸'} Reason</button>
+            onClick={() => setReasonOpen(!reasonOpen)}>{reasonOpen ? '▾' : '▸'} {t('mod.reason')}</button>
           {reasonOpen && (
             <div className="mod-reason">
-              <input data-testid="card-mod-reason" aria-label="Reason, sent with the next timeout or ban" maxLength={REASON_MAX} value={reason}
+              <input data-testid="card-mod-reason" aria-label={t('mod.reasonLabel')} maxLength={REASON_MAX} value={reason}
                 onInput={(e) => setReason(e.currentTarget.value)} />
               <div className="mod-chips">
-                {REASONS.map((r) => <button key={r} type="button" className="chip" onClick={() => setReason(r)}>{r}</button>)}
+                {REASONS.map((r) => reasonChip(t(`mod.reasons.${r}` satisfies MessageKey), setReason))}
               </div>
             </div>
           )}
@@ -219,14 +222,18 @@ export function ModActions({ mod, card, record, chat, onOpenOptions, onHoldChang
 }
 
 function resultText(action: ModAction, result: ModerateResult & { ok: true }): string {
-  if (action.kind === 'timeout') return `Timed out for ${longDuration(action.minutes)}, until ${clock(result.until ?? result.at + action.minutes * 60_000)}.`;
-  if (action.kind === 'ban') return 'Banned permanently.';
-  return 'Ban lifted.';
+  if (action.kind === 'timeout') return t('mod.timedOutFor', { length: longDuration(action.minutes), until: clock(result.until ?? result.at + action.minutes * 60_000) });
+  return t(action.kind === 'ban' ? 'mod.banned' : 'mod.lifted');
 }
 
 /** The status line: the last action's result or Kick's refusal, else what is known of a ban. */
 function statusText(standing: Standing, message: { text: string; refusal?: string; confirmed?: boolean } | null): string {
-  if (message) return message.confirmed ? `${message.text} Kick’s chat confirms it.` : message.text;
+  if (message) return message.confirmed ? `${message.text} ${t('mod.confirmed')}` : message.text;
   if (!standing.banned) return '';
-  return standing.until === undefined ? 'Banned in this channel.' : `Timed out until ${clock(standing.until)}.`;
+  return standing.until === undefined ? t('mod.bannedHere') : t('mod.timedOutUntil', { until: clock(standing.until) });
+}
+
+/** A preset reason: one click fills the field, which stays editable. */
+function reasonChip(text: string, setReason: (text: string) => void) {
+  return <button key={text} type="button" className="chip" onClick={() => setReason(text)}>{text}</button>;
 }

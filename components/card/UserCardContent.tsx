@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { UserCard } from '@/lib/cards/schema';
-import { formatAge, formatCount, formatDay, formatMonthYear, initials } from '@/lib/cards/format';
+import { formatAgo, formatCount, formatDay, formatMonthYear, initials } from '@/lib/cards/format';
+import { plural, t } from '@/lib/i18n/messages';
 import type { KickErrorInfo } from '@/lib/kick/errors';
 import type { SendToBackground } from '@/lib/messaging/send';
 import type { CardChat, WhenOpened } from '@/lib/page/card-chat';
@@ -13,9 +14,7 @@ import { NewcomerSignals } from './NewcomerSignals';
 import { ModActions } from './ModActions';
 import { useModeration } from './use-moderation';
 
-const ROLE_LABELS: Record<string, string> = {
-  owner: 'Owner', moderator: 'Moderator', vip: 'VIP', og: 'OG', subscriber: 'Subscriber', staff: 'Kick staff', founder: 'Founder', verified: 'Verified',
-};
+const ROLES: readonly string[] = ['owner', 'moderator', 'vip', 'og', 'subscriber', 'staff', 'founder', 'verified'];
 const NETWORK_LABELS: Record<string, string> = { instagram: 'Instagram', twitter: 'X', youtube: 'YouTube', discord: 'Discord', tiktok: 'TikTok', facebook: 'Facebook' };
 
 function Avatar({ url, name }: { url?: string; name: string }) {
@@ -47,7 +46,7 @@ function Bio({ text }: { text: string }) {
       <p ref={ref} dir="auto" className={`bio${expanded ? '' : ' clamped'}`} data-testid="card-bio">{text}</p>
       {(overflows || expanded) && (
         <button type="button" className="link-button" data-testid="card-bio-toggle" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
-          {expanded ? 'Less' : 'More'}
+          {t(expanded ? 'card.less' : 'card.more')}
         </button>
       )}
     </div>
@@ -60,13 +59,13 @@ function Live({ card }: { card: UserCard }) {
   if (!live.isLive)
     return (
       <div className="live" data-testid="card-live" data-live="false">
-        <span className="pill off">Offline</span>
+        <span className="pill off">{t('card.offline')}</span>
       </div>
     );
   return (
     <div className="live" data-testid="card-live" data-live="true">
-      <span className="pill on">● Live</span>
-      {live.viewerCount !== undefined && <span>{formatCount(live.viewerCount)} watching</span>}
+      <span className="pill on">● {t('card.live')}</span>
+      {live.viewerCount !== undefined && <span>{t('card.watching', { n: formatCount(live.viewerCount) })}</span>}
       {live.category && <span className="muted">· <bdi>{live.category}</bdi></span>}
       {live.title && <div className="stream-title" dir="auto" title={live.title}>{live.title}</div>}
     </div>
@@ -78,29 +77,29 @@ function Relation({ card, fields }: { card: UserCard; fields: Record<CardField, 
   if (!rel) return null;
   const following = formatDay(rel.followingSince);
   const ban = rel.ban;
-  const banUntil = ban?.permanent ? 'permanently' : ban?.expiresAt ? `until ${formatDay(ban.expiresAt) ?? 'later'}` : '';
+  const banUntil = ban?.expiresAt && !ban.permanent ? formatDay(ban.expiresAt) : null;
   return (
     <div data-testid="card-relation">
       <dl className="facts">
         {following && (
           <>
-            <dt>Following <bdi>{rel.channelSlug}</bdi></dt>
-            <dd>since {following}</dd>
+            <dt>{t('card.following')} <bdi>{rel.channelSlug}</bdi></dt>
+            <dd>{t('card.since', { date: following })}</dd>
           </>
         )}
         {rel.subscribedMonths !== undefined && (
           <>
-            <dt>Subscribed</dt>
-            <dd>{rel.subscribedMonths} month{rel.subscribedMonths === 1 ? '' : 's'}</dd>
+            <dt>{t('card.subscribed')}</dt>
+            <dd>{plural('card.months', rel.subscribedMonths)}</dd>
           </>
         )}
       </dl>
       {fields.badges && (rel.roles.length > 0 || ban) && (
-        <div className="roles" data-testid="card-roles" aria-label={`Roles in ${rel.channelSlug}`}>
+        <div className="roles" data-testid="card-roles" aria-label={t('card.rolesIn', { channel: rel.channelSlug })}>
           {rel.roles.map((r) => (
-            <span key={r} className="role">{ROLE_LABELS[r] ?? r}</span>
+            <span key={r} className="role">{ROLES.includes(r) ? t(`role.${r}` as 'role.owner') : r}</span>
           ))}
-          {ban && <span className="role ban">{ban.permanent ? 'Banned' : 'Timed out'} {banUntil}</span>}
+          {ban && <span className="role ban">{ban.permanent ? t('card.bannedPermanently') : banUntil ? t('card.timedOutUntil', { date: banUntil }) : t('card.timedOut')}</span>}
         </div>
       )}
     </div>
@@ -109,12 +108,12 @@ function Relation({ card, fields }: { card: UserCard; fields: Record<CardField, 
 
 const Actions = memo(function Actions({ card }: { card: UserCard }) {
   const [status, setStatus] = useState('');
-  const copy = async (what: string, value: string) => {
+  const copy = async (what: 'name' | 'id', value: string) => {
     try {
       await navigator.clipboard.writeText(value);
-      setStatus(`${what} copied`);
+      setStatus(t(what === 'name' ? 'card.copiedName' : 'card.copiedId'));
     } catch {
-      setStatus(`Could not copy the ${what.toLowerCase()}: the page blocked the clipboard.`);
+      setStatus(t(what === 'name' ? 'card.copyNameFailed' : 'card.copyIdFailed'));
     }
   };
   const slug = card.slug ?? card.username.toLowerCase();
@@ -123,10 +122,10 @@ const Actions = memo(function Actions({ card }: { card: UserCard }) {
   return (
     <>
       <div className="actions">
-        <a className="btn primary" href={`https://kick.com/${encodeURIComponent(slug)}`} data-testid="card-open-channel">Open channel</a>
-        <button type="button" className="btn" data-testid="card-copy-name" onClick={() => void copy('Username', copyName)}>Copy username</button>
+        <a className="btn primary" href={`https://kick.com/${encodeURIComponent(slug)}`} data-testid="card-open-channel">{t('card.openChannel')}</a>
+        <button type="button" className="btn" data-testid="card-copy-name" onClick={() => void copy('name', copyName)}>{t('card.copyName')}</button>
         {card.userId !== undefined && (
-          <button type="button" className="btn" data-testid="card-copy-id" onClick={() => void copy('User id', String(card.userId))}>Copy user id</button>
+          <button type="button" className="btn" data-testid="card-copy-id" onClick={() => void copy('id', String(card.userId))}>{t('card.copyId')}</button>
         )}
       </div>
       <div className="status body" role="status" aria-live="polite" data-testid="card-status">{status}</div>
@@ -150,9 +149,9 @@ const CardHead = memo(function CardHead({ card, fields, titleId }: { card: UserC
           <h2 className="name" id={titleId} data-testid="card-name">
             {/* Isolated, so what a name holds cannot reorder the text around it. */}
             <bdi data-testid="card-display-name">{name}</bdi>
-            {card.verified && <span className="verified" role="img" aria-label="Verified">✔</span>}
+            {card.verified && <span className="verified" role="img" aria-label={t('role.verified')}>✔</span>}
           </h2>
-          <div className="slug" data-testid="card-slug">@<bdi>{card.slug ?? card.username}</bdi>{card.userId !== undefined && <span> · id {card.userId}</span>}</div>
+          <div className="slug" data-testid="card-slug">@<bdi>{card.slug ?? card.username}</bdi>{card.userId !== undefined && <span> · {t('card.id', { id: card.userId })}</span>}</div>
         </div>
       </div>
     </>
@@ -168,14 +167,14 @@ const CardFacts = memo(function CardFacts({ card, fields }: { card: UserCard; fi
       <dl className="facts">
         {fields.followers && card.followersCount !== undefined && (
           <>
-            <dt>Followers</dt>
+            <dt>{t('card.followers')}</dt>
             <dd data-testid="card-followers">{formatCount(card.followersCount)}</dd>
           </>
         )}
         {fields.channelCreated && channelAge && (
           <>
-            <dt>Channel created</dt>
-            <dd data-testid="card-channel-created">{channelAge} ({formatAge(card.channelCreatedAt)} ago)</dd>
+            <dt>{t('card.channelCreated')}</dt>
+            <dd data-testid="card-channel-created">{channelAge} ({formatAgo(card.channelCreatedAt)})</dd>
           </>
         )}
       </dl>
@@ -198,7 +197,7 @@ const CardLinks = memo(function CardLinks({ card, fields, notice, onRetry }: { c
         <p className="notice" data-testid="card-notice">
           {notice}{' '}
           {card.sources.official === 'error' && onRetry && (
-            <button type="button" className="link-button" data-testid="card-retry" onClick={onRetry}>Retry</button>
+            <button type="button" className="link-button" data-testid="card-retry" onClick={onRetry}>{t('common.retry')}</button>
           )}
         </p>
       )}
@@ -251,7 +250,7 @@ export function SkeletonCard({ username, titleId, chat }: { username: string; ti
         <div className="avatar" />
         <div className="who">
           <h2 className="name" id={titleId}>{username}</h2>
-          <div className="slug">Loading…</div>
+          <div className="slug">{t('common.loading')}</div>
         </div>
       </div>
       <div className="body">
@@ -268,18 +267,18 @@ export function SkeletonCard({ username, titleId, chat }: { username: string; ti
 function errorText(error: KickErrorInfo): { title: string; detail: string } {
   switch (error.code) {
     case 'rate_limited':
-      return { title: 'Kick is busy', detail: `Too many requests. Try again in ${Math.ceil(error.retryAfterSec ?? 30)} s.` };
+      return { title: t('cardError.busy'), detail: t('cardError.busyDetail', { s: Math.ceil(error.retryAfterSec ?? 30) }) };
     case 'not_found':
-      return { title: 'User not found', detail: error.message };
+      return { title: t('cardError.notFound'), detail: error.message };
     case 'not_configured':
     case 'not_connected':
     case 'reconnect_needed':
-      return { title: 'Kick account needed', detail: error.message };
+      return { title: t('cardError.account'), detail: error.message };
     case 'timeout':
     case 'network':
-      return { title: 'Could not reach Kick', detail: error.message };
+      return { title: t('cardError.unreachable'), detail: error.message };
     default:
-      return { title: 'Could not load this user', detail: error.message };
+      return { title: t('cardError.failed'), detail: error.message };
   }
 }
 
@@ -294,11 +293,11 @@ export function ErrorCard({ username, titleId, error, onRetry, onOpenOptions }: 
   const needsAccount = ['not_configured', 'not_connected', 'reconnect_needed', 'unauthorized', 'forbidden'].includes(error.code);
   return (
     <div className="error" data-testid="card-error" data-code={error.code}>
-      <h2 id={titleId}>{title}: {username}</h2>
+      <h2 id={titleId}>{t('cardError.title', { title, name: username })}</h2>
       <p data-testid="card-error-detail">{detail}</p>
       <div className="actions" style={{ border: 0, padding: 0 }}>
-        {needsAccount && <button type="button" className="btn primary" onClick={onOpenOptions} data-testid="card-open-options">Open options</button>}
-        {error.code !== 'not_found' && <button type="button" className="btn" onClick={onRetry} data-testid="card-retry">Retry</button>}
+        {needsAccount && <button type="button" className="btn primary" onClick={onOpenOptions} data-testid="card-open-options">{t('common.openOptions')}</button>}
+        {error.code !== 'not_found' && <button type="button" className="btn" onClick={onRetry} data-testid="card-retry">{t('common.retry')}</button>}
       </div>
     </div>
   );

@@ -1,20 +1,23 @@
 import { useLayoutEffect, useRef } from 'react';
 import { autoUpdate, computePosition, flip, offset, platform, shift, type ComputePositionConfig, type ReferenceElement } from '@floating-ui/react-dom';
+import { textDir } from '@/lib/i18n/messages';
 import { cardPlatform, cardTranslation } from './card-platform';
 
-const OPTIONS: Partial<ComputePositionConfig> = {
+/** Right to left (Arabic), the card hangs from the name's right edge and tries the left side before the right. */
+const optionsFor = (rtl: boolean): Partial<ComputePositionConfig> => ({
   strategy: 'fixed',
-  placement: 'bottom-start',
+  placement: rtl ? 'bottom-end' : 'bottom-start',
   middleware: [
     offset(6),
     // Below, above, then beside the name: a card taller than the room above and below (one with the chat log, in a
     // short window) sits beside the name instead of over it, so the name stays clickable for Kick's own card.
     // crossAxis false: a side is chosen for its width alone, and shift then slides the card up or down to fit.
-    flip({ padding: 8, crossAxis: false, fallbackPlacements: ['top-start', 'left-start', 'right-start'] }),
+    flip({ padding: 8, crossAxis: false, fallbackPlacements: rtl ? ['top-end', 'right-start', 'left-start'] : ['top-start', 'left-start', 'right-start'] }),
     // crossAxis: when no side has room, slide over the name rather than leave the viewport.
     shift({ padding: 8, crossAxis: true }),
   ],
-};
+});
+let options: Partial<ComputePositionConfig> | undefined;
 
 /**
  * Places the open card next to its name with floating-ui, without forcing a layout and without a render of its own
@@ -41,7 +44,7 @@ export function useCardPosition<T extends HTMLElement>(anchor: ReferenceElement 
     let active = true;
     let first = true;
     const place = () => {
-      void computePosition(anchor, el, { ...OPTIONS, platform: cardPlatform(el, platform) }).then((at) => {
+      void computePosition(anchor, el, { ...(options ??= optionsFor(textDir() === 'rtl')), platform: cardPlatform(el, platform) }).then((at) => {
         if (!active) return;
         const [x, y] = [Math.round(at.x), Math.round(at.y)];
         const before = cardTranslation.get(el);

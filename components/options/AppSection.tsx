@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { intlLocale, parts, t } from '@/lib/i18n/messages';
 import { useStore } from 'zustand';
 import { AppConfigSchema, DEFAULT_SCOPES, getRedirectUri, KICK_SCOPES, loadAppConfig, saveAppConfig } from '@/lib/settings/app-config';
 import { BUILD_RELAY, loadConnectionMode, saveConnectionMode, type ConnectionMode, type RelayConfig } from '@/lib/settings/relay-config';
@@ -37,18 +38,16 @@ export function AppSection({ auth, relay = BUILD_RELAY }: { auth: AuthStore; rel
   return (
     <>
       <section className="card stack" aria-labelledby="signin-h" data-testid="opt-signin" data-mode={mode ?? 'loading'}>
-        <h2 id="signin-h">Sign-in</h2>
+        <h2 id="signin-h">{t('app.signIn')}</h2>
         {mode === 'relay' && (
           <p data-testid="opt-relay-info">
-            <strong>Connect with Kick</strong> below: nothing to set up. Sign-in goes through this extension’s sign-in service
-            (<code>{new URL(relay.url).host}</code>), which adds the app’s secret to Kick’s token requests. It sees the sign-in
-            code and your tokens while passing them to Kick, and stores nothing.
+            {parts('app.relayInfo', { connect: <strong>{t('account.connectRelay')}</strong>, host: <code>{new URL(relay.url).host}</code> })}
           </p>
         )}
         <label className="row">
           <input type="checkbox" data-testid="opt-use-own-app" checked={mode === 'own'} disabled={mode === null || switching}
             onChange={(e) => void choose(e.target.checked)} />
-          <span>Use your own Kick app (advanced){status?.state === 'connected' ? ': disconnects the current account' : ''}</span>
+          <span>{t(status?.state === 'connected' ? 'app.useOwnDisconnects' : 'app.useOwn')}</span>
         </label>
       </section>
       {mode === 'own' && <OwnAppSection />}
@@ -84,74 +83,72 @@ function OwnAppSection() {
       const next: Errors = {};
       for (const issue of parsed.error.issues) {
         const key = issue.path[0] as keyof Errors;
-        next[key] ??= key === 'scopes' ? 'Choose at least one scope.' : issue.message;
+        next[key] ??= key === 'scopes' ? t('app.chooseScope') : issue.message;
       }
       setErrors(next);
       return;
     }
     setErrors({});
     await saveAppConfig(parsed.data);
-    setSaved(`Saved at ${new Date().toLocaleTimeString()}. Connect your account below.`);
+    setSaved(t('app.savedAt', { time: new Date().toLocaleTimeString(intlLocale()) }));
   };
 
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(redirectUri);
-      setCopied('Copied');
+      setCopied(t('app.copied'));
     } catch {
-      setCopied('Could not copy: select the address and copy it by hand.');
+      setCopied(t('app.copyFailed'));
     }
   };
 
   return (
     <section className="card stack" aria-labelledby="app-h">
-      <h2 id="app-h">Kick app</h2>
+      <h2 id="app-h">{t('app.title')}</h2>
       <p className="muted">
-        Kick’s sign-in needs an app of your own: its token endpoint requires the client secret even with PKCE (KickDevDocs #413).
-        The secret stays in this browser’s extension storage and is only ever sent to id.kick.com.
-        Create the app in <a href="https://kick.com/settings/developer" target="_blank" rel="noopener noreferrer">Kick’s developer settings</a>.
+        {parts('app.intro', { link: <a href="https://kick.com/settings/developer" target="_blank" rel="noopener noreferrer">{t('app.devSettings')}</a> })}
       </p>
       <div className="stack">
-        <span>Redirect URI to register in your Kick app:</span>
+        <span>{t('app.redirect')}</span>
         <div className="row">
           <code data-testid="opt-redirect-uri" style={{ userSelect: 'all', wordBreak: 'break-all' }}>{redirectUri}</code>
-          <button type="button" className="btn" data-testid="opt-copy-redirect" onClick={() => void copy()}>Copy</button>
+          <button type="button" className="btn" data-testid="opt-copy-redirect" onClick={() => void copy()}>{t('app.copy')}</button>
           <span role="status" className="ok-text">{copied}</span>
         </div>
       </div>
       <form className="stack" onSubmit={(e) => void save(e)} noValidate>
         <div className="field">
-          <label htmlFor="client-id">Client ID</label>
+          <label htmlFor="client-id">{t('app.clientId')}</label>
           <input id="client-id" data-testid="opt-client-id" value={clientId} autoComplete="off" spellCheck={false}
             aria-invalid={Boolean(errors.clientId)} aria-describedby={errors.clientId ? 'client-id-err' : undefined}
             onChange={(e) => setClientId(e.target.value)} />
           {errors.clientId && <span id="client-id-err" className="error-text" role="alert">{errors.clientId}</span>}
         </div>
         <div className="field">
-          <label htmlFor="client-secret">Client secret</label>
+          <label htmlFor="client-secret">{t('app.clientSecret')}</label>
           <div className="row">
             <input id="client-secret" data-testid="opt-client-secret" type={reveal ? 'text' : 'password'} value={clientSecret} autoComplete="off" spellCheck={false}
               aria-invalid={Boolean(errors.clientSecret)} aria-describedby={errors.clientSecret ? 'client-secret-err' : undefined}
               onChange={(e) => setClientSecret(e.target.value)} />
             <button type="button" className="btn" data-testid="opt-secret-toggle" aria-pressed={reveal} onClick={() => setReveal(!reveal)}>
-              {reveal ? 'Hide' : 'Show'}
+              {t(reveal ? 'account.hide' : 'account.show')}
             </button>
           </div>
           {errors.clientSecret && <span id="client-secret-err" className="error-text" role="alert">{errors.clientSecret}</span>}
         </div>
         <fieldset className="stack">
-          <legend>Scopes to ask for (only what the cards use)</legend>
+          <legend>{t('app.scopes')}</legend>
           {KICK_SCOPES.map((scope) => (
             <label key={scope.id} className="row">
               <input type="checkbox" data-testid={`opt-scope-${scope.id}`} checked={scope.required || scopes.includes(scope.id)} disabled={scope.required}
                 onChange={(e) => setScopes(e.target.checked ? [...scopes, scope.id] : scopes.filter((s) => s !== scope.id))} />
-              <span><code>{scope.id}</code> <span className="muted">{scope.unlocks}</span></span>
+              <span><code>{scope.id}</code> <span className="muted">{t(`app.unlocks.${scope.id.replace(':', '_') as 'user_read' | 'channel_read'}`)}</span></span>
             </label>
           ))}
           {errors.scopes && <span className="error-text" role="alert">{errors.scopes}</span>}
         </fieldset>
         <div className="row">
-          <button type="submit" className="btn primary" data-testid="opt-save">Save</button>
+          <button type="submit" className="btn primary" data-testid="opt-save">{t('common.save')}</button>
           <span role="status" className="ok-text" data-testid="opt-saved">{saved}</span>
         </div>
       </form>

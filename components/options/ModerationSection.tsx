@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { intlLocale, parts, t } from '@/lib/i18n/messages';
 import { useStore } from 'zustand';
 import { browser } from 'wxt/browser';
 import { ModerationGrantLine } from '@/components/ui/ModerationGrant';
@@ -10,7 +11,7 @@ import type { SettingsStore } from '@/lib/stores/settings-store';
 
 function actionText(entry: ModLogEntry): string {
   const a = entry.action;
-  const what = a.kind === 'timeout' ? `Timeout ${longDuration(a.minutes)}` : a.kind === 'ban' ? 'Ban' : a.kind === 'unban' ? 'Unban' : 'Delete a message';
+  const what = a.kind === 'timeout' ? t('modOptions.timeout', { length: longDuration(a.minutes) }) : t(a.kind === 'ban' ? 'mod.ban' : a.kind === 'unban' ? 'mod.unban' : 'modOptions.delete');
   return entry.undo ? `${what} (Undo)` : what;
 }
 
@@ -25,7 +26,7 @@ export function ModerationSection({ settings: store, auth, send }: { settings: S
   const [log, setLog] = useState<ModLogEntry[] | null>(null);
   const [error, setError] = useState('');
   const load = useCallback(() => {
-    send('listModLog', {}).then(({ entries }) => setLog(entries), (e: Error) => setError(`The log could not be read: ${e.message}`));
+    send('listModLog', {}).then(({ entries }) => setLog(entries), (e: Error) => setError(t('modOptions.readFailed', { reason: e.message })));
   }, [send]);
   useEffect(() => {
     load();
@@ -34,51 +35,48 @@ export function ModerationSection({ settings: store, auth, send }: { settings: S
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, [load]);
-  const clear = () => send('clearModLog', {}).then(() => setLog([]), (e: Error) => setError(`The log could not be cleared: ${e.message}`));
+  const clear = () => send('clearModLog', {}).then(() => setLog([]), (e: Error) => setError(t('modOptions.clearFailed', { reason: e.message })));
 
   return (
     <section className="card stack" aria-labelledby="mod-h" data-testid="opt-moderation">
-      <h2 id="mod-h">Moderator actions</h2>
+      <h2 id="mod-h">{t('mod.label')}</h2>
       <label className="row">
         <input type="checkbox" data-testid="opt-moderator-actions" checked={on} onChange={(e) => void store.getState().update({ moderatorActions: e.target.checked })} />
-        <span>Time out, ban and delete messages from the card, in channels you moderate</span>
+        <span>{t('modOptions.toggle')}</span>
       </label>
       <p className="muted">
-        Turning this on asks Kick for two more scopes at your next connection: <code>moderation:ban</code> (timeouts, bans, unbans) and{' '}
-        <code>moderation:chat_message:manage</code> (deleting messages). Actions are sent from the extension’s background to Kick’s
-        official API (<code>api.kick.com</code>) as your account, only for the channel the tab shows, at most 20 a minute per tab. Cards offer
-        them only where you are the broadcaster or a moderator, never on the broadcaster, moderators or yourself.
+        {parts('modOptions.about', { ban: <code>moderation:ban</code>, manage: <code>moderation:chat_message:manage</code>, api: <code>api.kick.com</code> })}
       </p>
       {on && status?.state === 'connected' && (
         <ModerationGrantLine enabled={on} scopes={status.token.scopes} busy={busy !== null} onConnect={() => void auth.getState().connect()} />
       )}
-      {on && status && status.state !== 'connected' && <p className="muted" data-testid="opt-mod-connect-first">Connect your Kick account above: Kick will ask you to allow the moderation scopes.</p>}
-      <h3>What you did from the extension</h3>
+      {on && status && status.state !== 'connected' && <p className="muted" data-testid="opt-mod-connect-first">{t('modOptions.connectFirst')}</p>}
+      <h3>{t('modOptions.log')}</h3>
       {error && <p className="error-text" role="alert">{error}</p>}
-      {log && log.length === 0 && <p className="muted" data-testid="opt-mod-log-empty">No actions yet.</p>}
+      {log && log.length === 0 && <p className="muted" data-testid="opt-mod-log-empty">{t('modOptions.empty')}</p>}
       {log && log.length > 0 && (
         <>
           <div style={{ maxHeight: 320, overflow: 'auto' }}>
             <table className="mod-log" data-testid="opt-mod-log">
               <thead>
-                <tr><th>Time</th><th>Channel</th><th>User</th><th>Action</th><th>Reason</th><th>Kick’s answer</th></tr>
+                <tr><th>{t('modOptions.time')}</th><th>{t('modOptions.channel')}</th><th>{t('modOptions.user')}</th><th>{t('modOptions.action')}</th><th>{t('mod.reason')}</th><th>{t('modOptions.answer')}</th></tr>
               </thead>
               <tbody>
                 {log.map((entry, i) => (
                   <tr key={`${entry.at}-${i}`} data-testid="opt-mod-log-row">
-                    <td>{new Date(entry.at).toLocaleString()}</td>
+                    <td>{new Date(entry.at).toLocaleString(intlLocale())}</td>
                     <td><bdi>{entry.channel}</bdi></td>
                     <td><bdi>{entry.username}</bdi></td>
                     <td>{actionText(entry)}</td>
                     <td dir="auto">{entry.reason ?? ''}</td>
-                    <td className={entry.outcome === 'ok' ? 'ok-text' : 'error-text'}>{entry.outcome === 'ok' ? 'Done' : entry.outcome.message}</td>
+                    <td className={entry.outcome === 'ok' ? 'ok-text' : 'error-text'}>{entry.outcome === 'ok' ? t('modOptions.done') : entry.outcome.message}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
           <div className="row">
-            <button type="button" className="btn" data-testid="opt-mod-log-clear" onClick={() => void clear()}>Clear the log</button>
+            <button type="button" className="btn" data-testid="opt-mod-log-clear" onClick={() => void clear()}>{t('modOptions.clear')}</button>
           </div>
         </>
       )}

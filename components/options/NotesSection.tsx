@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { t } from '@/lib/i18n/messages';
 import { browser } from 'wxt/browser';
 import type { MessageOutput } from '@/lib/messaging/protocol';
 import { touchesNotes } from '@/lib/notes/storage-keys';
@@ -19,11 +20,11 @@ function AreaLine({ overview }: { overview: Overview }) {
   return (
     <p className="muted" data-testid="opt-notes-area" data-area={area}>
       {area === 'sync'
-        ? `Kept in sync storage: if you sign in to your browser with sync on, it copies them to your other devices (they use ${kB(usage.bytes)} of its ${kB(quotas.bytes)}).`
+        ? t('notes.sync', { used: kB(usage.bytes), quota: kB(quotas.bytes) })
         : area === 'local'
-          ? `Kept in local storage, on this device only: they are more than sync storage holds (${kB(usage.bytes)}; sync holds ${kB(quotas.bytes)}, at most ${kB(quotas.bytesPerItem)} a note).`
-          : `Kept in the extension’s own database, on this device only (${kB(usage.bytes)}): this browser lets the extension’s script on kick.com read sync storage, and your notes are kept from it, so they do not follow you to other devices (export them to move them).`}{' '}
-      They are never sent anywhere.
+          ? t('notes.local', { used: kB(usage.bytes), quota: kB(quotas.bytes), item: kB(quotas.bytesPerItem) })
+          : t('notes.database', { used: kB(usage.bytes) })}{' '}
+      {t('notes.neverSent')}
     </p>
   );
 }
@@ -40,7 +41,7 @@ function NoteRow({ note, send, onChanged, onDeleted }: { note: Note; send: Send;
       setError('');
       onChanged();
     } catch (e) {
-      setError(`Could not save: ${reason(e)}`);
+      setError(t('notes.saveFailed', { reason: reason(e) }));
     }
   };
   const remove = async () => {
@@ -48,38 +49,38 @@ function NoteRow({ note, send, onChanged, onDeleted }: { note: Note; send: Send;
       await send('deleteNote', user);
       onDeleted(note);
     } catch (e) {
-      setError(`Could not delete: ${reason(e)}`);
+      setError(t('notes.deleteFailed', { reason: reason(e) }));
     }
   };
   return (
     <li className="card stack" data-testid="opt-note" data-username={note.username}>
       <div className="row" style={{ justifyContent: 'space-between' }}>
-        <strong>@<bdi>{note.username}</bdi>{note.userId !== undefined && <span className="muted"> · id {note.userId}</span>}</strong>
+        <strong>@<bdi>{note.username}</bdi>{note.userId !== undefined && <span className="muted"> · {t('card.id', { id: note.userId })}</span>}</strong>
         <span className="muted">{new Date(note.updatedAt).toLocaleString()}</span>
       </div>
       {draft ? (
-        <form className="stack" aria-label={`Edit the note about ${note.username}`} onSubmit={(e) => {
+        <form className="stack" aria-label={t('notes.editAbout', { name: note.username })} onSubmit={(e) => {
           e.preventDefault();
           void save();
         }}>
-          <label className="field">Nickname
+          <label className="field">{t('notes.nickname')}
             <input data-testid="opt-note-nickname" maxLength={NICKNAME_MAX} value={draft.nickname} onInput={(e) => setDraft({ ...draft, nickname: e.currentTarget.value })} />
           </label>
-          <label className="field">Note
+          <label className="field">{t('notes.note')}
             <textarea data-testid="opt-note-text" rows={4} maxLength={NOTE_MAX} value={draft.note} onInput={(e) => setDraft({ ...draft, note: e.currentTarget.value })} />
           </label>
           <div className="row">
-            <button className="btn primary" data-testid="opt-note-save">Save</button>
-            <button type="button" className="btn" onClick={() => setDraft(null)}>Cancel</button>
+            <button className="btn primary" data-testid="opt-note-save">{t('common.save')}</button>
+            <button type="button" className="btn" onClick={() => setDraft(null)}>{t('common.cancel')}</button>
           </div>
         </form>
       ) : (
         <>
-          {note.nickname && <div data-testid="opt-note-nickname-text">Nickname: <bdi>{note.nickname}</bdi></div>}
+          {note.nickname && <div data-testid="opt-note-nickname-text">{t('notes.nicknameIs')} <bdi>{note.nickname}</bdi></div>}
           {note.note && <div dir="auto" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="opt-note-body">{note.note}</div>}
           <div className="row">
-            <button type="button" className="btn" data-testid="opt-note-edit" onClick={() => setDraft({ nickname: note.nickname, note: note.note })}>Edit</button>
-            <button type="button" className="btn danger" data-testid="opt-note-delete" onClick={() => void remove()}>Delete</button>
+            <button type="button" className="btn" data-testid="opt-note-edit" onClick={() => setDraft({ nickname: note.nickname, note: note.note })}>{t('notes.edit')}</button>
+            <button type="button" className="btn danger" data-testid="opt-note-delete" onClick={() => void remove()}>{t('notes.delete')}</button>
           </div>
         </>
       )}
@@ -100,7 +101,7 @@ export function NotesSection({ send }: { send: Send }) {
     const ask = ++asked.current;
     send('listNotes', {}).then(
       (overview) => ask === asked.current && setOverview(overview),
-      (e: unknown) => setMessage({ text: `Your notes could not be loaded: ${reason(e)}`, error: true }),
+      (e: unknown) => setMessage({ text: t('notes.loadFailed', { reason: reason(e) }), error: true }),
     );
   }, [send]);
   useEffect(() => {
@@ -130,7 +131,7 @@ export function NotesSection({ send }: { send: Send }) {
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       setMessage({ text: `Exported ${file.notes.length} note${file.notes.length === 1 ? '' : 's'} to ${NOTES_FILE_NAME}.` });
     } catch (e) {
-      setMessage({ text: `Could not export: ${reason(e)}`, error: true });
+      setMessage({ text: t('notes.exportFailed', { reason: reason(e) }), error: true });
     }
   };
 
@@ -138,9 +139,9 @@ export function NotesSection({ send }: { send: Send }) {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    const refuse = (why: string) => setMessage({ text: `Nothing was imported: ${why}`, error: true });
+    const refuse = (why: string) => setMessage({ text: t('notes.importRefused', { reason: why }), error: true });
     // Checked before reading: a huge file would only be refused after filling memory. Its size is its bytes, the bound's unit.
-    if (file.size > MAX_IMPORT_BYTES) return refuse(`the file is too large: ${sizeInWords(file.size)} (${IMPORT_LIMIT_WORDS}).`);
+    if (file.size > MAX_IMPORT_BYTES) return refuse(t('notes.tooLarge', { size: sizeInWords(file.size), limit: IMPORT_LIMIT_WORDS }));
     try {
       const text = await file.text();
       const result = await send('importNotes', { text });
@@ -155,36 +156,36 @@ export function NotesSection({ send }: { send: Send }) {
   const undo = async (note: Note) => {
     // Through import, so the note comes back exactly as it was, date included.
     const result = await send('importNotes', { text: JSON.stringify(toNotesFile([note])) }).catch((e: unknown) => ({ ok: false as const, reason: reason(e) }));
-    setMessage(result.ok ? { text: `The note about ${note.username} is back.` } : { text: `Could not undo: ${result.reason}`, error: true });
+    setMessage(result.ok ? { text: t('notes.back', { name: note.username }) } : { text: t('notes.undoFailed', { reason: result.reason }), error: true });
     load();
   };
 
   const shown = overview ? searchNotes(overview.notes, query) : [];
   return (
     <section className="card stack" aria-labelledby="notes-h" data-testid="opt-notes">
-      <h2 id="notes-h">Notes and nicknames</h2>
-      <p className="muted">Add them from a card (“Add note”). Only you see them: kick.com’s page is never changed.</p>
+      <h2 id="notes-h">{t('notes.title')}</h2>
+      <p className="muted">{t('notes.intro')}</p>
       {overview && <AreaLine overview={overview} />}
       <div className="row">
-        <button type="button" className="btn" data-testid="opt-notes-export" onClick={() => void exportFile()}>Export…</button>
+        <button type="button" className="btn" data-testid="opt-notes-export" onClick={() => void exportFile()}>{t('notes.export')}</button>
         <label className="btn" style={{ position: 'relative' }}>
-          Import…
+          {t('notes.import')}
           <input type="file" accept=".json,application/json" data-testid="opt-notes-import" style={{ position: 'absolute', opacity: 0, width: 1, height: 1 }}
             onChange={(e) => void importFile(e.currentTarget)} />
         </label>
       </div>
       <p className="muted" data-testid="opt-notes-import-limit">
-        An import file may be {IMPORT_LIMIT_WORDS}; all your notes together may take {sizeInWords(NOTES_MAX_BYTES)} of the browser’s storage.
+        {t('notes.limits', { file: IMPORT_LIMIT_WORDS, all: sizeInWords(NOTES_MAX_BYTES) })}
       </p>
       <p role={message?.error ? 'alert' : 'status'} className={message?.error ? 'error-text' : 'muted'} data-testid="opt-notes-message">
         {message?.text}
         {message?.undo && (
-          <> <button type="button" className="btn" data-testid="opt-notes-undo" onClick={() => void undo(message.undo!)}>Undo</button></>
+          <> <button type="button" className="btn" data-testid="opt-notes-undo" onClick={() => void undo(message.undo!)}>{t('mod.undo')}</button></>
         )}
       </p>
       {overview && overview.notes.length > 0 && (
         <div className="field">
-          <label htmlFor="notes-search">Search by name, nickname or note</label>
+          <label htmlFor="notes-search">{t('notes.search')}</label>
           <input id="notes-search" type="search" data-testid="opt-notes-search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
         </div>
       )}
@@ -193,14 +194,14 @@ export function NotesSection({ send }: { send: Send }) {
           {shown.map((note) => (
             <NoteRow key={rowKey(note)} note={note} send={send} onChanged={load}
               onDeleted={(gone) => {
-                setMessage({ text: `Deleted the note about ${gone.username}.`, undo: gone });
+                setMessage({ text: t('notes.deleted', { name: gone.username }), undo: gone });
                 load();
               }} />
           ))}
         </ul>
       )}
-      {overview?.notes.length === 0 && <p className="muted" data-testid="opt-notes-empty">No notes yet.</p>}
-      {overview && overview.notes.length > 0 && shown.length === 0 && <p className="muted">No note matches “{query}”.</p>}
+      {overview?.notes.length === 0 && <p className="muted" data-testid="opt-notes-empty">{t('notes.empty')}</p>}
+      {overview && overview.notes.length > 0 && shown.length === 0 && <p className="muted">{t('notes.noMatch', { query })}</p>}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useStore } from 'zustand';
+import { messagesLang, t, textDir } from '@/lib/i18n/messages';
 import type { AuthStore, Send } from '@/lib/stores/auth-store';
 import type { SettingsStore } from '@/lib/stores/settings-store';
 import { AboutSection } from './AboutSection';
@@ -14,8 +15,8 @@ export function OptionsApp({ auth, settings, send }: { auth: AuthStore; settings
   const problem = useStore(settings, (s) => s.problem);
   const savedAt = useStore(settings, (s) => s.savedAt);
   return (
-    <main className="options stack">
-      <h1>Kick User Cards</h1>
+    <main className="options stack" dir={textDir()} lang={messagesLang()}>
+      <h1>{t('extName')}</h1>
       {problem && <p role="alert" className="card error-text" data-testid="opt-settings-problem">{problem}</p>}
       <AppSection auth={auth} />
       <AccountSection auth={auth} />
@@ -24,7 +25,7 @@ export function OptionsApp({ auth, settings, send }: { auth: AuthStore; settings
       <ModerationSection settings={settings} auth={auth} send={send} />
       <NotesSection send={send} />
       <AboutSection />
-      <p role="status" className="muted" data-testid="opt-settings-saved">{savedAt ? 'Settings saved.' : ''}</p>
+      <p role="status" className="muted" data-testid="opt-settings-saved">{savedAt ? t('options.saved') : ''}</p>
     </main>
   );
 }

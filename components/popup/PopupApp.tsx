@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { messagesLang, plural, t, textDir } from '@/lib/i18n/messages';
 import { useStore } from 'zustand';
 import { browser } from 'wxt/browser';
 import { ConnectedAccount, connectedVia } from '@/components/ui/AccountStatus';
@@ -25,17 +26,19 @@ function TabStatus({ send }: { send: Send }) {
       {info.layout && (
         <div data-testid="popup-layout">
           {info.layout.recognised
-            ? `kick.com layout recognised: ${info.layout.namesSeen} names on this page.`
-            : 'kick.com layout not recognised on this page: cards may not open. Kick may have changed its site.'}
+            ? plural('popup.layoutOk', info.layout.namesSeen)
+            : t('popup.layoutUnknown')}
         </div>
       )}
       {info.webFailures && (
         <div data-testid="popup-web-failures" data-count={info.webFailures.count}>
-          {info.webFailures.count} read{info.webFailures.count === 1 ? '' : 's'} from kick.com failed on this tab, so cards lack some
-          details (last: {info.webFailures.last.part === 'channel' ? 'channel details' : 'standing in this channel'}, {info.webFailures.last.reason}).
+          {plural('popup.webFailures', info.webFailures.count, {
+            part: t(info.webFailures.last.part === 'channel' ? 'popup.partChannel' : 'popup.partStanding'),
+            reason: info.webFailures.last.reason,
+          })}
         </div>
       )}
-      <div data-testid="popup-cached">{info.cachedCards} card{info.cachedCards === 1 ? '' : 's'} cached</div>
+      <div data-testid="popup-cached">{plural('popup.cached', info.cachedCards)}</div>
     </section>
   );
 }
@@ -55,34 +58,34 @@ export function PopupApp({ auth, send }: { auth: AuthStore; send: Send }) {
     body = (
       <>
         <p className="error-text" role="alert" data-testid="popup-error">{loadError}</p>
-        <button type="button" className="btn" onClick={() => void load()}>Retry</button>
+        <button type="button" className="btn" onClick={() => void load()}>{t('common.retry')}</button>
       </>
     );
   } else if (!status) {
-    body = <p className="muted"><span className="spinner" /> Checking your Kick account…</p>;
+    body = <p className="muted"><span className="spinner" /> {t('popup.checking')}</p>;
   } else if (status.state === 'not_configured') {
     body = (
       <>
-        <p>Add your Kick app in the options to connect an account. Cards still show what kick.com itself shows.</p>
-        <button type="button" className="btn primary" data-testid="popup-open-options" onClick={openOptions}>Open options</button>
+        <p>{t('popup.notConfigured')}</p>
+        <button type="button" className="btn primary" data-testid="popup-open-options" onClick={openOptions}>{t('common.openOptions')}</button>
       </>
     );
   } else if (status.state === 'disconnected') {
     body = (
       <>
-        <p>No Kick account connected.{status.appToken && status.via !== 'relay' ? ' Cards use your app’s token for public data.' : ''}</p>
+        <p>{t('popup.noAccount')}{status.appToken && status.via !== 'relay' ? ` ${t('popup.appToken')}` : ''}</p>
         {status.appError && (
           <p className="error-text" role="alert" data-testid="popup-app-error">
-            {status.appError} <button type="button" className="btn" onClick={openOptions}>Open options</button>
+            {status.appError} <button type="button" className="btn" onClick={openOptions}>{t('common.openOptions')}</button>
           </p>
         )}
         <button type="button" className="btn primary" data-testid="popup-connect" disabled={busy !== null} onClick={() => void connect()}>
-          {status.via === 'relay' ? 'Connect with Kick' : 'Connect Kick account'}
+          {t(status.via === 'relay' ? 'account.connectRelay' : 'account.connect')}
         </button>
       </>
     );
   } else if (status.state === 'connecting') {
-    body = <p aria-live="polite"><span className="spinner" /> Waiting for Kick: approve the sign-in in the window Kick opened.</p>;
+    body = <p aria-live="polite"><span className="spinner" /> {t('account.waiting')}</p>;
   } else if (status.state === 'connected') {
     body = (
       <>
@@ -92,33 +95,33 @@ export function PopupApp({ auth, send }: { auth: AuthStore; send: Send }) {
         <ModerationGrantLine enabled={moderatorActions} scopes={status.token.scopes} busy={busy !== null} onConnect={() => void connect()} />
         <div className="row">
           <button type="button" className="btn" data-testid="popup-refresh" disabled={busy !== null} onClick={() => void refreshNow()}>
-            {busy === 'refresh' ? 'Refreshing…' : 'Refresh now'}
+            {t(busy === 'refresh' ? 'account.refreshing' : 'account.refresh')}
           </button>
-          <button type="button" className="btn danger" data-testid="popup-disconnect" disabled={busy !== null} onClick={() => void disconnect()}>Disconnect</button>
+          <button type="button" className="btn danger" data-testid="popup-disconnect" disabled={busy !== null} onClick={() => void disconnect()}>{t('account.disconnect')}</button>
         </div>
       </>
     );
   } else if (status.state === 'reconnect_needed') {
     body = (
       <>
-        <p role="alert"><strong>Reconnect needed.</strong> <span data-testid="popup-reason">{status.reason}</span></p>
-        <button type="button" className="btn primary" data-testid="popup-reconnect" disabled={busy !== null} onClick={() => void connect()}>Reconnect</button>
+        <p role="alert"><strong>{t('account.reconnectNeeded')}</strong> <span data-testid="popup-reason">{status.reason}</span></p>
+        <button type="button" className="btn primary" data-testid="popup-reconnect" disabled={busy !== null} onClick={() => void connect()}>{t('account.reconnect')}</button>
       </>
     );
   } else {
     body = (
       <>
         <p className="error-text" role="alert" data-testid="popup-error">{status.message}</p>
-        <button type="button" className="btn" onClick={() => void load({ live: true })}>Retry</button>
+        <button type="button" className="btn" onClick={() => void load({ live: true })}>{t('common.retry')}</button>
       </>
     );
   }
 
   return (
-    <main className="stack" style={{ width: 360, padding: 14 }} data-testid="popup-state" data-state={state}>
+    <main className="stack" dir={textDir()} lang={messagesLang()} style={{ width: 360, padding: 14 }} data-testid="popup-state" data-state={state}>
       <header className="row" style={{ justifyContent: 'space-between' }}>
-        <h1 style={{ fontSize: 16 }}>Kick User Cards</h1>
-        <button type="button" className="btn" onClick={openOptions} aria-label="Options">⚙</button>
+        <h1 style={{ fontSize: 16 }}>{t('extName')}</h1>
+        <button type="button" className="btn" onClick={openOptions} aria-label={t('popup.options')}>⚙</button>
       </header>
       {body}
       {actionError && <p className="error-text" role="alert" data-testid="popup-action-error">{actionError.message}</p>}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { parts } from '@/lib/i18n/messages';
 import type { ConnectedUser } from '@/lib/auth/status-schema';
 import { otherSiteAccount, type SiteAccount } from '@/lib/kick-web/site-account';
 import type { Send } from '@/lib/stores/auth-store';
@@ -21,8 +22,7 @@ export function SiteAccountLine({ user, send }: { user: ConnectedUser; send: Sen
   if (!other) return null;
   return (
     <p role="note" data-testid="popup-site-account" style={{ margin: 0, padding: '6px 8px', borderRadius: 6, background: 'var(--surface)' }}>
-      Connected as <strong><bdi>{user.name || String(user.userId)}</bdi></strong>; kick.com is signed in as <strong><bdi>{other}</bdi></strong>.
-      {' '}Cards use the connected account.
+      {parts('popup.siteAccount', { me: <strong><bdi>{user.name || String(user.userId)}</bdi></strong>, other: <strong><bdi>{other}</bdi></strong> })}
     </p>
   );
 }

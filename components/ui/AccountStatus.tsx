@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { intlLocale, t } from '@/lib/i18n/messages';
 import type { AuthStatus } from '@/lib/auth/status-schema';
 import { formatDuration } from '@/lib/cards/format';
 import { Avatar } from './Avatar';
@@ -20,28 +21,28 @@ export function ConnectedAccount({ status }: { status: Connected }) {
       <div className="row">
         <Avatar url={user.avatarUrl} name={user.name || String(user.userId)} />
         <div>
-          <div data-testid="popup-user-name" style={{ fontWeight: 700 }}>{user.name || '(no name on Kick)'}</div>
-          <div className="muted">User id <span data-testid="popup-user-id">{user.userId}</span></div>
+          <div data-testid="popup-user-name" style={{ fontWeight: 700 }}>{user.name || t('account.noName')}</div>
+          <div className="muted">{t('account.userId')} <span data-testid="popup-user-id">{user.userId}</span></div>
         </div>
       </div>
       {user.email && (
         <div className="row">
-          <span className="muted">Email</span>
-          {showEmail ? <span data-testid="popup-email">{user.email}</span> : <span className="muted">hidden</span>}
+          <span className="muted">{t('account.email')}</span>
+          {showEmail ? <span data-testid="popup-email">{user.email}</span> : <span className="muted">{t('account.hidden')}</span>}
           <button type="button" className="btn" data-testid="popup-show-email" aria-pressed={showEmail} onClick={() => setShowEmail(!showEmail)}>
-            {showEmail ? 'Hide' : 'Show'}
+            {t(showEmail ? 'account.hide' : 'account.show')}
           </button>
         </div>
       )}
       <dl style={{ display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '2px 12px', margin: 0 }}>
-        <dt className="muted">Token</dt>
-        <dd style={{ margin: 0 }}><span className={`pill ${token.active ? 'good' : 'bad'}`}>{token.active ? 'Active' : 'Inactive'}</span></dd>
-        <dt className="muted">Expires in</dt>
-        <dd style={{ margin: 0 }} data-testid="popup-expires">{expiresIn === undefined ? 'unknown' : expiresIn <= 0 ? 'expired' : formatDuration(expiresIn)}</dd>
-        <dt className="muted">Scopes</dt>
-        <dd style={{ margin: 0 }} data-testid="popup-scopes">{token.scopes.join(', ') || 'none'}</dd>
-        <dt className="muted">Last refreshed</dt>
-        <dd style={{ margin: 0 }}>{token.lastRefreshedAt ? new Date(token.lastRefreshedAt).toLocaleString() : 'not yet'}</dd>
+        <dt className="muted">{t('account.token')}</dt>
+        <dd style={{ margin: 0 }}><span className={`pill ${token.active ? 'good' : 'bad'}`}>{t(token.active ? 'account.active' : 'account.inactive')}</span></dd>
+        <dt className="muted">{t('account.expiresIn')}</dt>
+        <dd style={{ margin: 0 }} data-testid="popup-expires">{expiresIn === undefined ? t('account.unknown') : expiresIn <= 0 ? t('account.expired') : formatDuration(expiresIn)}</dd>
+        <dt className="muted">{t('account.scopes')}</dt>
+        <dd style={{ margin: 0 }} data-testid="popup-scopes">{token.scopes.join(', ') || t('account.none')}</dd>
+        <dt className="muted">{t('account.lastRefreshed')}</dt>
+        <dd style={{ margin: 0 }}>{token.lastRefreshedAt ? new Date(token.lastRefreshedAt).toLocaleString(intlLocale()) : t('account.notYet')}</dd>
       </dl>
     </div>
   );
@@ -49,5 +50,5 @@ export function ConnectedAccount({ status }: { status: Connected }) {
 
 /** Which way the account is connected, in words for the popup and options. */
 export function connectedVia(via: 'relay' | 'own' | undefined): string {
-  return via === 'relay' ? 'Connected with Kick through this extension’s sign-in service.' : 'Connected through your own Kick app.';
+  return t(via === 'relay' ? 'account.viaRelay' : 'account.viaOwn');
 }

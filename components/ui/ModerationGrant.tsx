@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { parts, t } from '@/lib/i18n/messages';
 import { moderationGrant } from '@/lib/moderation/grant';
 import { loadSettings, watchSettings } from '@/lib/settings/settings';
 
@@ -22,15 +23,16 @@ export function ModerationGrantLine({ enabled, scopes, busy, onConnect }: { enab
   return (
     <div className="stack" data-testid="mod-grant" data-state={grant.state}>
       {grant.state === 'granted' ? (
-        <p className="ok-text" style={{ margin: 0 }}>Moderator actions: Kick granted both moderation scopes.</p>
+        <p className="ok-text" style={{ margin: 0 }}>{t('grant.granted')}</p>
       ) : (
         <>
           <p role="status" style={{ margin: 0 }}>
-            Moderator actions: Kick has not granted <span data-testid="mod-grant-missing">{grant.missing.join(', ')}</span> to this
-            connection{grant.missing.length < 2 ? ' (it may have been unticked on Kick’s consent screen)' : ''}.
+            {parts(grant.missing.length < 2 ? 'grant.missingOne' : 'grant.missing', {
+              scopes: <span data-testid="mod-grant-missing">{grant.missing.join(', ')}</span>,
+            })}
           </p>
           <button type="button" className="btn primary" data-testid="mod-grant-connect" disabled={busy} onClick={onConnect}>
-            Connect again to allow moderator actions
+            {t('grant.connect')}
           </button>
         </>
       )}

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n/messages';
 import { formatExact } from './format';
 
 /**
@@ -41,17 +42,17 @@ function within(iso: string | undefined, windowMs: number, now: number): number 
 export function newcomerSignals(input: NewcomerInput, now = Date.now(), format: (ms: number) => string = formatExact): NewcomerSignal[] {
   const signals: NewcomerSignal[] = [];
   const created = within(input.channelCreatedAt, NEW_CHANNEL_MS, now);
-  if (created !== null) signals.push({ id: 'channel', text: 'Channel created in the last 7 days', detail: `Created ${format(created)}` });
+  if (created !== null) signals.push({ id: 'channel', text: t('newcomer.channel'), detail: t('newcomer.channelDetail', { at: format(created) }) });
   const followed = input.channelSlug ? within(input.followingSince, NEW_FOLLOW_MS, now) : null;
-  if (followed !== null) signals.push({ id: 'follow', text: `Followed ${input.channelSlug} in the last day`, detail: `Following since ${format(followed)}` });
+  if (followed !== null) signals.push({ id: 'follow', text: t('newcomer.follow', { channel: input.channelSlug! }), detail: t('newcomer.followDetail', { at: format(followed) }) });
   const only = input.onlyMessage;
   // Sent before the tab began reading (Kick's recent messages, on the page as the channel opened) is no first message
   // "since you opened it". Kick's clock shows minutes: a message in the minute the tab began counts.
   if (only && only.at >= only.since - 60_000)
     signals.push({
       id: 'first-message',
-      text: 'First message in this chat since you opened it',
-      detail: `Sent ${format(only.at)}; this tab has read this chat since ${format(only.since)}`,
+      text: t('newcomer.first'),
+      detail: t('newcomer.firstDetail', { at: format(only.at), since: format(only.since) }),
     });
   return signals;
 }

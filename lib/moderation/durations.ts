@@ -1,3 +1,5 @@
+import { plural, t } from '@/lib/i18n/messages';
+
 /**
  * Timeout lengths as a moderator picks them on the card. Kick counts a timeout in whole minutes, 1 to 10080 (7 days:
  * POST /public/v1/moderation/bans, ../shared/reference/kick-api.md "Moderation"). No zod here: the card UI parses what
@@ -39,12 +41,11 @@ export function durationParts(minutes: number): { days: number; hours: number; m
 /** A button's short label, as 7TV, BTTV and KickTalk write them: `1m`, `10m`, `1h`, `1d`, `1h30m`. */
 export function shortDuration(minutes: number): string {
   const p = durationParts(minutes);
-  return [p.days && `${p.days}d`, p.hours && `${p.hours}h`, p.minutes && `${p.minutes}m`].filter(Boolean).join('');
+  return [p.days && t('duration.d', { n: p.days }), p.hours && t('duration.h', { n: p.hours }), p.minutes && t('duration.m', { n: p.minutes })].filter(Boolean).join('');
 }
 
 /** A length in words, for a button's accessible name and the status line: `10 minutes`, `1 hour 30 minutes`. */
 export function longDuration(minutes: number): string {
   const p = durationParts(minutes);
-  const word = (n: number, unit: string) => (n ? `${n} ${unit}${n === 1 ? '' : 's'}` : '');
-  return [word(p.days, 'day'), word(p.hours, 'hour'), word(p.minutes, 'minute')].filter(Boolean).join(' ');
+  return [p.days && plural('duration.days', p.days), p.hours && plural('duration.hours', p.hours), p.minutes && plural('duration.minutes', p.minutes)].filter(Boolean).join(' ');
 }

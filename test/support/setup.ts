@@ -3,8 +3,10 @@
 // before the storage module reads it.
 import 'fake-indexeddb/auto';
 import { beforeEach } from 'vitest';
+import { useLocale } from './i18n';
 
 beforeEach(async () => {
+  useLocale('en', 'en-US');
   const { secretStore } = await import('../../lib/auth/secret-store');
   await secretStore.reset();
 });
