@@ -7,6 +7,8 @@ import { isKickError, type KickErrorInfo } from '../../lib/kick/errors';
 import { HostCircuit } from '../../lib/kick/host-circuit';
 import { createRelayTokenExchanger, RELAY_UNREACHABLE } from '../../lib/kick/relay-exchange';
 import { RELAY_SCOPES, saveConnectionMode } from '../../lib/settings/relay-config';
+import { DEFAULT_SETTINGS, settingsItem } from '../../lib/settings/settings';
+import { MODERATOR_SCOPES } from '../../lib/moderation/schema';
 import { ALLOWED_SCOPES } from '../../relay/scope-check';
 import { SIM_REDIRECT_URI } from '../kick-sim/index';
 import type { KickSim } from '../kick-sim/index';
@@ -109,7 +111,16 @@ describe('connecting through the relay', () => {
 
 describe('when Kick granted more than the extension uses (the relay revokes and refuses it)', () => {
   it('the extension asks for nothing the relay would refuse', () => {
-    for (const scope of RELAY_SCOPES) expect(ALLOWED_SCOPES).toContain(scope);
+    for (const scope of [...RELAY_SCOPES, ...MODERATOR_SCOPES]) expect(ALLOWED_SCOPES).toContain(scope);
+  });
+
+  it('with moderator actions on, a relay sign-in asks Kick for the moderation scopes and the relay hands the tokens over', async () => {
+    const { services, launches } = await throughRelay();
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, moderatorActions: true });
+    await services.auth.connect();
+    expect(new URL(launches.at(-1)!).searchParams.get('scope')!.split(' ')).toEqual(['user:read', 'channel:read', ...MODERATOR_SCOPES]);
+    expect((await tokenStore.getAccount())?.tokens?.scopes).toEqual(['user:read', 'channel:read', ...MODERATOR_SCOPES]);
+    expect(await services.moderation.capability('streamer1', { tab: { id: 1, url: 'https://kick.com/streamer1' } })).toMatchObject({ offer: true, ban: true, del: true });
   });
 
   it('a refresh: the account asks for a reconnect, in words that name the scope, and no token is left alive', async () => {
