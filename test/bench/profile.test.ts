@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileTime, extensionCpuTime, extensionTime, mainThreadTasks, type CpuProfile, type MainThreadTask, type ProfileNode, type TraceEvent } from './profile';
+import { compileTime, extensionCpuTime, extensionTasks, extensionTime, mainThreadTasks, type CpuProfile, type MainThreadTask, type ProfileNode, type TraceEvent } from './profile';
 
 const EXT = 'chrome-extension://abc';
 const node = (id: number, functionName: string, url: string, children: number[] = []): ProfileNode => ({ id, callFrame: { functionName, url }, children });
@@ -151,5 +151,35 @@ describe('mainThreadTasks and compileTime', () => {
 
   it('counts compiling the extension’s scripts in the page’s processes only, CPU and wall', () => {
     expect(compileTime(events, EXT)).toEqual({ cpuMs: 0.5, wallMs: 1 });
+  });
+});
+
+describe('extensionTasks', () => {
+  const trace = (extra: TraceEvent[] = []): TraceEvent[] => [
+    { name: 'TracingStartedInBrowser', ph: 'I', pid: 1, tid: 1, ts: 0, args: { data: { frames: [{ frame: 'F', processId: 7, isOutermostMainFrame: true }] } } },
+    ...extra,
+  ];
+  // Three tasks: 0–20 ms, 30–34 ms, 40–100 ms.
+  const tasks: MainThreadTask[] = [{ start: 0, end: 20_000, cpu: 20_000 }, { start: 30_000, end: 34_000, cpu: 4_000 }, { start: 40_000, end: 100_000, cpu: 60_000 }];
+
+  it('finds the longest task the extension ran in, with its part of it, and leaves the page’s own tasks out', () => {
+    // The extension runs 5 ms in the first task and 1 ms in the second; the long third task is the page's alone.
+    const profile = profileOf([[7, 5], [5, 15], [2, 10], [9, 1], [2, 9], [5, 60]]);
+    const t = extensionTasks(profile, EXT, tasks, trace());
+    expect(t.durationsMs).toEqual([20, 4]);
+    expect(t.longest).toEqual({ ms: 20, extensionMs: 5 });
+  });
+
+  it('counts a task in which only one of the extension’s scripts was compiled', () => {
+    const profile = profileOf([[2, 100]]);
+    const compile: TraceEvent = { name: 'v8.compile', ph: 'X', pid: 7, tid: 1, ts: 41_000, dur: 3_000, tdur: 3_000, args: { data: { url: `${EXT}/card-ui.js` } } };
+    const elsewhere: TraceEvent = { ...compile, ts: 1_000, args: { data: { url: 'https://kick.com/app.js' } } };
+    const t = extensionTasks(profile, EXT, tasks, trace([compile, elsewhere]));
+    expect(t.durationsMs).toEqual([60]);
+    expect(t.longest).toEqual({ ms: 60, extensionMs: 3 });
+  });
+
+  it('says none when the extension did not run', () => {
+    expect(extensionTasks(profileOf([[5, 50]]), EXT, tasks, trace()).longest).toEqual({ ms: 0, extensionMs: 0 });
   });
 });

@@ -286,3 +286,43 @@ export async function profileWithTrace<T>(cdp: CDPSession, action: () => Promise
   }
   return { ...profiled, events };
 }
+
+/** The main-thread tasks in which the extension's code ran during one span, and how long the longest held the thread. */
+export interface ExtensionTasks {
+  /** Wall time of each task the extension's code ran in (a sample of its own or of what it called, or a compile of its script), ms. */
+  durationsMs: number[];
+  /** The longest of them, ms (0: none), and the extension's part of it (its samples' time within it, plus compiling). */
+  longest: { ms: number; extensionMs: number };
+}
+
+/**
+ * What a viewer feels of the extension (issue #27): not its total, but the longest stretch it holds the page's thread.
+ * A task counts when one of the extension's samples (as `extensionCpuTime` reads them) or a compile of one of its
+ * scripts falls in it; its whole wall duration counts, the page's part included, since that is the frame it delays.
+ */
+export function extensionTasks(profile: CpuProfile, origin: string, tasks: MainThreadTask[], events: TraceEvent[]): ExtensionTasks {
+  const owner = ownerOfNodes(profile, origin);
+  const stamps = sampleStamps(profile);
+  const samples = profile.samples ?? [];
+  const inTask = new Map<MainThreadTask, number>();
+  const taskAt = (t: number) => tasks.find((task) => task.start <= t && t < task.end);
+  const add = (task: MainThreadTask | undefined, us: number) => task && inTask.set(task, (inTask.get(task) ?? 0) + us);
+  samples.forEach((id, i) => {
+    if (!owner.get(id)) return;
+    const from = stamps[i]!;
+    const to = i + 1 < stamps.length ? stamps[i + 1]! : profile.endTime;
+    const task = taskAt(from);
+    add(task, task ? Math.min(to, task.end) - from : 0);
+  });
+  const pids = pageProcesses(events);
+  for (const e of events) {
+    if (e.ph !== 'X' || (e.name !== 'v8.compile' && e.name !== 'v8.compileModule') || !pids.has(e.pid)) continue;
+    if ((e.args?.data?.url ?? e.args?.fileName ?? '').startsWith(`${origin}/`)) add(taskAt(e.ts), e.dur ?? 0);
+  }
+  const ran = [...inTask.keys()].sort((a, b) => b.end - b.start - (a.end - a.start));
+  const top = ran[0];
+  return {
+    durationsMs: ran.map((t) => (t.end - t.start) / 1000),
+    longest: top ? { ms: (top.end - top.start) / 1000, extensionMs: Math.min(inTask.get(top)!, top.end - top.start) / 1000 } : { ms: 0, extensionMs: 0 },
+  };
+}
