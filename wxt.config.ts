@@ -10,7 +10,7 @@ const CHROME_MANIFEST_KEY =
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
   manifest: ({ browser }) => ({
-    // The browser's UI language picks one of locales/*.yml (lib/i18n/README.md); English when none fits.
+    // The browser's UI language picks one of locales/*.yml (locales/README.md); English when none fits.
     default_locale: 'en',
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -14,7 +14,7 @@ import { scopesBeyondAllowed } from './scope-check';
 export interface RelayEnv {
   KICK_CLIENT_ID?: string;
   KICK_CLIENT_SECRET?: string;
-  /** Comma-separated exact origins, e.g. `chrome-extension://<id>`; `moz-extension://*` admits any Firefox add-on origin (see README). */
+  /** Comma-separated exact origins, e.g. `chrome-extension://<id>`; `moz-extension://*` admits any Firefox add-on origin (see relay/README.md). */
   ALLOWED_ORIGINS?: string;
   /** Comma-separated redirect URIs a code exchange may name (those registered on the Kick app). */
   ALLOWED_REDIRECT_URIS?: string;
@@ -173,7 +173,8 @@ export function createRelay(options: RelayOptions = {}) {
     if (!upstreamPath) return refuse({ status: 404, error: 'not_found' });
     // A browser page always sends Origin on a cross-origin POST, so any web page is stopped here.
     // A request without Origin comes from outside a browser, where an Origin could be forged anyway:
-    // the redirect URI allowlist and PKCE are what guard those (README, "What the relay checks").
+    // the redirect URI allowlist and PKCE are what guard those (relay/README.md, "Origins, and why Firefox is allowed
+    // by pattern").
     if (origin !== null && !corsOk) return refuse({ status: 403, error: 'origin_not_allowed' });
     if (request.method === 'OPTIONS') {
       return {

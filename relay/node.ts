@@ -4,7 +4,7 @@ import { isIP, type AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { createRelay, type RelayEnv, type RelayOptions } from './handler';
 
-/** Environment variables the relay reads (README, "Run it locally"). */
+/** Environment variables the relay reads (relay/README.md, "Run the relay locally"). */
 const ENV_KEYS = [
   'KICK_CLIENT_ID',
   'KICK_CLIENT_SECRET',
@@ -130,7 +130,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const env = envFrom(process.env);
   const missing = ['KICK_CLIENT_ID', 'KICK_CLIENT_SECRET', 'ALLOWED_ORIGINS', 'ALLOWED_REDIRECT_URIS'].filter((k) => !env[k as keyof RelayEnv]);
   if (missing.length > 0) {
-    console.error(`Set ${missing.join(', ')} (see README, "Run the relay locally").`);
+    console.error(`Set ${missing.join(', ')} (see relay/README.md, "Run the relay locally").`);
     process.exit(1);
   }
   const relay = await startRelayServer({

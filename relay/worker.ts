@@ -2,7 +2,7 @@ import { createRelay, type RelayEnv } from './handler';
 
 /**
  * Cloudflare Workers entry (relay/wrangler.toml). One relay per isolate: the rate limiter's counts
- * live as long as the isolate, which is what "in memory, stores nothing" means there (README).
+ * live as long as the isolate, which is what "in memory, stores nothing" means there (relay/README.md).
  */
 const relay = createRelay();
 

@@ -27,7 +27,7 @@ function scopeRefusal(scopes: unknown): string {
 }
 
 /**
- * The token calls through the relay (relay/, README): no client secret here, the relay adds it.
+ * The token calls through the relay (relay/README.md): no client secret here, the relay adds it.
  * Kick's answers come back as Kick sent them, so a refusal means what it means for a direct call;
  * the relay's own refusals and failures get their own words. The relay's host has its own entry
  * in the host circuit, so its failures make refreshes back off without blocking Kick's API.

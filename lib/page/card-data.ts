@@ -17,7 +17,7 @@ export interface CardLoaderDeps {
   ttlMs?: number;
   /** Cards kept in memory; the least recently used go first. */
   maxEntries?: number;
-  /** Asked before a load reaches Kick (memory and loads in flight are free): see README, request budget. */
+  /** Asked before a load reaches Kick (memory and loads in flight are free): see lib/rate/README.md, request budget. */
   budget?: { take(): boolean; waitMs(): number };
   now?: () => number;
 }

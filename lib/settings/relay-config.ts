@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 
 /**
- * A build that knows a token relay (relay/, README "Build the extension against a relay") connects
+ * A build that knows a token relay (relay/README.md, "Build the extension against a relay") connects
  * without any app of the user's: the relay holds the client secret, the extension only the public
  * client id. Both come from the build environment, never from the user or storage.
  */

@@ -3,14 +3,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /**
- * The README's benchmark tables, written from test/bench/results.json between the `bench:table` markers, so the
- * figures in the README are the ones a run measured and never typed by hand. `npm run bench` calls this last;
- * `npm run bench:readme` redoes it from the last results.
+ * The benchmark's tables in test/bench/README.md (the benchmark's own page; the project README links to it), written
+ * from test/bench/results.json between the `bench:table` markers, so the figures there are the ones a run measured and
+ * never typed by hand. `npm run bench` calls this last; `npm run bench:readme` redoes it from the last results.
  */
-const README = path.resolve(import.meta.dirname, '../../README.md');
+export const BENCH_README = path.resolve(import.meta.dirname, 'README.md');
 const RESULTS = path.resolve(import.meta.dirname, 'results.json');
-const START = '<!-- bench:table (written by test/bench/readme-table.ts from results.json; do not edit) -->';
-const END = '<!-- /bench:table -->';
+export const START = '<!-- bench:table (written by test/bench/readme-table.ts from results.json; do not edit) -->';
+export const END = '<!-- /bench:table -->';
 
 interface Modules {
   total: number;
@@ -88,15 +88,15 @@ export function renderTables(results: Results, topModules = 12): string {
 export function updateReadme(readme: string, tables: string): string {
   const start = readme.indexOf(START);
   const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${START} … ${END} block`);
+  if (start < 0 || end < start) throw new Error(`test/bench/README.md has no ${START} … ${END} block`);
   return `${readme.slice(0, start + START.length)}\n${tables}\n${readme.slice(end)}`;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  if (process.env.BENCH_ONLY?.trim()) console.log('BENCH_ONLY: a partial run (results.partial.json); README.md left as it is');
+  if (process.env.BENCH_ONLY?.trim()) console.log('BENCH_ONLY: a partial run (results.partial.json); test/bench/README.md left as it is');
   else {
     const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as Results;
-    writeFileSync(README, updateReadme(readFileSync(README, 'utf8'), renderTables(results)));
-    console.log(`README.md benchmark tables written from ${path.relative(process.cwd(), RESULTS)}`);
+    writeFileSync(BENCH_README, updateReadme(readFileSync(BENCH_README, 'utf8'), renderTables(results)));
+    console.log(`${path.relative(process.cwd(), BENCH_README)} benchmark tables written from ${path.relative(process.cwd(), RESULTS)}`);
   }
 }

@@ -610,7 +610,7 @@ async function main() {
     console.log(`\nCPU per open by module: mean ms per open over ${openCpuModules.opens} opens (a browser function's time goes to the module that called it)\n`);
     console.table(openCpuModules.first.slice(0, 15).map(({ module }) => ({ module, ...openCpuRow(openCpuModules!, module) })));
   }
-  // A partial run never replaces the full results the README's tables come from.
+  // A partial run never replaces the full results test/bench/README.md's tables come from.
   const out = path.resolve(import.meta.dirname, partial ? 'results.partial.json' : 'results.json');
   await writeFile(
     out,
