@@ -159,19 +159,26 @@ describe('cards against Kick as its docs and issues describe it', () => {
     await configureAccount(session, sim, { connected: false });
     await openChannelWithLinks(['modmaria', 'vipvictor', 'subsam', 'og_olga']);
     const channels = () => sim.requests({ host: 'api', path: '/public/v1/channels' });
+    // The rule itself: after a 429, Kick is not asked again until its Retry-After (4 s) has passed. On a loaded machine
+    // the hovers below can take longer than that, and a request after it is then allowed.
+    const waitedOut = () => channels().every((r, i, all) => i === 0 || all[i - 1]!.status !== 429 || r.at - all[i - 1]!.at >= 4_000);
     const removeFault = sim.fault({ host: 'api', path: '/public/v1/channels', status: 429, retryAfter: '4' });
     await hover('modmaria');
     // kick.com's own data still makes the card; the notice says when Kick may be asked again.
     await expect.poll(() => card().getByTestId('card-notice').textContent()).toMatch(/rate limiting requests; try again in \d s/);
     expect(channels()).toHaveLength(1);
+    const asked = Date.now();
     for (const name of ['vipvictor', 'subsam', 'modmaria']) await hover(name);
     await card().getByTestId('card-retry').click();
     await page.waitForTimeout(300);
-    expect(channels()).toHaveLength(1);
+    if (Date.now() - asked < 3_500) expect(channels()).toHaveLength(1);
+    expect(waitedOut()).toBe(true);
     removeFault();
     await page.waitForTimeout(4_200);
     await hover('og_olga');
     await expect.poll(() => card().getByTestId('card-notice').count(), { timeout: 10_000 }).toBe(0);
-    expect(channels().map((r) => r.status)).toEqual([429, 200]);
+    expect(waitedOut()).toBe(true);
+    expect(channels()[0]!.status).toBe(429);
+    expect(channels().at(-1)!.status).toBe(200);
   });
 });
