@@ -1,10 +1,8 @@
 /// <reference types="chrome" />
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { generateChromeMessages, parseMessagesText } from '@wxt-dev/i18n/build';
 import { SEED, startKickSim, type KickSim } from '../kick-sim/index';
+import { englishIn, messagesOf } from './locale-messages';
 import { configureAccount, launchWithExtension, saveScreenshot, waitForContentScript, type ExtensionSession } from './harness';
 
 /**
@@ -12,24 +10,6 @@ import { configureAccount, launchWithExtension, saveScreenshot, waitForContentSc
  * `--lang` plus `LANGUAGE` pick one, test/e2e/harness.ts). Per language: the popup, the options page and a card
  * speak it with no English message left, count and date the language's way, and in Arabic lay out right to left.
  */
-
-const LOCALES = path.resolve(import.meta.dirname, '../../locales');
-const messagesOf = (file: string) => generateChromeMessages(parseMessagesText(readFileSync(path.join(LOCALES, `${file}.yml`), 'utf8'), 'YAML'));
-const english = messagesOf('en');
-
-/**
- * The English messages' fragments of four words or more (the text between placeholders, trimmed of punctuation):
- * one of them in a page means a string left untranslated. Shorter ones ("Kick User Cards", "VIP") may be the same
- * in a translation.
- */
-const englishFragments = [
-  ...new Set(
-    Object.values(english)
-      .flatMap(({ message }) => message.replaceAll('$$', '$').split(/\{\w+\}/))
-      .map((f) => f.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, ''))
-      .filter((f) => f.split(/\s+/).length >= 4),
-  ),
-];
 
 /** What a viewer reads in an element: its rendered text and the labels, titles and placeholders inside it. */
 const readable = (root: Locator) =>
@@ -42,7 +22,6 @@ const readable = (root: Locator) =>
       }
     return texts.join('\n');
   });
-const englishIn = (text: string) => englishFragments.filter((f) => text.includes(f));
 const direction = (root: Locator) => root.evaluate((el) => getComputedStyle(el).direction);
 
 /** Chromium's locale, the locale file it picks (es-419 has none of its own: Chrome falls back to es) and its `lang`. */
