@@ -8,15 +8,16 @@ import { KickError } from '@/lib/kick/kick-error';
 import { tokenRefusedAfterRefresh } from '@/lib/auth/token-manager';
 import { signInRefused } from '@/lib/auth/auth-service';
 import { REFUSAL_TEXT } from '@/lib/moderation/moderation-service';
+import { toLoadState, webFailureNotice } from '@/lib/page/card-data';
 
 /**
  * Errors and reasons written in the background (issue #26) come in the browser's UI language: the same calls give
  * each locale's own text, with its placeholders filled. (In English, the modules' own tests check the words.)
  */
-describe.each(['es', 'pt_BR', 'tr', 'ar'] as const)('errors written by lib/ in %s', (lang) => {
+describe.each(['es', 'pt_BR', 'tr', 'ar'] as const)('errors and notices written by lib/ in %s', (lang) => {
   const m = (key: string) => localeMessages(lang)[key]!.message;
 
-  it('Kick’s HTTP answers, thrown values, sign-in refusals and moderator refusals', async () => {
+  it('Kick’s HTTP answers, thrown values, sign-in refusals, moderator refusals and card notices', async () => {
     useLocale(lang);
     expect((await errorFromResponse(new Response('{}', { status: 401 }))).info.message).toBe(m('error_tokenDead'));
     expect((await errorFromResponse(new Response('{}', { status: 403 }), 'user:read')).info.message).toBe(m('error_missingScope').replace('{scope}', 'user:read'));
@@ -30,6 +31,10 @@ describe.each(['es', 'pt_BR', 'tr', 'ar'] as const)('errors written by lib/ in %
     expect(tokenRefusedAfterRefresh()).toBe(m('error_tokenRefusedAfterRefresh'));
     expect(signInRefused()).toBe(m('error_signInRefused'));
     expect(REFUSAL_TEXT.refused).toBe(m('error_modRefused'));
+    // The content script's card notices (lib/page/card-data.ts).
+    expect(webFailureNotice([{ part: 'relation', reason: 'HTTP 500' }])).toBe(m('cardData_webRelation').replace('{reason}', 'HTTP 500'));
+    const missing = toLoadState('ghost', { state: 'not_found' }, { state: 'not_found' });
+    expect(missing.status === 'error' && missing.error.message).toBe(m('cardData_noUser').replace('{name}', 'ghost'));
     // Nothing of it is English.
     expect(REFUSAL_TEXT.scope).not.toBe(localeMessages('en').error_modScope!.message);
   });
