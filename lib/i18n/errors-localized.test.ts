@@ -9,6 +9,8 @@ import { tokenRefusedAfterRefresh } from '@/lib/auth/token-manager';
 import { signInRefused } from '@/lib/auth/auth-service';
 import { REFUSAL_TEXT } from '@/lib/moderation/moderation-service';
 import { toLoadState, webFailureNotice } from '@/lib/page/card-data';
+import { parseNotesFile } from '@/lib/notes/notes-file';
+import { NotesFullError } from '@/lib/notes/note-store';
 
 /**
  * Errors and reasons written in the background (issue #26) come in the browser's UI language: the same calls give
@@ -35,6 +37,9 @@ describe.each(['es', 'pt_BR', 'tr', 'ar'] as const)('errors and notices written 
     expect(webFailureNotice([{ part: 'relation', reason: 'HTTP 500' }])).toBe(m('cardData_webRelation').replace('{reason}', 'HTTP 500'));
     const missing = toLoadState('ghost', { state: 'not_found' }, { state: 'not_found' });
     expect(missing.status === 'error' && missing.error.message).toBe(m('cardData_noUser').replace('{name}', 'ghost'));
+    // A notes file refused, and notes that would not fit (lib/notes).
+    expect(parseNotesFile(JSON.stringify({ format: 'other' }))).toEqual({ ok: false, reason: m('notesFile_notNotes').replace('{format}', 'kick-user-cards-notes') });
+    expect(new NotesFullError(9 * 1024 * 1024).message).toBe(m('notesFile_full').replace('{size}', '9 MB').replace('{max}', '8 MB'));
     // Nothing of it is English.
     expect(REFUSAL_TEXT.scope).not.toBe(localeMessages('en').error_modScope!.message);
   });
