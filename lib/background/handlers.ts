@@ -175,7 +175,7 @@ export function createHandlers(services: BackgroundServices, options: HandlerOpt
         return { ok: true, imported: await services.notes.import(parsed.notes) };
       } catch (error) {
         // The store's own bound says it in words; a browser's refusal (a quota it counts otherwise) is named as such.
-        const why = error instanceof NotesFullError ? error.message : `the browser refused to store them (${(error as Error).message}). Nothing was changed.`;
+        const why = error instanceof NotesFullError ? error.message : t('kickWeb.storeRefused', { reason: (error as Error).message });
         return { ok: false, reason: why };
       }
     },

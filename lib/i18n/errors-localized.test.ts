@@ -11,6 +11,7 @@ import { REFUSAL_TEXT } from '@/lib/moderation/moderation-service';
 import { toLoadState, webFailureNotice } from '@/lib/page/card-data';
 import { parseNotesFile } from '@/lib/notes/notes-file';
 import { NotesFullError } from '@/lib/notes/note-store';
+import { notJson, reasonOf } from '@/lib/kick-web/web-reads';
 
 /**
  * Errors and reasons written in the background (issue #26) come in the browser's UI language: the same calls give
@@ -40,6 +41,10 @@ describe.each(['es', 'pt_BR', 'tr', 'ar'] as const)('errors and notices written 
     // A notes file refused, and notes that would not fit (lib/notes).
     expect(parseNotesFile(JSON.stringify({ format: 'other' }))).toEqual({ ok: false, reason: m('notesFile_notNotes').replace('{format}', 'kick-user-cards-notes') });
     expect(new NotesFullError(9 * 1024 * 1024).message).toBe(m('notesFile_full').replace('{size}', '9 MB').replace('{max}', '8 MB'));
+    // Why a read of kick.com failed, put into other messages.
+    expect(reasonOf(new DOMException('late', 'TimeoutError'))).toBe(m('kickWeb_timeout'));
+    expect(reasonOf(new Error('x'))).toBe(m('kickWeb_notSent'));
+    expect(notJson()).toBe(m('kickWeb_notJson'));
     // Nothing of it is English.
     expect(REFUSAL_TEXT.scope).not.toBe(localeMessages('en').error_modScope!.message);
   });
