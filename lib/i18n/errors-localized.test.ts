@@ -9,7 +9,7 @@ import { tokenRefusedAfterRefresh } from '@/lib/auth/token-manager';
 import { signInRefused } from '@/lib/auth/auth-service';
 import { REFUSAL_TEXT } from '@/lib/moderation/moderation-service';
 import { toLoadState, webFailureNotice } from '@/lib/page/card-data';
-import { parseNotesFile } from '@/lib/notes/notes-file';
+import { parseNotesFile, sizeInWords } from '@/lib/notes/notes-file';
 import { NotesFullError } from '@/lib/notes/note-store';
 import { notJson, reasonOf } from '@/lib/kick-web/web-reads';
 
@@ -40,7 +40,9 @@ describe.each(['es', 'pt_BR', 'tr', 'ar'] as const)('errors and notices written 
     expect(missing.status === 'error' && missing.error.message).toBe(m('cardData_noUser').replace('{name}', 'ghost'));
     // A notes file refused, and notes that would not fit (lib/notes).
     expect(parseNotesFile(JSON.stringify({ format: 'other' }))).toEqual({ ok: false, reason: m('notesFile_notNotes').replace('{format}', 'kick-user-cards-notes') });
-    expect(new NotesFullError(9 * 1024 * 1024).message).toBe(m('notesFile_full').replace('{size}', '9 MB').replace('{max}', '8 MB'));
+    const mb = (n: number) => new Intl.NumberFormat(lang.replace('_', '-'), { style: 'unit', unit: 'megabyte' }).format(n);
+    expect(sizeInWords(1.5 * 1024 * 1024)).toBe(mb(1.5));
+    expect(new NotesFullError(9 * 1024 * 1024).message).toBe(m('notesFile_full').replace('{size}', mb(9)).replace('{max}', mb(8)));
     // Why a read of kick.com failed, put into other messages.
     expect(reasonOf(new DOMException('late', 'TimeoutError'))).toBe(m('kickWeb_timeout'));
     expect(reasonOf(new Error('x'))).toBe(m('kickWeb_notSent'));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { t } from '@/lib/i18n/messages';
+import { intlLocale, messagesLang, t } from '@/lib/i18n/messages';
 import { noteKey, NoteSchema, type Note } from './schema';
 
 /** The export file: versioned, so a later format can still read this one or refuse it by name. */
@@ -22,8 +22,10 @@ const encoder = new TextEncoder();
 export const utf8Bytes = (text: string): number => encoder.encode(text).length;
 /** 8 MB, 1.5 MB, 120 kB: sizes as the user reads them (1 MB = 1024 × 1024 bytes, as the file dialogs of most systems say). */
 export function sizeInWords(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
-  return `${Math.max(1, Math.ceil(bytes / 1024))} kB`;
+  const [n, unit] = bytes >= 1024 * 1024 ? [Number((bytes / 1024 / 1024).toFixed(1)), 'megabyte'] : [Math.max(1, Math.ceil(bytes / 1024)), 'kilobyte'];
+  // Other languages write the number and unit their way (1,5 MB; 8 ميغابايت); English keeps its short form.
+  if (messagesLang() !== 'en') return new Intl.NumberFormat(intlLocale(), { style: 'unit', unit, maximumFractionDigits: 1 }).format(n);
+  return `${n} ${unit === 'megabyte' ? 'MB' : 'kB'}`;
 }
 /** Said before an import and when a file is refused: the limit, in bytes, and why a short file can weigh more. */
 export const importLimitWords = () => t('notesFile.limit', { size: sizeInWords(MAX_IMPORT_BYTES) });
