@@ -12,6 +12,7 @@ import { toLoadState, webFailureNotice } from '@/lib/page/card-data';
 import { parseNotesFile, sizeInWords } from '@/lib/notes/notes-file';
 import { NotesFullError } from '@/lib/notes/note-store';
 import { notJson, reasonOf } from '@/lib/kick-web/web-reads';
+import { parseSettings } from '@/lib/settings/settings-page';
 
 /**
  * Errors and reasons written in the background (issue #26) come in the browser's UI language: the same calls give
@@ -47,6 +48,7 @@ describe.each(['es', 'pt_BR', 'tr', 'ar'] as const)('errors and notices written 
     expect(reasonOf(new DOMException('late', 'TimeoutError'))).toBe(m('kickWeb_timeout'));
     expect(reasonOf(new Error('x'))).toBe(m('kickWeb_notSent'));
     expect(notJson()).toBe(m('kickWeb_notJson'));
+    expect(parseSettings('broken').problem).toBe(m('state_settingsReset'));
     // Nothing of it is English.
     expect(REFUSAL_TEXT.scope).not.toBe(localeMessages('en').error_modScope!.message);
   });
