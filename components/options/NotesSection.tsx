@@ -3,7 +3,7 @@ import { t } from '@/lib/i18n/messages';
 import { browser } from 'wxt/browser';
 import type { MessageOutput } from '@/lib/messaging/protocol';
 import { touchesNotes } from '@/lib/notes/storage-keys';
-import { IMPORT_LIMIT_WORDS, MAX_IMPORT_BYTES, NOTES_FILE_NAME, sizeInWords, toNotesFile } from '@/lib/notes/notes-file';
+import { importLimitWords, MAX_IMPORT_BYTES, NOTES_FILE_NAME, sizeInWords, toNotesFile } from '@/lib/notes/notes-file';
 import { NICKNAME_MAX, NOTE_MAX, type Note } from '@/lib/notes/schema';
 import { searchNotes } from '@/lib/notes/search';
 import { NOTES_MAX_BYTES } from '@/lib/notes/storage-area';
@@ -141,7 +141,7 @@ export function NotesSection({ send }: { send: Send }) {
     if (!file) return;
     const refuse = (why: string) => setMessage({ text: t('notes.importRefused', { reason: why }), error: true });
     // Checked before reading: a huge file would only be refused after filling memory. Its size is its bytes, the bound's unit.
-    if (file.size > MAX_IMPORT_BYTES) return refuse(t('notes.tooLarge', { size: sizeInWords(file.size), limit: IMPORT_LIMIT_WORDS }));
+    if (file.size > MAX_IMPORT_BYTES) return refuse(t('notes.tooLarge', { size: sizeInWords(file.size), limit: importLimitWords() }));
     try {
       const text = await file.text();
       const result = await send('importNotes', { text });
@@ -175,7 +175,7 @@ export function NotesSection({ send }: { send: Send }) {
         </label>
       </div>
       <p className="muted" data-testid="opt-notes-import-limit">
-        {t('notes.limits', { file: IMPORT_LIMIT_WORDS, all: sizeInWords(NOTES_MAX_BYTES) })}
+        {t('notes.limits', { file: importLimitWords(), all: sizeInWords(NOTES_MAX_BYTES) })}
       </p>
       <p role={message?.error ? 'alert' : 'status'} className={message?.error ? 'error-text' : 'muted'} data-testid="opt-notes-message">
         {message?.text}

@@ -2,10 +2,13 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import '@/components/ui/theme.css';
 import { OptionsApp } from '@/components/options/OptionsApp';
+import { t } from '@/lib/i18n/messages';
 import { send } from '@/lib/messaging/extension';
 import { AUTH_STORAGE_KEYS, createAuthStore } from '@/lib/stores/auth-store';
 import { createSettingsStore } from '@/lib/stores/settings-store';
 
+// index.html's <title> is the English one, for the moment before this runs.
+document.title = t('options.pageTitle');
 const auth = createAuthStore(send);
 const settings = createSettingsStore();
 void auth.getState().load({ live: true });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SEED, type KickSim } from '../../test/kick-sim/index';
 import { backgroundOnSim, withSimulator } from '../../test/support/background';
 import { tokenStore } from './token-store';
-import { TOKEN_REFUSED_AFTER_REFRESH } from './token-manager';
+import { tokenRefusedAfterRefresh } from './token-manager';
 
 let sim: KickSim;
 withSimulator((started) => (sim = started));
@@ -46,7 +46,7 @@ describe('connect', () => {
   it('says Kick refused the sign-in when the redirect URI is not registered, while the window still shows Kick’s error', async () => {
     const refused = await backgroundOnSim(sim);
     sim.app.redirectUris = ['https://someone-else.chromiumapp.org/'];
-    const { createAuthService, SIGN_IN_REFUSED } = await import('./auth-service');
+    const { createAuthService, signInRefused } = await import('./auth-service');
     // Like the browser's window on Kick's error page: it stays open until the user closes it.
     let closeWindow: (error: Error) => void = () => undefined;
     const auth = createAuthService({
@@ -54,7 +54,7 @@ describe('connect', () => {
       launchAuthFlow: () => new Promise<string>((_, reject) => (closeWindow = reject)),
     });
     const connect = auth.connect();
-    await expect(connect).rejects.toMatchObject({ info: { code: 'invalid_request', message: SIGN_IN_REFUSED } });
+    await expect(connect).rejects.toMatchObject({ info: { code: 'invalid_request', message: signInRefused() } });
     expect(auth.isConnecting()).toBe(false);
     // (A probe from the test before may land here too: the success path does not wait for it.)
     expect(sim.requests({ host: 'id', path: '/oauth/authorize' }).map((r) => r.status)).toContain(400);
@@ -174,7 +174,7 @@ describe('a token Kick refuses while introspection calls it active (issue #25, i
     sim.clearLog();
     refusedTwice();
     const status = await services.auth.status({ live: true });
-    expect(status).toMatchObject({ state: 'reconnect_needed', reason: TOKEN_REFUSED_AFTER_REFRESH, user: { name: 'subsam' } });
+    expect(status).toMatchObject({ state: 'reconnect_needed', reason: tokenRefusedAfterRefresh(), user: { name: 'subsam' } });
     expect(refreshes()).toHaveLength(1);
     // The pair is dropped: asking again asks Kick nothing and says the same.
     sim.clearLog();
@@ -198,6 +198,6 @@ describe('a token Kick refuses while introspection calls it active (issue #25, i
     sim.fault({ host: 'id', path: '/oauth/token', status: 400, body: JSON.stringify({ error: 'invalid_client' }), times: 1 });
     sim.fault({ host: 'api', path: '/public/v1/channels', status: 401, body: JSON.stringify({ data: {}, message: 'Unauthorized' }), times: 2 });
     await expect(services.cards.lookup('streamer1')).rejects.toMatchObject({ info: { code: 'reconnect_needed' } });
-    expect((await tokenStore.getAccount())?.reconnectReason).toBe(TOKEN_REFUSED_AFTER_REFRESH);
+    expect((await tokenStore.getAccount())?.reconnectReason).toBe(tokenRefusedAfterRefresh());
   });
 });

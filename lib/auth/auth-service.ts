@@ -8,6 +8,7 @@ import type { AuthStatus, ConnectedUser } from './status-schema';
 import { authorizeStatus } from './authorize-probe';
 import { tokenSetFrom, type TokenManager } from './token-manager';
 import type { TokenStore } from './token-store';
+import { t } from '@/lib/i18n/messages';
 
 /** Opens Kick's authorize page and resolves with the URL Kick redirected to (browser.identity in the extension). */
 export type AuthFlowLauncher = (authorizeUrl: string) => Promise<string | undefined>;
@@ -29,7 +30,7 @@ export interface AuthServiceDeps {
   now?: () => number;
 }
 
-export const SIGN_IN_REFUSED = 'Kick refused the sign-in: is the redirect URI registered on your app?';
+export const signInRefused = () => t('error.signInRefused');
 
 function userFrom(u: { userId: number; name: string; email: string; profilePicture: string }): ConnectedUser {
   return { userId: u.userId, name: u.name, avatarUrl: u.profilePicture.startsWith('https://') ? u.profilePicture : undefined, email: u.email || undefined };
@@ -42,7 +43,7 @@ export function createAuthService(deps: AuthServiceDeps) {
 
   async function requireApp(): Promise<{ app: Pick<AppConfig, 'clientId' | 'scopes'>; exchanger: TokenExchanger }> {
     const [app, exchanger] = await Promise.all([deps.appConfig(), deps.exchanger()]);
-    if (!app || !exchanger) throw new KickError({ code: 'not_configured', message: 'Enter your Kick app’s client ID and secret in the options first.' });
+    if (!app || !exchanger) throw new KickError({ code: 'not_configured', message: t('error.enterApp') });
     return { app, exchanger };
   }
 
@@ -55,17 +56,17 @@ export function createAuthService(deps: AuthServiceDeps) {
     const flow = deps.launchAuthFlow(authorizeUrl);
     // Kick's error page keeps the window open with nothing to approve: say so now, not when it is closed.
     const refused = (deps.probeAuthorize ?? authorizeStatus)(authorizeUrl).then((status) => status === 400, () => false);
-    const refusal = new KickError({ code: 'invalid_request', message: SIGN_IN_REFUSED });
+    const refusal = new KickError({ code: 'invalid_request', message: signInRefused() });
     flow.catch(() => undefined); // a refusal returns while the window is still open
     try {
       callback = await Promise.race([flow, refused.then((no) => (no ? Promise.reject(refusal) : flow))]);
     } catch (error) {
       if (error === refusal || (await refused)) throw refusal;
       const message = error instanceof Error ? error.message : String(error);
-      if (/closed|cancel|did not approve/i.test(message)) throw new KickError({ code: 'cancelled', message: 'The Kick sign-in window was closed before finishing.' });
-      throw new KickError({ code: 'network', message: `Could not open Kick’s sign-in page: ${message}` });
+      if (/closed|cancel|did not approve/i.test(message)) throw new KickError({ code: 'cancelled', message: t('error.windowClosed') });
+      throw new KickError({ code: 'network', message: t('error.cannotOpen', { reason: message }) });
     }
-    if (!callback) throw new KickError({ code: 'cancelled', message: 'The Kick sign-in window was closed before finishing.' });
+    if (!callback) throw new KickError({ code: 'cancelled', message: t('error.windowClosed') });
     const code = parseAuthorizeCallback(callback, pkce.state);
     const answer = await exchanger.exchangeCode({ code, redirectUri, verifier: pkce.verifier });
     const tokens = tokenSetFrom(answer, now());
@@ -130,7 +131,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         info = await introspectOrDead(token);
       }
       const current = await deps.store.getAccount();
-      if (!info.active) return { state: 'reconnect_needed', reason: 'Kick reports this token is no longer active (revoked or expired).', user: current?.user };
+      if (!info.active) return { state: 'reconnect_needed', reason: t('error.tokenInactive'), user: current?.user };
       let user = current?.user;
       if (live || !user) {
         // Introspection may call a token active that the API refuses (revoked at Kick meanwhile, or Kick's lag): one
@@ -141,7 +142,7 @@ export function createAuthService(deps: AuthServiceDeps) {
           await patchUser(user);
         }
       }
-      if (!user) return { state: 'error', message: 'Kick did not say who this token belongs to.' };
+      if (!user) return { state: 'error', message: t('error.noOwner') };
       return {
         state: 'connected',
         user,

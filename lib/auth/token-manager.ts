@@ -2,15 +2,16 @@ import { KickError, isKickError } from '../kick/errors';
 import type { TokenExchanger } from '../kick/token-exchange';
 import type { TokenResponse } from '../kick/schemas';
 import type { Account, TokenStore, TokenSet } from './token-store';
+import { t } from '@/lib/i18n/messages';
 
 /** Refresh this long before expiry, so a card never waits on an expired token. */
 export const REFRESH_AHEAD_MS = 5 * 60_000;
 export const REFRESH_ALARM = 'kick-token-refresh';
 /** Kick's API refused the user's token with 401, then again once it was renewed. */
-export const TOKEN_REFUSED_AFTER_REFRESH = 'Kick refused this account’s token even after renewing it (it may have been revoked at Kick). Connect again.';
+export const tokenRefusedAfterRefresh = () => t('error.tokenRefusedAfterRefresh');
 
 export function tokenSetFrom(answer: TokenResponse, now: number, previous?: TokenSet): TokenSet {
-  if (!answer.refresh_token) throw new KickError({ code: 'invalid_response', field: 'refresh_token', message: 'Kick returned no refresh token.' });
+  if (!answer.refresh_token) throw new KickError({ code: 'invalid_response', field: 'refresh_token', message: t('error.noRefreshToken') });
   return {
     accessToken: answer.access_token,
     refreshToken: answer.refresh_token,
@@ -69,7 +70,7 @@ export class TokenManager {
     const account = await this.deps.store.getAccount();
     if (!account?.tokens) throw new KickError({ code: 'not_connected', message: 'No Kick account is connected.' });
     const exchanger = await this.deps.exchanger();
-    if (!exchanger) throw new KickError({ code: 'not_configured', message: 'Set up your Kick app in the options first.' });
+    if (!exchanger) throw new KickError({ code: 'not_configured', message: t('error.setUpApp') });
     const sent = account.tokens.refreshToken;
     // While Kick answers, the account may change (disconnect, a new connection): the answer is
     // applied only if the stored refresh token is still the one sent.
@@ -137,7 +138,7 @@ export class TokenManager {
 
   /** Kick refused a freshly renewed token: its pair is dropped (and revoked) and the account asks for a reconnect. */
   private async refusedForGood(refused: TokenSet): Promise<KickError> {
-    const reason = TOKEN_REFUSED_AFTER_REFRESH;
+    const reason = tokenRefusedAfterRefresh();
     const dropped = await this.deps.store.change((current) =>
       current?.tokens?.accessToken === refused.accessToken
         ? { next: { user: current.user, tokens: null, reconnectReason: reason }, result: true }
@@ -153,12 +154,12 @@ export class TokenManager {
   /** An app (client_credentials) token for public data when no account is connected. */
   async appAccessToken(forceNew = false): Promise<string> {
     const clientId = await this.deps.clientId();
-    if (!clientId) throw new KickError({ code: 'not_configured', message: 'Set up your Kick app in the options to load official data.' });
+    if (!clientId) throw new KickError({ code: 'not_configured', message: t('error.setUpAppOfficial') });
     const stored = await this.deps.store.getAppToken();
     if (!forceNew && stored && stored.clientId === clientId && stored.expiresAt - this.now() > REFRESH_AHEAD_MS) return stored.accessToken;
     this.appTokenFetch ??= (async () => {
       const exchanger = await this.deps.exchanger();
-      if (!exchanger) throw new KickError({ code: 'not_configured', message: 'Set up your Kick app in the options first.' });
+      if (!exchanger) throw new KickError({ code: 'not_configured', message: t('error.setUpApp') });
       const answer = await exchanger.appToken();
       await this.deps.store.setAppToken({ accessToken: answer.access_token, expiresAt: this.now() + answer.expires_in * 1000, clientId });
       return answer.access_token;

@@ -15,6 +15,7 @@ import type { BackgroundServices } from './services';
 import { TabBudgets } from './tab-budgets';
 import { injectCardUi } from './card-ui-injection';
 import { createChatFeeds, type ChatFeeds } from '../chat-feed/chat-feeds';
+import { t } from '@/lib/i18n/messages';
 
 const layoutKey = (tabId: number) => `layout:${tabId}`;
 const webFailuresKey = (tabId: number) => `webFailures:${tabId}`;
@@ -50,7 +51,7 @@ function withDeadline(work: Promise<CardResult>, ms: number): Promise<CardResult
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<CardResult>((resolve) => {
     timer = setTimeout(
-      () => resolve({ ok: false, error: { code: 'timeout', message: 'Kick is slow to answer; the card will be ready on the next hover.' } }),
+      () => resolve({ ok: false, error: { code: 'timeout', message: t('error.slow') } }),
       ms,
     );
   });
@@ -126,7 +127,7 @@ export function createHandlers(services: BackgroundServices, options: HandlerOpt
     /** Into the frame that asked and nowhere else: a sender without a tab (an extension page) has no card to show. */
     async loadCardUi(_, sender) {
       const tabId = sender.tab?.id;
-      if (tabId === undefined) return { ok: false, error: { code: 'rejected', message: 'Only a kick.com tab can load the card.' } };
+      if (tabId === undefined) return { ok: false, error: { code: 'rejected', message: t('error.onlyKickTab') } };
       return await action(() => (options.injectCardUi ?? injectCardUi)(tabId, sender.frameId ?? 0));
     },
     async openOptions() {
@@ -174,7 +175,7 @@ export function createHandlers(services: BackgroundServices, options: HandlerOpt
         return { ok: true, imported: await services.notes.import(parsed.notes) };
       } catch (error) {
         // The store's own bound says it in words; a browser's refusal (a quota it counts otherwise) is named as such.
-        const why = error instanceof NotesFullError ? error.message : `the browser refused to store them (${(error as Error).message}). Nothing was changed.`;
+        const why = error instanceof NotesFullError ? error.message : t('kickWeb.storeRefused', { reason: (error as Error).message });
         return { ok: false, reason: why };
       }
     },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jsonOf, NOT_JSON } from '../kick-web/web-reads';
+import { jsonOf, notJson } from '../kick-web/web-reads';
 import type { ChatRecordAnswer } from '../messaging/protocol';
 import { createChatRecord, type ChatRecord } from './chat-record';
 import type { FeedMessage } from './pusher-frames';
@@ -38,7 +38,7 @@ const ChannelChatSchema = z.object({ id: positiveId.optional().catch(undefined),
 /** Which chat a channel answer names (and which channel, when it says), or why none. */
 export function chatroomOfChannel(body: string): { chatroomId: number; channelId?: number } | { reason: string } {
   const json = jsonOf(body);
-  if (!json) return { reason: NOT_JSON };
+  if (!json) return { reason: notJson() };
   const parsed = ChannelChatSchema.safeParse(json.value);
   if (!parsed.success) return { reason: 'kick.com did not say which chat this channel has' };
   const { id: channelId, chatroom } = parsed.data;

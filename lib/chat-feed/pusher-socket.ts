@@ -1,4 +1,6 @@
 import { closeAction, PING_FRAME, PONG_FRAME, PUSHER_URL, readFrame, subscribeFrame, unsubscribeFrame, type FeedMessage } from './pusher-frames';
+// `t` here is the socket's timers.
+import { t as say } from '@/lib/i18n/messages';
 
 /** What the socket needs of a WebSocket (the browser's; the `ws` package's in unit tests). */
 export interface SocketLike {
@@ -142,7 +144,7 @@ export function createChatSocket(events: ChatSocketEvents, opts: { connect?: (ur
     try {
       s = connect(url);
     } catch (error) {
-      lose(`Kick’s chat feed could not be opened (${(error instanceof Error ? error.message : String(error)).slice(0, MESSAGE_MAX)})`, 'backoff');
+      lose(say('chatFeed.openFailed', { reason: (error instanceof Error ? error.message : String(error)).slice(0, MESSAGE_MAX) }), 'backoff');
       return;
     }
     socket = s;
@@ -180,7 +182,7 @@ export function createChatSocket(events: ChatSocketEvents, opts: { connect?: (ur
         case 'error':
           // Pusher sends its error, then closes with the same code: the close decides.
           if (frame.code !== undefined && frame.code >= 4000 && frame.code < 4100)
-            refusal = `Kick’s chat feed refused the connection (${frame.code}${frame.message ? `: ${frame.message.slice(0, MESSAGE_MAX)}` : ''})`;
+            refusal = say('chatFeed.refusedWhy', { reason: `${frame.code}${frame.message ? `: ${frame.message.slice(0, MESSAGE_MAX)}` : ''}` });
           return;
         default:
           return;
@@ -188,16 +190,16 @@ export function createChatSocket(events: ChatSocketEvents, opts: { connect?: (ur
     };
     s.onclose = (event) => {
       const action = closeAction(event.code);
-      lose(action === 'refused' ? (refusal ?? `Kick’s chat feed refused the connection (${event.code})`) : `Kick’s chat feed closed (${event.code})`, action);
+      lose(action === 'refused' ? (refusal ?? say('chatFeed.refusedWhy', { reason: event.code })) : say('chatFeed.closed', { reason: event.code }), action);
     };
     s.onerror = () => undefined;
     keepalive = t.setInterval(() => {
-      if (t.now() - lastFrame > SILENCE_MS) lose('Kick’s chat feed stopped answering', 'backoff');
+      if (t.now() - lastFrame > SILENCE_MS) lose(say('chatFeed.silent'), 'backoff');
       else send(PING_FRAME);
     }, KEEPALIVE_MS);
     handshake = t.setTimeout(() => {
       handshake = undefined;
-      if (socket === s && !established) lose('Kick’s chat feed did not answer', 'backoff');
+      if (socket === s && !established) lose(say('chatFeed.noAnswer'), 'backoff');
     }, HANDSHAKE_MS);
   }
 
@@ -209,7 +211,7 @@ export function createChatSocket(events: ChatSocketEvents, opts: { connect?: (ur
       if (socket) return send(subscribeFrame(chatroomId));
       if (retry !== undefined) return;
       // Refused where the socket is still to connect; a URL Kick has named since (useUrl) is tried at once.
-      if (refusedAt !== undefined && openedUrl === url && t.now() - refusedAt < REFUSED_RETRY_MS) return events.down(refusal ?? 'Kick’s chat feed refused the connection');
+      if (refusedAt !== undefined && openedUrl === url && t.now() - refusedAt < REFUSED_RETRY_MS) return events.down(refusal ?? say('chatFeed.refused'));
       open();
     },
     unwatch(chatroomId: number): void {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { jsonOf, NOT_JSON } from '../kick-web/web-reads';
+import { jsonOf, notJson } from '../kick-web/web-reads';
+import { t } from '@/lib/i18n/messages';
 
 /**
  * Which chat socket Kick offers, asked the way kick.com's own page asks since September 2026, so the background can
@@ -45,12 +46,12 @@ export const pusherUrl = (key: string, cluster = 'us2') => `wss://ws-${cluster}.
 /** The Pusher URL a negotiation answer names, or why it names none (the caller keeps the known key). */
 export function pusherUrlOf(body: string): { url: string; key: string } | { reason: string } {
   const json = jsonOf(body);
-  if (!json) return { reason: NOT_JSON };
+  if (!json) return { reason: notJson() };
   const parsed = NegotiationSchema.safeParse(json.value);
-  if (!parsed.success) return { reason: 'Kick’s chat negotiation answered in an unexpected shape' };
+  if (!parsed.success) return { reason: t('kickWeb.negotiationShape') };
   for (const entry of parsed.data.data.connections) {
     const pusher = PusherConnectionSchema.safeParse(entry);
     if (pusher.success) return { url: pusherUrl(pusher.data.credentials.app_key, pusher.data.credentials.cluster), key: pusher.data.credentials.app_key };
   }
-  return { reason: 'Kick’s chat negotiation offered no Pusher socket' };
+  return { reason: t('kickWeb.negotiationNoSocket') };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jsonOf, NOT_JSON } from '../kick-web/web-reads';
+import { jsonOf, notJson } from '../kick-web/web-reads';
 import { feedMessageOf, KickMessageSchema, type FeedMessage } from './pusher-frames';
 
 /**
@@ -36,7 +36,7 @@ const RecentMessagesSchema = z.object({ data: z.object({ messages: z.array(z.unk
  */
 export function recentMessagesOf(body: string): { messages: FeedMessage[] } | { reason: string } {
   const json = jsonOf(body);
-  if (!json) return { reason: NOT_JSON };
+  if (!json) return { reason: notJson() };
   const parsed = RecentMessagesSchema.safeParse(json.value);
   if (!parsed.success) return { reason: 'kick.com answered its recent messages in an unexpected shape' };
   const messages: FeedMessage[] = [];

@@ -1,7 +1,8 @@
 import { displayText } from '../cards/display';
 import type { ChatHistory, MessageInput } from '../messaging/protocol';
 import { WebUserMessagesSchema } from './schemas';
-import { jsonOf, NOT_JSON } from './web-reads';
+import { jsonOf, notJson } from './web-reads';
+import { t } from '@/lib/i18n/messages';
 
 /**
  * The background's half of a moderator's history read (./chat-history.ts reads it on the page): zod checks kick.com's
@@ -10,9 +11,9 @@ import { jsonOf, NOT_JSON } from './web-reads';
  */
 export function checkChatHistory({ userId, body }: MessageInput<'readChatHistory'>): ChatHistory {
   const json = jsonOf(body);
-  if (!json) return { ok: false, reason: NOT_JSON };
+  if (!json) return { ok: false, reason: notJson() };
   const parsed = WebUserMessagesSchema.safeParse(json.value);
-  if (!parsed.success) return { ok: false, reason: 'kick.com answered in an unexpected shape' };
+  if (!parsed.success) return { ok: false, reason: t('kickWeb.shape') };
   const { messages, cursor } = parsed.data.data;
   const kept = messages.flatMap((m) => {
     const text = displayText(m.content ?? undefined)?.slice(0, 500);

@@ -1,6 +1,7 @@
 import { LruMap } from '../cache/lru';
 import type { ChatHistory, MessageInput } from '../messaging/protocol';
 import { getBody, getJson, kickPath, reasonOf, sessionHeaders, WebReadError } from './web-reads';
+import { t } from '@/lib/i18n/messages';
 
 /**
  * The page's half of Kick's own per-user chat history, which kick.com shows a channel's moderators
@@ -31,11 +32,11 @@ export function createHistoryReader(check: CheckHistory, now = Date.now) {
     } catch (error) {
       // Refused: the session is not one kick.com takes, so no moderator. Any other failure says nothing either way.
       if (error instanceof WebReadError && (error.status === 401 || error.status === 403)) return undefined;
-      throw new WebReadError(`could not tell whether you moderate this channel: ${reasonOf(error)}`);
+      throw new WebReadError(t('kickWeb.modUnknown', { reason: reasonOf(error) }));
     }
     if (!(me?.is_moderator === true || me?.is_broadcaster === true || me?.is_super_admin === true)) return undefined;
     const id = ((await getJson(kickPath('api', 'v2', 'channels', slug))) as { id?: unknown } | undefined)?.id;
-    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) throw new WebReadError('kick.com answered in an unexpected shape');
+    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) throw new WebReadError(t('kickWeb.shape'));
     return id;
   };
 

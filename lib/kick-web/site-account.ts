@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_ANSWER_CHARS } from './answer-size';
+import { t } from '@/lib/i18n/messages';
 
 /**
  * Who is signed in on kick.com, from kick.com's own current-user endpoint `GET https://kick.com/api/v1/user`, which the
@@ -39,14 +40,14 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 /** kick.com's answer, checked: who is signed in there, nobody, or why it cannot be told. */
 export function toSiteAccount(raw: unknown): SiteAccount {
   const read = RawSiteUserReadSchema.safeParse(raw);
-  if (!read.success) return { state: 'unknown', reason: 'the kick.com tab answered in an unexpected shape' };
+  if (!read.success) return { state: 'unknown', reason: t('kickWeb.tabShape') };
   const { status, value, error } = read.data;
   if (error) return { state: 'unknown', reason: error };
   if (status === 401) return { state: 'signed_out' };
   if (status !== 200) return { state: 'unknown', reason: `kick.com answered ${status}` };
   if (isRecord(value) && value.id === undefined) return { state: 'signed_out' };
   const user = SiteUserAnswerSchema.safeParse(value);
-  if (!user.success) return { state: 'unknown', reason: 'kick.com answered in an unexpected shape' };
+  if (!user.success) return { state: 'unknown', reason: t('kickWeb.shape') };
   return { state: 'signed_in', userId: user.data.id, username: user.data.username };
 }
 

@@ -1,7 +1,8 @@
 import { HttpsUrlSchema, WebProfileSchema, type Role, type WebProfile } from '../cards/schema';
 import { socialLinks } from '../cards/socials';
 import { WebChannelSchema, WebChannelUserSchema, type WebChannel, type WebChannelUser } from './schemas';
-import { failuresOf, jsonOf, NOT_JSON, type RawRead, type WebAnswers, type WebReadFailure, type WebReadPart, type WebResult } from './web-reads';
+import { failuresOf, jsonOf, notJson, type RawRead, type WebAnswers, type WebReadFailure, type WebReadPart, type WebResult } from './web-reads';
+import { t } from '@/lib/i18n/messages';
 
 /**
  * The background's half of kick.com's own endpoints: the content script fetched them (./web-reads.ts) and sends the
@@ -11,7 +12,6 @@ import { failuresOf, jsonOf, NOT_JSON, type RawRead, type WebAnswers, type WebRe
 
 export type { WebReadFailure, WebReadPart, WebResult, WebSource } from './web-reads';
 
-const UNEXPECTED_SHAPE = 'kick.com answered in an unexpected shape';
 
 const url = (value: string | null | undefined) => (value ? HttpsUrlSchema.safeParse(value).data : undefined);
 const opt = <T>(value: T | null | undefined) => value ?? undefined;
@@ -89,9 +89,9 @@ function check<T>(part: WebReadPart, read: RawRead, schema: { safeParse(v: unkno
   if (!read.ok) return read;
   if (read.body === undefined) return { ok: true, value: undefined };
   const json = jsonOf(read.body);
-  if (!json) return { ok: false, failure: { part, reason: NOT_JSON } };
+  if (!json) return { ok: false, failure: { part, reason: notJson() } };
   const parsed = schema.safeParse(json.value);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, failure: { part, reason: UNEXPECTED_SHAPE } };
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, failure: { part, reason: t('kickWeb.shape') } };
 }
 
 /**
@@ -109,7 +109,7 @@ export function buildWebProfile({ channelSlug, channel: channelRead, relation: r
   try {
     return { state: 'ok', profile: webProfileFrom(channelValue, relationValue, channelSlug), ...withFailures };
   } catch (error) {
-    const reason = error instanceof Error && error.name === 'ZodError' ? UNEXPECTED_SHAPE : 'the request could not be sent';
+    const reason = error instanceof Error && error.name === 'ZodError' ? t('kickWeb.shape') : t('kickWeb.notSent');
     return { state: 'error', failures: [...failures, { part: 'channel', reason }] };
   }
 }

@@ -3,6 +3,7 @@ import type { WebProfile } from '../cards/schema';
 import type { MessageInput } from '../messaging/protocol';
 import { isSiteRoute } from '../page/site-routes';
 import { MAX_ANSWER_CHARS } from './answer-size';
+import { t } from '@/lib/i18n/messages';
 
 /**
  * The content script's half of reading kick.com's own (unofficial) endpoints: it fetches them same-origin, as the
@@ -59,8 +60,8 @@ export class WebReadError extends Error {
 /** Why a read failed, in words for the card and the popup (never a URL or a body). */
 export function reasonOf(error: unknown): string {
   if (error instanceof WebReadError) return error.message;
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'kick.com did not answer in time';
-  return 'the request could not be sent';
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return t('kickWeb.timeout');
+  return t('kickWeb.notSent');
 }
 
 /**
@@ -113,7 +114,7 @@ export async function postAsSite(url: string, json: string): Promise<string> {
   });
   if (!res.ok) throw new WebReadError(`kick.com answered ${res.status}`, res.status);
   const body = await res.text();
-  if (body.length > MAX_ANSWER_CHARS) throw new WebReadError('kick.com answered with more data than a card can use');
+  if (body.length > MAX_ANSWER_CHARS) throw new WebReadError(t('kickWeb.tooMuch'));
   return body;
 }
 
@@ -128,7 +129,7 @@ export async function getBody(path: string, { session }: { session?: Record<stri
   if (res.status === 404) return undefined;
   if (!res.ok) throw new WebReadError(`kick.com answered ${res.status}`, res.status);
   const body = await res.text();
-  if (body.length > MAX_ANSWER_CHARS) throw new WebReadError('kick.com answered with more data than a card can use');
+  if (body.length > MAX_ANSWER_CHARS) throw new WebReadError(t('kickWeb.tooMuch'));
   return body;
 }
 
@@ -137,12 +138,12 @@ export async function getJson(path: string, options: { session?: Record<string, 
   const body = await getBody(path, options);
   if (body === undefined) return undefined;
   const json = jsonOf(body);
-  if (!json) throw new WebReadError(NOT_JSON);
+  if (!json) throw new WebReadError(notJson());
   return json.value;
 }
 
 /** Said of a body that is not JSON (an HTML error or challenge page answered with a 200, say). */
-export const NOT_JSON = 'kick.com answered with something other than JSON';
+export const notJson = () => t('kickWeb.notJson');
 
 /** A body's JSON; undefined when it is not JSON. */
 export function jsonOf(body: string): { value: unknown } | undefined {

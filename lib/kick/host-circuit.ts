@@ -1,4 +1,5 @@
 import { KickError, type KickErrorInfo } from './errors';
+import { t } from '@/lib/i18n/messages';
 
 /** After a 5xx, timeout or network failure, wait this long before asking that host again, doubling up to the cap. */
 const FAILURE_BACKOFF_MS = 5_000;
@@ -31,7 +32,7 @@ export class HostCircuit {
     const error = block.error;
     throw new KickError(
       error.code === 'rate_limited'
-        ? { ...error, retryAfterSec: waitSec, message: `Kick is rate limiting requests; try again in ${waitSec} s.` }
+        ? { ...error, retryAfterSec: waitSec, message: t('error.rateLimited', { s: waitSec }) }
         : { ...error, retryAfterSec: waitSec, message: `${error.message} Trying Kick again in ${waitSec} s.` },
     );
   }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { KickError, toKickErrorInfo } from './errors';
 import type { HostCircuit } from './host-circuit';
+import { t } from '@/lib/i18n/messages';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_RETRY_AFTER_S = 30;
@@ -38,18 +39,18 @@ export async function errorFromResponse(res: Response, scope?: string): Promise<
   } catch {
     /* not JSON: the status says enough */
   }
-  if (oauthError === 'invalid_grant') return new KickError({ code: 'invalid_grant', status, message: 'Kick no longer accepts this sign-in (the grant expired or was revoked).' });
-  if (oauthError === 'invalid_client') return new KickError({ code: 'invalid_client', status, message: 'Kick rejected the app credentials: check the client ID and client secret in options.' });
-  if (status === 401) return new KickError({ code: 'unauthorized', status, message: 'Kick says the token is expired or revoked.' });
+  if (oauthError === 'invalid_grant') return new KickError({ code: 'invalid_grant', status, message: t('error.grantGone') });
+  if (oauthError === 'invalid_client') return new KickError({ code: 'invalid_client', status, message: t('error.appCredentials') });
+  if (status === 401) return new KickError({ code: 'unauthorized', status, message: t('error.tokenDead') });
   if (status === 403)
-    return new KickError({ code: 'forbidden', status, missingScope: scope, message: scope ? `The token lacks the "${scope}" scope.` : 'Kick refused access to this data.' });
-  if (status === 404) return new KickError({ code: 'not_found', status, message: 'Not found on Kick.' });
+    return new KickError({ code: 'forbidden', status, missingScope: scope, message: scope ? t('error.missingScope', { scope }) : t('error.forbidden') });
+  if (status === 404) return new KickError({ code: 'not_found', status, message: t('error.notFound') });
   if (status === 429) {
     const retryAfterSec = parseRetryAfter(res.headers.get('retry-after'));
-    return new KickError({ code: 'rate_limited', status, retryAfterSec, message: `Kick is rate limiting requests; try again in ${retryAfterSec} s.` });
+    return new KickError({ code: 'rate_limited', status, retryAfterSec, message: t('error.rateLimited', { s: retryAfterSec }) });
   }
-  if (status === 400) return new KickError({ code: 'invalid_request', status, message: 'Kick rejected the request as invalid.' });
-  return new KickError({ code: 'server', status, message: `Kick answered with an error (${status}).` });
+  if (status === 400) return new KickError({ code: 'invalid_request', status, message: t('error.invalidRequest') });
+  return new KickError({ code: 'server', status, message: t('error.server', { status }) });
 }
 
 /** The first failing path of a zod error, for an "invalid response" message that says which field. */
@@ -65,12 +66,12 @@ export async function kickFetch<T extends z.ZodType>(schema: T, request: KickReq
   try {
     body = await res.json();
   } catch {
-    throw new KickError({ code: 'invalid_response', message: 'Kick sent a response that is not valid JSON.' });
+    throw new KickError({ code: 'invalid_response', message: t('error.notJson') });
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const field = firstIssuePath(parsed.error);
-    throw new KickError({ code: 'invalid_response', field, message: `Kick sent unexpected data (field "${field}").` });
+    throw new KickError({ code: 'invalid_response', field, message: t('error.unexpectedField', { field }) });
   }
   return parsed.data;
 }

@@ -1,6 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import { KickError } from './errors';
 import type { KickEndpoints } from './endpoints';
+import { t } from '@/lib/i18n/messages';
 
 /** PKCE S256 and state come from oauth4webapi rather than hand-rolled crypto. */
 export interface PkceSession {
@@ -33,16 +34,16 @@ export function buildAuthorizeUrl(
 export function parseAuthorizeCallback(callbackUrl: string, expectedState: string): string {
   const params = new URL(callbackUrl).searchParams;
   if (params.get('state') !== expectedState)
-    throw new KickError({ code: 'state_mismatch', message: 'The sign-in answer did not match this request; please try connecting again.' });
+    throw new KickError({ code: 'state_mismatch', message: t('error.stateMismatch') });
   const error = params.get('error');
   if (error) {
     const description = params.get('error_description');
     throw new KickError({
       code: 'cancelled',
-      message: error === 'access_denied' ? 'Access was denied on Kick.' : `Kick refused the sign-in: ${description ?? error}.`,
+      message: error === 'access_denied' ? t('error.accessDenied') : t('error.signInRefusedWhy', { reason: description ?? error }),
     });
   }
   const code = params.get('code');
-  if (!code) throw new KickError({ code: 'invalid_response', field: 'code', message: 'Kick returned no authorization code.' });
+  if (!code) throw new KickError({ code: 'invalid_response', field: 'code', message: t('error.noCode') });
   return code;
 }

@@ -3,27 +3,26 @@ import type { HostCircuit } from './host-circuit';
 import { errorFromResponse, DEFAULT_TIMEOUT_MS } from './http';
 import { TokenResponseSchema, type TokenResponse } from './schemas';
 import { refusalFor, type TokenExchanger } from './token-exchange';
+import { t } from '@/lib/i18n/messages';
 
 /** Marks the relay's own answers (relay/handler.ts REFUSAL_HEADER); Kick's pass through it without. */
 const REFUSAL_HEADER = 'x-kick-relay';
 const TRANSIENT = new Set(['network', 'timeout', 'server', 'rate_limited']);
 
-export const RELAY_UNREACHABLE = 'The sign-in service is not reachable';
+/** The sentence that opens every "the relay is down" message. */
+export const relayUnreachable = () => t('error.relayDown');
 
 /** Down, slow, overloaded or rate limited: the user can only wait, and cards go on with kick.com's own data. */
 function unreachable(info: KickErrorInfo): KickError {
-  const wait = info.retryAfterSec ? ` Trying again in ${info.retryAfterSec} s.` : ' Try again in a moment.';
-  return new KickError({ ...info, message: `${RELAY_UNREACHABLE}.${wait} Cards keep showing what kick.com shows.` });
+  const wait = info.retryAfterSec ? t('error.relayRetryIn', { s: info.retryAfterSec }) : t('error.relayRetrySoon');
+  return new KickError({ ...info, message: `${relayUnreachable()} ${wait} ${t('error.relayCardsGoOn')}` });
 }
 
 /** The relay's refusal of a token for scopes it does not relay (relay/scope-check.ts), in words, naming them. */
 function scopeRefusal(scopes: unknown): string {
   const named = Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === 'string' && /^[a-z_:]{1,40}$/.test(s)) : [];
   const which = named.length > 0 ? ` (${named.join(', ')})` : '';
-  return (
-    `The sign-in service refused this sign-in: Kick granted permissions the extension does not use${which}, so the service ` +
-    'revoked it. Connect again and approve only what the extension asks for; if this keeps happening, update the extension or use your own Kick app in the options.'
-  );
+  return t('error.relayScopes', { which });
 }
 
 /**
@@ -43,7 +42,7 @@ export function createRelayTokenExchanger(relayUrl: string, circuit?: HostCircui
     if (!grant) return error;
     const mapped = refusalFor(grant, error);
     if (grant === 'authorization_code' && mapped !== error && isKickError(mapped))
-      return new KickError({ ...mapped.info, message: 'Kick refused the sign-in code. Connect again; if it keeps failing, use your own Kick app in the options.' });
+      return new KickError({ ...mapped.info, message: t('error.relayCodeRefused') });
     return mapped;
   }
 
@@ -79,7 +78,7 @@ export function createRelayTokenExchanger(relayUrl: string, circuit?: HostCircui
       throw new KickError({
         code: 'invalid_request',
         status: res.status,
-        message: `The sign-in service refused this request (${relayCode}). Update the extension, or use your own Kick app in the options.`,
+        message: t('error.relayRefused', { code: relayCode }),
       });
     }
     const error = await errorFromResponse(res);
@@ -91,7 +90,7 @@ export function createRelayTokenExchanger(relayUrl: string, circuit?: HostCircui
   async function token(grant: Grant, fields: Record<string, string>): Promise<TokenResponse> {
     const res = await post('/token', new URLSearchParams({ grant_type: grant, ...fields }), grant);
     const parsed = TokenResponseSchema.safeParse(await res.json().catch(() => null));
-    if (!parsed.success) throw new KickError({ code: 'invalid_response', message: 'The sign-in service sent an answer the extension could not read.' });
+    if (!parsed.success) throw new KickError({ code: 'invalid_response', message: t('error.relayUnreadable') });
     return parsed.data;
   }
 
@@ -100,7 +99,7 @@ export function createRelayTokenExchanger(relayUrl: string, circuit?: HostCircui
     refresh: (refreshToken) => token('refresh_token', { refresh_token: refreshToken }),
     // The relay refuses client_credentials on purpose (an app token anyone could get is nobody's):
     // TokenManager.withPublicToken then reads public data with the user's own token.
-    appToken: () => Promise.reject(new KickError({ code: 'not_configured', message: 'Through the sign-in service there is no app token: public data uses your connected account.' })),
+    appToken: () => Promise.reject(new KickError({ code: 'not_configured', message: t('error.relayNoAppToken') })),
     async revoke(value, hint) {
       // No circuit, as for direct revokes: a disconnect always tries to kill its tokens.
       await post('/revoke', new URLSearchParams({ token: value, token_hint_type: hint }));

@@ -3,6 +3,7 @@ import { KickError, isKickError } from './errors';
 import type { HostCircuit } from './host-circuit';
 import { kickFetch, kickFetchRaw } from './http';
 import { TokenResponseSchema, type TokenResponse } from './schemas';
+import { t } from '@/lib/i18n/messages';
 
 /**
  * The few calls that need the app's client secret. Kick requires the secret even with PKCE
@@ -18,13 +19,11 @@ export interface TokenExchanger {
 
 type Grant = 'authorization_code' | 'refresh_token' | 'client_credentials';
 
-const REFUSED: Record<Grant, { code: 'invalid_grant' | 'invalid_client'; message: string }> = {
-  refresh_token: { code: 'invalid_grant', message: 'Kick refused to renew this sign-in (it expired or was revoked). Connect again.' },
-  client_credentials: { code: 'invalid_client', message: 'Kick refused the app’s Client ID or secret: check them in the options.' },
-  authorization_code: {
-    code: 'invalid_client',
-    message: 'Kick refused the sign-in code: check the app’s Client ID and secret in the options, and that the redirect URI is registered on the app.',
-  },
+// Messages are read when a refusal happens (in the browser's UI language), not when this module loads.
+const REFUSED: Record<Grant, { code: 'invalid_grant' | 'invalid_client'; message: () => string }> = {
+  refresh_token: { code: 'invalid_grant', message: () => t('error.renewRefused') },
+  client_credentials: { code: 'invalid_client', message: () => t('error.appRefused') },
+  authorization_code: { code: 'invalid_client', message: () => t('error.codeRefused') },
 };
 
 /**
@@ -36,7 +35,7 @@ const REFUSED: Record<Grant, { code: 'invalid_grant' | 'invalid_client'; message
 export function refusalFor(grant: Grant, error: unknown): unknown {
   if (!isKickError(error) || (error.info.status !== 400 && error.info.status !== 401)) return error;
   const refused = REFUSED[grant];
-  return new KickError({ code: refused.code, status: error.info.status, message: refused.message });
+  return new KickError({ code: refused.code, status: error.info.status, message: refused.message() });
 }
 
 export function createDirectTokenExchanger(

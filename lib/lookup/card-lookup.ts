@@ -7,6 +7,7 @@ import type { KickChannel, KickUser } from '../kick/schemas';
 import type { TokenManager } from '../auth/token-manager';
 import { Batcher } from './batcher';
 import { slugCandidates } from '../kick/slug';
+import { t } from '@/lib/i18n/messages';
 
 export { slugCandidates };
 
@@ -147,7 +148,7 @@ export function createCardLookup(deps: CardLookupDeps) {
       const hit = await cache.get(key);
       const tooYoung = hit.state === 'fresh' && Date.now() - hit.storedAt < forceMinAgeMs;
       if (hit.state !== 'miss' && (!forceRefresh || tooYoung)) {
-        if (hit.value === null) throw new KickError({ code: 'not_found', message: `No Kick channel named "${username}".` });
+        if (hit.value === null) throw new KickError({ code: 'not_found', message: t('error.noChannel', { name: username }) });
         if (hit.state === 'stale' && !pending.has(job) && (!budget || budget.take())) refresh(key, cache, job).catch(() => undefined);
         return { profile: hit.value, fetchedAt: hit.storedAt, stale: hit.state === 'stale' };
       }
@@ -156,7 +157,7 @@ export function createCardLookup(deps: CardLookupDeps) {
         throw new KickError({
           code: 'rate_limited',
           retryAfterSec: waitSec,
-          message: `Too many new cards from this tab in a minute; try again in ${waitSec} s.`,
+          message: t('error.cardsTooMany', { s: waitSec }),
         });
       }
       return refresh(key, cache, job);

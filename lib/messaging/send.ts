@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { KickError } from '../kick/kick-error';
 import type { MessageInput, MessageName, MessageOutput, ProtocolMap, TabProtocolMap } from './protocol';
+import { t } from '@/lib/i18n/messages';
 
 /** The one messenger of every context; zod-free, so the content script can use it without the schemas (issue #12). */
 export const messenger = defineExtensionMessaging<ProtocolMap>();
@@ -30,7 +31,7 @@ export async function sendToBackground<K extends MessageName>(name: K, data: Mes
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new KickError({ code: 'timeout', message: `The extension's background did not answer "${name}" in time.` })),
+      () => reject(new KickError({ code: 'timeout', message: t('kickWeb.backgroundSilent', { name }) })),
       timeoutMs,
     );
   });

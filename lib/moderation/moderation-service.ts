@@ -7,17 +7,19 @@ import type { SenderInfo } from '../messaging/extension';
 import { RequestBudget } from '../rate/request-budget';
 import type { ModLog } from './mod-log';
 import { MOD_SCOPES, type ModCapability, type ModerateInput, type ModerateResult, type ModLogEntry, type Refusal } from './schema';
+import { t } from '@/lib/i18n/messages';
 
 /** Actions one tab may start in a minute (the moderator-actions issue): a page gone wrong cannot ban a whole chat. */
 export const ACTIONS_PER_MINUTE = 20;
 
 /** The words a card shows for each refusal; `kick` and `busy` use the error's own message (it holds the wait). */
-export const REFUSAL_TEXT: Record<Exclude<Refusal, 'kick' | 'busy'>, string> = {
-  scope: 'Connect again to allow moderator actions.',
-  refused: 'Kick refused: they may be a moderator, already banned, or you may not moderate this channel.',
-  token: 'Kick refused your account’s token even after renewing it: connect again in the options.',
-  off: 'Moderator actions are not available here.',
-  guard: 'Not an action for this user.',
+// Getters: each is read when a card asks (in the browser's UI language), not when this module loads.
+export const REFUSAL_TEXT: Readonly<Record<Exclude<Refusal, 'kick' | 'busy'>, string>> = {
+  get scope() { return t('error.modScope'); },
+  get refused() { return t('error.modRefused'); },
+  get token() { return t('error.modToken'); },
+  get off() { return t('error.modOff'); },
+  get guard() { return t('error.modGuard'); },
 };
 
 const KICK_HOSTS = new Set(['kick.com', 'www.kick.com']);
@@ -87,7 +89,7 @@ export function createModeration(deps: ModerationDeps) {
     const { channel, userId, action } = input;
     const tabId = sender.tab?.id;
     if (tabId === undefined || !(await deps.enabled())) return failed('off', { code: 'rejected', message: 'off' });
-    if (channelOfTab(sender) !== channel) return failed('off', { code: 'rejected', message: 'This tab does not show that channel.' });
+    if (channelOfTab(sender) !== channel) return failed('off', { code: 'rejected', message: t('error.modWrongTab') });
     const account = await deps.store.getAccount();
     if (!account?.tokens) return failed('off', { code: 'not_connected', message: 'No Kick account is connected.' });
     const scope = action.kind === 'delete' ? MOD_SCOPES.del : MOD_SCOPES.ban;
@@ -97,7 +99,7 @@ export function createModeration(deps: ModerationDeps) {
     const budget = budgetOf(tabId);
     if (!budget.take()) {
       const waitSec = Math.max(1, Math.ceil(budget.waitMs() / 1000));
-      return failed('busy', { code: 'rate_limited', retryAfterSec: waitSec, message: `Too many moderator actions from this tab in a minute; try again in ${waitSec} s.` });
+      return failed('busy', { code: 'rate_limited', retryAfterSec: waitSec, message: t('error.modTooMany', { s: waitSec }) });
     }
     let outcome: ModerateResult;
     let broadcaster: number | undefined;

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { noteKey, NoteSchema, type Note, type NoteInput, type NoteUser } from './schema';
 import { sizeInWords } from './notes-file';
+import { t } from '@/lib/i18n/messages';
 import { notesDatabase, storagePlaces, type NotePlaces, type NoteShelf } from './note-places';
 import { chooseNotesArea, measure, NOTES_MAX_BYTES, syncQuotas, type NotesArea, type SyncQuotas, type Usage } from './storage-area';
 import { NOTE_PREFIX, NOTES_AREA_KEY } from './storage-keys';
@@ -20,10 +21,7 @@ export interface NotesOverview {
 /** The notes would take more than NOTES_MAX_BYTES: said in words, and nothing was written. */
 export class NotesFullError extends Error {
   constructor(readonly bytes: number) {
-    super(
-      `Your notes would take ${sizeInWords(bytes)} of the browser's storage, and they may take at most ${sizeInWords(NOTES_MAX_BYTES)} ` +
-        '(counted in bytes: letters outside plain English take 2 to 4 bytes each). Nothing was changed.',
-    );
+    super(t('notesFile.full', { size: sizeInWords(bytes), max: sizeInWords(NOTES_MAX_BYTES) }));
     this.name = 'NotesFullError';
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { intlLocale, messagesLang, t } from '@/lib/i18n/messages';
 import { noteKey, NoteSchema, type Note } from './schema';
 
 /** The export file: versioned, so a later format can still read this one or refuse it by name. */
@@ -21,11 +22,13 @@ const encoder = new TextEncoder();
 export const utf8Bytes = (text: string): number => encoder.encode(text).length;
 /** 8 MB, 1.5 MB, 120 kB: sizes as the user reads them (1 MB = 1024 × 1024 bytes, as the file dialogs of most systems say). */
 export function sizeInWords(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
-  return `${Math.max(1, Math.ceil(bytes / 1024))} kB`;
+  const [n, unit] = bytes >= 1024 * 1024 ? [Number((bytes / 1024 / 1024).toFixed(1)), 'megabyte'] : [Math.max(1, Math.ceil(bytes / 1024)), 'kilobyte'];
+  // Other languages write the number and unit their way (1,5 MB; 8 ميغابايت); English keeps its short form.
+  if (messagesLang() !== 'en') return new Intl.NumberFormat(intlLocale(), { style: 'unit', unit, maximumFractionDigits: 1 }).format(n);
+  return `${n} ${unit === 'megabyte' ? 'MB' : 'kB'}`;
 }
 /** Said before an import and when a file is refused: the limit, in bytes, and why a short file can weigh more. */
-export const IMPORT_LIMIT_WORDS = `at most ${sizeInWords(MAX_IMPORT_BYTES)}, counted in bytes: letters outside plain English take 2 to 4 bytes each`;
+export const importLimitWords = () => t('notesFile.limit', { size: sizeInWords(MAX_IMPORT_BYTES) });
 
 export const NotesFileSchema = z.object({
   format: z.literal(NOTES_FILE_FORMAT),
@@ -53,31 +56,36 @@ export function parseNotesFile(text: string): ParsedNotesFile {
   // A text has at least as many UTF-8 bytes as UTF-16 characters: one too long in characters needs no counting.
   const bytes = text.length > MAX_IMPORT_BYTES ? Infinity : utf8Bytes(text);
   if (bytes > MAX_IMPORT_BYTES)
-    return { ok: false, reason: `The file is too large: ${bytes === Infinity ? 'more than ' + sizeInWords(MAX_IMPORT_BYTES) : sizeInWords(bytes)} (${IMPORT_LIMIT_WORDS}).` };
+    return {
+      ok: false,
+      reason: bytes === Infinity
+        ? t('notesFile.tooLargeOver', { size: sizeInWords(MAX_IMPORT_BYTES), limit: importLimitWords() })
+        : t('notesFile.tooLarge', { size: sizeInWords(bytes), limit: importLimitWords() }),
+    };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { ok: false, reason: `The file is not valid JSON (${(error as Error).message}).` };
+    return { ok: false, reason: t('notesFile.notJson', { reason: (error as Error).message }) };
   }
   if (!isRecord(data) || data.format !== NOTES_FILE_FORMAT)
-    return { ok: false, reason: `This is not a Kick User Cards notes file (its "format" is not "${NOTES_FILE_FORMAT}").` };
+    return { ok: false, reason: t('notesFile.notNotes', { format: NOTES_FILE_FORMAT }) };
   if (data.version !== NOTES_FILE_VERSION)
-    return { ok: false, reason: `This notes file is version ${JSON.stringify(data.version)}; this version of the extension reads version ${NOTES_FILE_VERSION}.` };
-  if (!Array.isArray(data.notes)) return { ok: false, reason: 'The file has no list of notes ("notes" is not a list).' };
-  if (data.notes.length > MAX_IMPORT_NOTES) return { ok: false, reason: `The file holds ${data.notes.length} notes; at most ${MAX_IMPORT_NOTES} can be imported.` };
+    return { ok: false, reason: t('notesFile.version', { version: JSON.stringify(data.version), supported: NOTES_FILE_VERSION }) };
+  if (!Array.isArray(data.notes)) return { ok: false, reason: t('notesFile.noList') };
+  if (data.notes.length > MAX_IMPORT_NOTES) return { ok: false, reason: t('notesFile.tooMany', { count: data.notes.length, max: MAX_IMPORT_NOTES }) };
   const notes: Note[] = [];
   const seen = new Map<string, number>();
   for (const [index, entry] of data.notes.entries()) {
     const parsed = NoteSchema.safeParse(entry);
-    if (!parsed.success) return { ok: false, reason: `Note ${index + 1} is invalid: ${issueText(parsed.error.issues)}.` };
+    if (!parsed.success) return { ok: false, reason: t('notesFile.invalidNote', { index: index + 1, reason: issueText(parsed.error.issues) }) };
     const key = noteKey(parsed.data);
     const first = seen.get(key);
-    if (first !== undefined) return { ok: false, reason: `Notes ${first + 1} and ${index + 1} are about the same user (${parsed.data.username}).` };
+    if (first !== undefined) return { ok: false, reason: t('notesFile.duplicate', { first: first + 1, second: index + 1, name: parsed.data.username }) };
     seen.set(key, index);
     notes.push(parsed.data);
   }
   const file = NotesFileSchema.safeParse({ ...data, notes });
-  if (!file.success) return { ok: false, reason: `The file is not a valid notes file: ${issueText(file.error.issues)}.` };
+  if (!file.success) return { ok: false, reason: t('notesFile.invalid', { reason: issueText(file.error.issues) }) };
   return { ok: true, notes };
 }

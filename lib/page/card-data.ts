@@ -4,6 +4,7 @@ import { mergeCard, type OfficialPart, type WebPart } from '../cards/merge';
 import type { KickErrorInfo } from '../kick/errors';
 import type { CardResult } from '../messaging/protocol';
 import type { WebReadFailure, WebResult } from '../kick-web/web-reads';
+import { t, type MessageKey } from '@/lib/i18n/messages';
 
 export type LoadState =
   | { status: 'loading' }
@@ -28,31 +29,26 @@ const LASTING_CODES = new Set(['not_configured', 'not_connected', 'not_found']);
 /** Enough for every name on screen in a busy chat; a card is a few kB, so this stays well under 1 MB. */
 export const MEMORY_MAX_ENTRIES = 200;
 
-const CONNECT_HINT = 'Connect a Kick account in the extension options to add live status, banner and stream title from Kick’s API.';
-
 function officialPart(result: CardResult | Error): OfficialPart {
-  if (result instanceof Error) return { state: 'error', error: { code: 'network', message: `The extension could not answer: ${result.message}` } };
+  if (result instanceof Error) return { state: 'error', error: { code: 'network', message: t('cardData.noAnswer', { reason: result.message }) } };
   if (result.ok) return { state: 'ok', profile: result.profile };
   return { state: result.error.code === 'not_found' ? 'not_found' : 'error', error: result.error };
 }
 
-const WEB_PARTS: Record<WebReadFailure['part'], string> = {
-  channel: 'Followers, channel age, bio and socials',
-  relation: 'Follow age, subscription and roles in this channel',
-};
+const WEB_PARTS = { channel: 'cardData.webChannel', relation: 'cardData.webRelation' } as const satisfies Record<WebReadFailure['part'], MessageKey>;
 
 /** Which part of the card kick.com did not give, and why: a failed read is never silent. */
 export function webFailureNotice(failures: readonly WebReadFailure[]): string | undefined {
   if (failures.length === 0) return undefined;
-  return failures.map((f) => `${WEB_PARTS[f.part]} could not be loaded from kick.com (${f.reason}).`).join(' ');
+  return failures.map((f) => t(WEB_PARTS[f.part], { reason: f.reason })).join(' ');
 }
 
 /** What the card shows for a pair of answers: a card, a card with a notice, or an error with its reason. */
 export function toLoadState(username: string, official: OfficialPart, web: WebPart, webFailures: readonly WebReadFailure[] = []): LoadState {
   if (official.state !== 'ok' && web.state !== 'ok') {
     if (official.state === 'not_found' || (web.state === 'not_found' && official.error?.code === 'not_configured'))
-      return { status: 'error', error: { code: 'not_found', message: `No Kick user named “${username}”.` } };
-    const error = official.error ?? { code: 'network' as const, message: 'Could not load this user.' };
+      return { status: 'error', error: { code: 'not_found', message: t('cardData.noUser', { name: username }) } };
+    const error = official.error ?? { code: 'network' as const, message: t('cardData.userFailed') };
     // Without an account kick.com is the card's only source: its failure is the real reason.
     const webNotice = webFailureNotice(webFailures);
     return { status: 'error', error: webNotice ? { ...error, message: `${error.message} ${webNotice}` } : error };
@@ -60,8 +56,8 @@ export function toLoadState(username: string, official: OfficialPart, web: WebPa
   const card = mergeCard(username, official, web);
   const notices: string[] = [];
   if (official.state === 'error' && official.error)
-    notices.push(['not_configured', 'not_connected'].includes(official.error.code) ? CONNECT_HINT : `Kick’s API: ${official.error.message}`);
-  const webNotice = webFailureNotice(webFailures) ?? (web.state === 'error' ? 'Details from kick.com could not be loaded (no reason given).' : undefined);
+    notices.push(['not_configured', 'not_connected'].includes(official.error.code) ? t('cardData.connectHint') : t('cardData.kickApi', { reason: official.error.message }));
+  const webNotice = webFailureNotice(webFailures) ?? (web.state === 'error' ? t('cardData.webNoReason') : undefined);
   if (webNotice) notices.push(webNotice);
   return { status: 'ready', card, notice: notices.length ? notices.join(' ') : undefined };
 }
@@ -102,14 +98,14 @@ export function createCardLoader(deps: CardLoaderDeps) {
         const retryAfterSec = Math.max(1, Math.ceil(deps.budget.waitMs() / 1000));
         return Promise.resolve({
           status: 'error',
-          error: { code: 'rate_limited', retryAfterSec, message: `Too many new cards from this tab in a minute; try again in ${retryAfterSec} s.` },
+          error: { code: 'rate_limited', retryAfterSec, message: t('error.cardsTooMany', { s: retryAfterSec }) },
         });
       }
       const job = Promise.all([
         deps.official(username, force).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))),
         deps.web(username, deps.channelSlug()).catch((e: unknown): WebResult => ({
           state: 'error',
-          failures: [{ part: 'channel', reason: e instanceof Error ? e.message.slice(0, 200) : 'unknown error' }],
+          failures: [{ part: 'channel', reason: e instanceof Error ? e.message.slice(0, 200) : t('cardData.unknown') }],
         })),
       ])
         .then(([official, web]) => {

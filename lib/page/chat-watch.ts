@@ -3,6 +3,7 @@ import { channelSlugFromPath, getBody, kickPath, postAsSite, reasonOf } from '..
 import { CHAT_WATCH_PORT } from '../messaging/port-names';
 import type { AskRecent, ChatRecordAnswer, RecentMessagesBody, WatchChat } from '../messaging/protocol';
 import type { SendToBackground } from '../messaging/send';
+import { t } from '@/lib/i18n/messages';
 
 /**
  * The page's side of the chat record (issue #13), at no cost per chat message (issue #12): it tells the background
@@ -132,7 +133,7 @@ export function startChatWatch(
       if (port === asking) asking.postMessage(message);
     };
     void read(kickPath('api', 'v2', 'channels', String(channelId), 'messages')).then(
-      (body) => reply(body === undefined ? { ask, recentFailed: 'kick.com knows no such channel' } : { ask, recent: body }),
+      (body) => reply(body === undefined ? { ask, recentFailed: t('kickWeb.noChannel') } : { ask, recent: body }),
       (error: unknown) => reply({ ask, recentFailed: reasonOf(error) }),
     );
   };
@@ -158,8 +159,8 @@ export function startChatWatch(
     }
     const path = kickPath('api', 'v2', 'channels', slug);
     const reading = read(path).then(
-      (body): { body: string } | { reason: string; at: number } => (body === undefined ? { reason: 'kick.com knows no such channel', at: now() } : { body }),
-      (error: unknown) => ({ reason: `kick.com did not say which chat this is (${reasonOf(error)})`, at: now() }),
+      (body): { body: string } | { reason: string; at: number } => (body === undefined ? { reason: t('kickWeb.noChannel'), at: now() } : { body }),
+      (error: unknown) => ({ reason: t('kickWeb.whichChat', { reason: reasonOf(error) }), at: now() }),
     );
     channel = reading;
     negotiation ??= (opts.negotiate ?? negotiate)();

@@ -1,5 +1,6 @@
 import { CACHE_TTL_MINUTES, CARD_FIELDS, HOVER_DELAY_MS, SURFACE_IDS, THEMES } from './settings-choices';
 import type { CardField, Settings, SurfaceId, Theme } from './settings-schema';
+import { t } from '@/lib/i18n/messages';
 
 /**
  * The settings as the content script needs them, without zod (issue #12: zod was half the script). The schemas in
@@ -66,6 +67,6 @@ export function parseSettings(raw: unknown): LoadedSettings {
     else settings[key] = value;
   }
   return broken
-    ? { settings: settings as Settings, problem: 'Some stored settings were invalid and were reset to their defaults.' }
+    ? { settings: settings as Settings, problem: t('state.settingsReset') }
     : { settings: settings as Settings };
 }

@@ -4,6 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import type { AuthStatus } from '../auth/status-schema';
 import type { KickErrorInfo } from '../kick/errors';
 import type { MessageInput, MessageName, MessageOutput } from '../messaging/protocol';
+import { t } from '@/lib/i18n/messages';
 
 export type Send = <K extends MessageName>(name: K, data: MessageInput<K>) => Promise<MessageOutput<K>>;
 
@@ -50,7 +51,7 @@ export function createAuthStore(send: Send) {
           if (get().busy === 'connect' && status.state !== 'connected') return;
           set({ status, loadError: null });
         } catch (error) {
-          set({ loadError: `The extension’s background did not answer: ${error instanceof Error ? error.message : String(error)}` });
+          set({ loadError: t('state.backgroundNoAnswer', { reason: error instanceof Error ? error.message : String(error) }) });
         }
       },
       connect: () => run('connect', 'connect'),

@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: the simulated Kick and Chromium with the built extension (headful when a display
  * exists, else headless), saving screenshots of a card, the popup and the options page under
- * test/demo/artifacts/ (git-ignored). With a display, the browser stays open until Ctrl+C.
+ * test/demo/artifacts/ (git-ignored), then a card and the popup in each translated language (a headless Chromium
+ * per language, its UI in that language). With a display, the first browser stays open until Ctrl+C.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -60,6 +61,24 @@ await popup.screenshot({ path: path.join(OUT, 'popup.png') });
 const options = await session.openExtensionPage('options.html');
 await options.locator('[data-testid="opt-account"][data-state="connected"]').waitFor({ timeout: 10_000 });
 await options.screenshot({ path: path.join(OUT, 'options.png'), fullPage: true });
+
+// Issue #26: the streamer's card and the popup with Chromium's UI in each language (Arabic lays them out right to left).
+for (const lang of ['es-419', 'pt-BR', 'tr', 'ar']) {
+  const other = await launchWithExtension(sim, { lang });
+  await configureAccount(other, sim, { connected: true });
+  const page = await other.context.newPage();
+  await page.goto(`https://kick.com/${SEED.mainChannel}`);
+  await waitForContentScript(page);
+  await page.hover('#channel-username');
+  await page.locator('[data-kuc-card][data-state="ready"]').waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(OUT, `card-${lang}.png`) });
+  const languagePopup = await other.openExtensionPage('popup.html');
+  await languagePopup.setViewportSize({ width: 380, height: 480 });
+  await languagePopup.locator('[data-state="connected"]').waitFor({ timeout: 10_000 });
+  await languagePopup.screenshot({ path: path.join(OUT, `popup-${lang}.png`) });
+  await other.close();
+}
 
 console.log(`Screenshots saved in ${path.relative(process.cwd(), OUT)}/`);
 if (headful) {

@@ -91,7 +91,15 @@ function uiPage(page: Page, downloads: string): UiPage {
  * kick.com's hosts resolve to loopback (network.dns.localDomains has no port, so the simulator must
  * listen on 443), and the session accepts its self-signed certificate, also for the add-on's own requests.
  */
-export async function launchFirefox(sim: KickSim): Promise<BrowserDriver> {
+export interface FirefoxOptions {
+  /**
+   * The UI language (pref `intl.locale.requested`, e.g. `es-ES`). Firefox only takes a locale it has: ESR ships en-US
+   * alone, so another needs its language pack (Debian's `firefox-esr-l10n-<lang>`); without one it stays English.
+   */
+  lang?: string;
+}
+
+export async function launchFirefox(sim: KickSim, opts: FirefoxOptions = {}): Promise<BrowserDriver> {
   if (sim.httpsPort !== 443) throw new Error('Firefox maps kick.com to loopback without a port: start the simulator on 443.');
   if (!existsSync(path.join(FIREFOX_EXTENSION_PATH, 'manifest.json'))) throw new Error(`No Firefox build at ${FIREFOX_EXTENSION_PATH}: run \`npm run build:e2e\`.`);
   if (!existsSync(FIREFOX_PATH)) throw new Error(`Firefox not found at ${FIREFOX_PATH}: apt-get install -y firefox-esr.`);
@@ -120,6 +128,7 @@ export async function launchFirefox(sim: KickSim): Promise<BrowserDriver> {
         'browser.download.dir': downloads,
         'browser.download.useDownloadDir': true,
         'browser.download.always_ask_before_handling_new_types': false,
+        ...(opts.lang && { 'intl.locale.requested': opts.lang }),
       },
     });
     const installed = await started.installExtension(FIREFOX_EXTENSION_PATH);

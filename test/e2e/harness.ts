@@ -76,6 +76,11 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** An unpacked extension elsewhere (it needs a service worker), instead of a build: the benchmark's empty content script. */
   extensionPath?: string;
+  /**
+   * The browser's UI language, e.g. `es-419` (Chromium's locale names, from Debian's chromium-l10n): set by `--lang` and
+   * the `LANGUAGE` environment variable, which Chromium on Linux reads first. Unset: the machine's (English here).
+   */
+  lang?: string;
 }
 
 /** Launches headless Chromium with a build of the extension loaded and kick.com mapped onto the simulator. */
@@ -88,7 +93,8 @@ export async function launchWithExtension(sim: KickSim, opts: LaunchOptions = {}
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: opts.headless ?? true,
-    args: chromiumArgs(sim, withExtension, opts.extensionPath ?? BUILDS[build], opts.extraHostRules),
+    args: [...chromiumArgs(sim, withExtension, opts.extensionPath ?? BUILDS[build], opts.extraHostRules), ...(opts.lang ? [`--lang=${opts.lang}`] : [])],
+    ...(opts.lang && { env: { ...process.env, LANGUAGE: opts.lang.replace('-', '_') } }),
     viewport: { width: 1280, height: 800 },
   });
   const close = async () => {

@@ -5,7 +5,7 @@ import { secretStore } from '../../lib/auth/secret-store';
 import { tokenStore } from '../../lib/auth/token-store';
 import { isKickError, type KickErrorInfo } from '../../lib/kick/errors';
 import { HostCircuit } from '../../lib/kick/host-circuit';
-import { createRelayTokenExchanger, RELAY_UNREACHABLE } from '../../lib/kick/relay-exchange';
+import { createRelayTokenExchanger, relayUnreachable } from '../../lib/kick/relay-exchange';
 import { RELAY_SCOPES, saveConnectionMode } from '../../lib/settings/relay-config';
 import { DEFAULT_SETTINGS, settingsItem } from '../../lib/settings/settings';
 import { MODERATOR_SCOPES } from '../../lib/moderation/schema';
@@ -155,11 +155,11 @@ describe('when the relay fails', () => {
     const before = Date.now();
     const down = await failure(services.refreshOnSchedule());
     expect(down.code).toBe('network');
-    expect(down.message).toContain(RELAY_UNREACHABLE);
+    expect(down.message).toContain(relayUnreachable());
     expect((await tokenStore.getAccount())!.tokens!.refreshToken).toBe(issued.refresh_token);
     const first = (await fakeBrowser.alarms.get(REFRESH_ALARM))!.scheduledTime;
     expect(first).toBeGreaterThanOrEqual(before + 30_000);
-    expect((await failure(services.refreshOnSchedule())).message).toContain(RELAY_UNREACHABLE);
+    expect((await failure(services.refreshOnSchedule())).message).toContain(relayUnreachable());
     expect((await fakeBrowser.alarms.get(REFRESH_ALARM))!.scheduledTime).toBeGreaterThanOrEqual(before + 60_000);
   });
 
@@ -169,11 +169,11 @@ describe('when the relay fails', () => {
     sim.fault({ host: 'id', path: '/oauth/token', status: 503 });
     const status = await services.auth.status();
     expect(status).toMatchObject({ state: 'error', via: 'relay' });
-    expect(status.state === 'error' && status.message).toContain(RELAY_UNREACHABLE);
+    expect(status.state === 'error' && status.message).toContain(relayUnreachable());
     expect(tokenCalls()).toHaveLength(1);
     const waited = await failure(services.auth.refreshNow());
     expect(waited.code).toBe('server');
-    expect(waited.message).toContain(RELAY_UNREACHABLE);
+    expect(waited.message).toContain(relayUnreachable());
     expect(tokenCalls()).toHaveLength(1);
     expect((await tokenStore.getAccount())!.tokens!.refreshToken).toBe(issued.refresh_token);
   });
@@ -185,7 +185,7 @@ describe('when the relay fails', () => {
       await expect(exchanger.refresh('never-issued')).rejects.toMatchObject({ info: { code: 'invalid_grant' } });
       const limitedInfo = await failure(exchanger.refresh('never-issued'));
       expect(limitedInfo.code).toBe('rate_limited');
-      expect(limitedInfo.message).toContain(RELAY_UNREACHABLE);
+      expect(limitedInfo.message).toContain(relayUnreachable());
       expect(limitedInfo.retryAfterSec).toBeGreaterThan(0);
       expect(tokenCalls()).toHaveLength(1);
     } finally {
@@ -198,7 +198,7 @@ describe('when the relay fails', () => {
     const exchanger = createRelayTokenExchanger(relay.url, new HostCircuit(), { timeoutMs: 300 });
     const slow = await failure(exchanger.refresh('r'));
     expect(slow.code).toBe('timeout');
-    expect(slow.message).toContain(RELAY_UNREACHABLE);
+    expect(slow.message).toContain(relayUnreachable());
   });
 
   it('a relay that refuses the request itself (wrong URL) keeps the tokens: no reconnect for the relay’s own refusal', async () => {
