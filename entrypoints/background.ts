@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { REFRESH_ALARM } from '@/lib/auth/token-manager';
 import { createHandlers } from '@/lib/background/handlers';
+import { speakZodInUiLanguage } from '@/lib/i18n/zod-language';
 import { acceptChatWatchPorts } from '@/lib/background/chat-watch-port';
 import { createBackgroundServices } from '@/lib/background/services';
 import { registerHandlers } from '@/lib/messaging/extension';
@@ -10,6 +11,7 @@ import { privateNotePlaces } from '@/lib/notes/note-places';
 import { tellKickTabs } from '@/lib/background/page-updates';
 
 export default defineBackground(() => {
+  speakZodInUiLanguage();
   // Before any note is read: where the notes may be kept depends on it (lib/notes/note-places.ts).
   const protection = restrictStorageToExtensionPages();
   const services = createBackgroundServices({
