@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useState } from 'react';
-import { formatClock, formatDayClock } from '@/lib/cards/format';
+import { formatClock, formatDayClock, formatNearClock } from '@/lib/cards/format';
 import type { CardChat, WhenOpened } from '@/lib/page/card-chat';
 import type { ChatHistory, ChatRecordAnswer, RecordView } from '@/lib/messaging/protocol';
 import { plural, t } from '@/lib/i18n/messages';
@@ -139,8 +139,7 @@ const ChatLine = memo(function ChatLine({ text, at, deleted, withDay, removed, o
 
 /** What Kick's chat said of a ban while the record was kept: a timeout has an end, a ban none (or none given). */
 function banText({ at, until }: NonNullable<RecordView['banned']>): string {
-  const clock = (ms: number) => (Math.abs(ms - Date.now()) > 12 * 3_600_000 ? formatDayClock : formatClock)(ms);
-  return until === undefined ? t('chat.banned', { at: clock(at) }) : t('chat.timedOut', { at: clock(at), until: clock(until) });
+  return until === undefined ? t('chat.banned', { at: formatNearClock(at) }) : t('chat.timedOut', { at: formatNearClock(at), until: formatNearClock(until) });
 }
 
 /** Where this tab's record comes from and how far back it reaches, or why there is none. */

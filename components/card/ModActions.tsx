@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { formatClock, formatDayClock } from '@/lib/cards/format';
+import { formatNearClock } from '@/lib/cards/format';
 import type { UserCard } from '@/lib/cards/schema';
 import { parts, t, type MessageKey } from '@/lib/i18n/messages';
 import type { RecordView } from '@/lib/messaging/protocol';
@@ -31,8 +31,6 @@ function standingOf(own: { at: number; standing: Standing } | null, record: Reco
   if (!ban.permanent && until !== undefined && until <= Date.now()) return { banned: false };
   return { banned: true, until: ban.permanent ? undefined : until };
 }
-
-const clock = (t: number) => (Math.abs(t - Date.now()) > 12 * 3_600_000 ? formatDayClock : formatClock)(t);
 
 /**
  * The moderator's row under the card's identity (card-design.md "Anatomy"): the status line (what Kick says of a ban,
@@ -222,7 +220,7 @@ export function ModActions({ mod, card, record, chat, onOpenOptions, onHoldChang
 }
 
 function resultText(action: ModAction, result: ModerateResult & { ok: true }): string {
-  if (action.kind === 'timeout') return t('mod.timedOutFor', { length: longDuration(action.minutes), until: clock(result.until ?? result.at + action.minutes * 60_000) });
+  if (action.kind === 'timeout') return t('mod.timedOutFor', { length: longDuration(action.minutes), until: formatNearClock(result.until ?? result.at + action.minutes * 60_000) });
   return t(action.kind === 'ban' ? 'mod.banned' : 'mod.lifted');
 }
 
@@ -230,7 +228,7 @@ function resultText(action: ModAction, result: ModerateResult & { ok: true }): s
 function statusText(standing: Standing, message: { text: string; refusal?: string; confirmed?: boolean } | null): string {
   if (message) return message.confirmed ? `${message.text} ${t('mod.confirmed')}` : message.text;
   if (!standing.banned) return '';
-  return standing.until === undefined ? t('mod.bannedHere') : t('mod.timedOutUntil', { until: clock(standing.until) });
+  return standing.until === undefined ? t('mod.bannedHere') : t('mod.timedOutUntil', { until: formatNearClock(standing.until) });
 }
 
 /** A preset reason: one click fills the field, which stays editable. */

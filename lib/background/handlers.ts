@@ -12,7 +12,7 @@ import type { NoteUser } from '../notes/schema';
 import { noteUserFor } from './note-identity';
 import { loadSettings } from '../settings/settings';
 import type { BackgroundServices } from './services';
-import { TabBudgets } from './tab-budgets';
+import { TabBudgets } from '../rate/tab-budgets';
 import { injectCardUi } from './card-ui-injection';
 import { createChatFeeds, type ChatFeeds } from '../chat-feed/chat-feeds';
 import { t } from '@/lib/i18n/messages';

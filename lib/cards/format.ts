@@ -121,6 +121,8 @@ export const formatDayClock = (ms: number) => {
   if (byIntl()) return dateIntl(d, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
   return `${MONTHS[d.getMonth()]} ${d.getDate()}, ${clockOf(d, false)}`;
 };
+/** The clock alone for a moment within 12 hours of now, else with its day (a ban's time, a timeout's end). */
+export const formatNearClock = (ms: number) => (Math.abs(ms - Date.now()) > 12 * 3_600_000 ? formatDayClock : formatClock)(ms);
 /** "Nov 23, 2026, 14:05:33": the exact local moment behind a short label. */
 export const formatExact = (ms: number) => {
   const d = new Date(ms);

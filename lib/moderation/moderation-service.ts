@@ -4,7 +4,7 @@ import type { KickApi } from '../kick/api-client';
 import { isKickError, toKickErrorInfo, type KickErrorInfo } from '../kick/errors';
 import { channelSlugFromPath } from '../kick-web/web-reads';
 import type { SenderInfo } from '../messaging/extension';
-import { RequestBudget } from '../rate/request-budget';
+import { TabBudgets } from '../rate/tab-budgets';
 import type { ModLog } from './mod-log';
 import { MOD_SCOPES, type ModCapability, type ModerateInput, type ModerateResult, type ModLogEntry, type Refusal } from './schema';
 import { t } from '@/lib/i18n/messages';
@@ -62,16 +62,11 @@ const failed = (refusal: Refusal, error: KickErrorInfo): ModerateResult => ({
  */
 export function createModeration(deps: ModerationDeps) {
   const now = deps.now ?? Date.now;
-  const budgets = new Map<number, RequestBudget>();
+  const budgets = new TabBudgets(ACTIONS_PER_MINUTE, now);
   // Channels where Kick refused this account (`${userId}:${slug}`): the card stops offering unless kick.com says otherwise.
   const refusedHere = new Set<string>();
   // The same action asked twice while the first is at Kick joins it: one request, whatever the page or a retry does.
   const inFlight = new Map<string, Promise<ModerateResult>>();
-  const budgetOf = (tabId: number) => {
-    let budget = budgets.get(tabId);
-    if (!budget) budgets.set(tabId, (budget = new RequestBudget(ACTIONS_PER_MINUTE, 60_000, now)));
-    return budget;
-  };
 
   async function capability(channel: string, sender: SenderInfo): Promise<ModCapability> {
     if (!(await deps.enabled())) return { offer: false, why: 'off' };
@@ -96,7 +91,7 @@ export function createModeration(deps: ModerationDeps) {
     if (!account.tokens.scopes.includes(scope)) return failed('scope', { code: 'forbidden', missingScope: scope, message: '' });
     const selfId = account.user?.userId;
     if (userId === selfId) return failed('guard', { code: 'rejected', message: 'yourself' });
-    const budget = budgetOf(tabId);
+    const budget = budgets.of(tabId);
     if (!budget.take()) {
       const waitSec = Math.max(1, Math.ceil(budget.waitMs() / 1000));
       return failed('busy', { code: 'rate_limited', retryAfterSec: waitSec, message: t('error.modTooMany', { s: waitSec }) });
@@ -148,7 +143,7 @@ export function createModeration(deps: ModerationDeps) {
       }
       return job;
     },
-    forgetTab: (tabId: number) => void budgets.delete(tabId),
+    forgetTab: (tabId: number) => budgets.forget(tabId),
   };
 }
 export type Moderation = ReturnType<typeof createModeration>;

@@ -159,8 +159,11 @@ export function startHoverCards(deps: HoverCardsDeps) {
   });
   // Typing in a pointer-opened card (its note editor) keeps it open while the pointer wanders (hover-intent.ts). Focus
   // moving inside the card reaches the document as a focusin on the host each time, so each move is judged again.
+  const judgeHold = () => {
+    if (store.getState().open?.via === 'pointer') intent.holdByFocus(deps.typingInCard?.() ?? false);
+  };
   const onFocusIn = fromUser((e: FocusEvent) => {
-    if (e.target === host && store.getState().open?.via === 'pointer') intent.holdByFocus(deps.typingInCard?.() ?? false);
+    if (e.target === host) judgeHold();
   });
   const onFocusOut = fromUser((e: FocusEvent) => {
     const open = store.getState().open;
@@ -205,9 +208,7 @@ export function startHoverCards(deps: HoverCardsDeps) {
       onPointerEnter: () => intent.enterCard(),
       onPointerLeave: () => intent.leaveCard(),
       onEscape: () => intent.dismiss('escape'),
-      onHoldChange: () => {
-        if (store.getState().open?.via === 'pointer') intent.holdByFocus(deps.typingInCard?.() ?? false);
-      },
+      onHoldChange: judgeHold,
       onShown: (username: string, status: string) => {
         // A test hook: on <html> kick.com would read who the user just looked at, so only the E2E build has it.
         if (!__KUC_TEST_HOOKS__ || status === 'loading') return;

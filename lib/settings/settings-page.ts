@@ -42,6 +42,10 @@ function flags<T extends string>(ids: readonly T[], value: unknown): Record<T, b
   return out;
 }
 
+/** A flag added after the first settings were stored: absent means its default, not a broken value. */
+const laterFlag = (key: 'followChat' | 'moderatorActions') => (value: unknown) =>
+  value === undefined ? DEFAULT_SETTINGS[key] : typeof value === 'boolean' ? value : undefined;
+
 /** Each field's check: its value when valid, else undefined. */
 const FIELDS: { [K in keyof Settings]: (value: unknown) => Settings[K] | undefined } = {
   hoverDelayMs: intIn(HOVER_DELAY_MS),
@@ -49,9 +53,8 @@ const FIELDS: { [K in keyof Settings]: (value: unknown) => Settings[K] | undefin
   fields: (value) => flags(CARD_FIELDS, value),
   theme: (value) => (THEMES as readonly unknown[]).includes(value) ? (value as Theme) : undefined,
   cacheTtlMinutes: intIn(CACHE_TTL_MINUTES),
-  // Added after the first settings were stored: absent means the default, not a broken value.
-  followChat: (value) => (value === undefined ? DEFAULT_SETTINGS.followChat : typeof value === 'boolean' ? value : undefined),
-  moderatorActions: (value) => (value === undefined ? DEFAULT_SETTINGS.moderatorActions : typeof value === 'boolean' ? value : undefined),
+  followChat: laterFlag('followChat'),
+  moderatorActions: laterFlag('moderatorActions'),
 };
 
 /** Reads settings; a bad stored value falls back to the defaults and says so instead of breaking the page. */

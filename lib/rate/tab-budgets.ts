@@ -1,4 +1,4 @@
-import { RequestBudget, TAB_LOOKUPS_PER_MINUTE } from '../rate/request-budget';
+import { RequestBudget, TAB_LOOKUPS_PER_MINUTE } from './request-budget';
 
 /**
  * One request budget per tab, so a page (or a bug) in one tab cannot spend Kick's patience for
@@ -7,12 +7,15 @@ import { RequestBudget, TAB_LOOKUPS_PER_MINUTE } from '../rate/request-budget';
 export class TabBudgets {
   private budgets = new Map<number, RequestBudget>();
 
-  constructor(private readonly perMinute = TAB_LOOKUPS_PER_MINUTE) {}
+  constructor(
+    private readonly perMinute = TAB_LOOKUPS_PER_MINUTE,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   of(tabId: number | undefined): RequestBudget {
     const key = tabId ?? -1;
     let budget = this.budgets.get(key);
-    if (!budget) this.budgets.set(key, (budget = new RequestBudget(this.perMinute, 60_000)));
+    if (!budget) this.budgets.set(key, (budget = new RequestBudget(this.perMinute, 60_000, this.now)));
     return budget;
   }
 
