@@ -23,7 +23,11 @@ export function moderationScenarios(driver: () => BrowserDriver): void {
     expect
       .poll(
         () =>
-          page.evaluate(() => {
+          page.evaluate(async () => {
+            // Two frames first: a change the card just made (a status line that wraps) is measured by its
+            // ResizeObserver and placed in the frame after, so a move it causes is in data-moved-at before it is read.
+            // Read at once, a busy machine let the click land just after that move, where the card rightly ignored it.
+            for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(r));
             const root = document.querySelector('kick-user-cards')?.shadowRoot;
             const card = root?.querySelector<HTMLElement>('[data-kuc-card]');
             const still = performance.now() - Number(card?.dataset.movedAt ?? Infinity) >= 350;
