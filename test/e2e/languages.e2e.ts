@@ -66,7 +66,9 @@ describe.each(LANGUAGES)('Chromium in $ui', ({ ui, file, lang, dir }) => {
       latestShown: chrome.i18n.getMessage('chat_latestShown_other'),
       name: chrome.i18n.getMessage('extName'),
     }));
-    expect(got.ui).toBe(ui);
+    // The browser runs in the language asked for. Which region it names is its own: Debian's Chromium 156 reports
+    // es-419 for --lang=es-419, its Chromium 150 (what bookworm's mirror served on 2026-12-07) es-MX.
+    expect(got.ui.split('-')[0]).toBe(ui.split('-')[0]);
     expect(got.lang).toBe(lang);
     // chat.gaps and chat.latestShown are appended to a sentence: their leading ", " / "، " must reach the page.
     expect(got.gaps).toBe(own.chat_gaps!.message);
