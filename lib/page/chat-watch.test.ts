@@ -61,7 +61,7 @@ describe('startChatWatch', () => {
     const bg = background();
     const recent = '{"data":{"messages":[]}}';
     const read = vi.fn((path: string) => Promise.resolve(path === '/api/v2/channels/77/messages' ? recent : '{"id":77,"chatroom":{"id":5}}'));
-    watch = startChatWatch(bg.send, { read, connect: bg.connect, negotiate: unanswered });
+    watch = startChatWatch(bg.send, { later: (run) => run(), read, connect: bg.connect, negotiate: unanswered });
     await flush();
     expect(bg.said).toEqual([{ channel: '{"id":77,"chatroom":{"id":5}}' }]);
     // An ask in another shape reads nothing.
@@ -83,7 +83,7 @@ describe('startChatWatch', () => {
       '/api/v2/channels/78/messages': Promise.resolve(undefined),
     };
     void answers['/api/v2/channels/77/messages']!.catch(() => undefined);
-    watch = startChatWatch(bg.send, { read: (path) => answers[path]!, connect: bg.connect, negotiate: unanswered });
+    watch = startChatWatch(bg.send, { later: (run) => run(), read: (path) => answers[path]!, connect: bg.connect, negotiate: unanswered });
     await flush();
     bg.ports[0]!.push({ recentOf: 77, ask: 1 });
     bg.ports[0]!.push({ recentOf: 78, ask: 2 });
@@ -95,7 +95,7 @@ describe('startChatWatch', () => {
     history.replaceState(null, '', '/streamer1');
     const bg = background();
     const read = vi.fn(() => Promise.resolve('{"chatroom":{"id":5}}'));
-    watch = startChatWatch(bg.send, { read, connect: bg.connect, negotiate: unanswered });
+    watch = startChatWatch(bg.send, { later: (run) => run(), read, connect: bg.connect, negotiate: unanswered });
     expect(watch.onChannel()).toBe(true);
     expect(await watch.record('cool_cat')).toEqual(LIVE);
     expect(await watch.record('cool_cat')).toEqual(LIVE);
@@ -110,7 +110,7 @@ describe('startChatWatch', () => {
     vi.useFakeTimers();
     history.replaceState(null, '', '/streamer1');
     const bg = background();
-    watch = startChatWatch(bg.send, { read: () => Promise.resolve('{"chatroom":{"id":5}}'), connect: bg.connect, negotiate: unanswered });
+    watch = startChatWatch(bg.send, { later: (run) => run(), read: () => Promise.resolve('{"chatroom":{"id":5}}'), connect: bg.connect, negotiate: unanswered });
     await vi.advanceTimersByTimeAsync(0);
     bg.ports[0]!.close();
     await vi.advanceTimersByTimeAsync(1000);
@@ -127,7 +127,7 @@ describe('startChatWatch', () => {
   it('names it again at once when a card finds the background does not know it', async () => {
     history.replaceState(null, '', '/streamer1');
     const bg = background([{ status: 'off' }]);
-    watch = startChatWatch(bg.send, { read: () => Promise.resolve('{"chatroom":{"id":5}}'), connect: bg.connect, negotiate: unanswered });
+    watch = startChatWatch(bg.send, { later: (run) => run(), read: () => Promise.resolve('{"chatroom":{"id":5}}'), connect: bg.connect, negotiate: unanswered });
     expect(await watch.record('ann')).toEqual(LIVE);
     expect(bg.said).toEqual([{ channel: '{"chatroom":{"id":5}}' }, { channel: '{"chatroom":{"id":5}}', resumed: true }]);
     expect(bg.asked).toEqual(['chatRecord ann', 'chatRecord ann']);
@@ -138,7 +138,7 @@ describe('startChatWatch', () => {
     let now = 1_000_000;
     const bg = background();
     const read = vi.fn((): Promise<string | undefined> => Promise.reject(new WebReadError('kick.com answered 403')));
-    watch = startChatWatch(bg.send, { read, now: () => now, connect: bg.connect, negotiate: unanswered });
+    watch = startChatWatch(bg.send, { later: (run) => run(), read, now: () => now, connect: bg.connect, negotiate: unanswered });
     const reason = 'kick.com did not say which chat this is (kick.com answered 403)';
     expect(await watch.record('ann')).toEqual({ status: 'failed', reason });
     await flush();
@@ -158,7 +158,7 @@ describe('startChatWatch', () => {
     let on = false;
     const bg = background();
     const read = vi.fn(() => Promise.resolve('{"chatroom":{"id":5}}'));
-    watch = startChatWatch(bg.send, { read, connect: bg.connect, negotiate: unanswered, enabled: () => on });
+    watch = startChatWatch(bg.send, { later: (run) => run(), read, connect: bg.connect, negotiate: unanswered, enabled: () => on });
     await vi.advanceTimersByTimeAsync(1000);
     expect(watch.onChannel()).toBe(false);
     expect(await watch.record('ann')).toEqual({ status: 'off' });
@@ -177,7 +177,7 @@ describe('startChatWatch', () => {
     history.replaceState(null, '', '/streamer1');
     const bg = background();
     const read = vi.fn(() => Promise.resolve('{"chatroom":{"id":5}}'));
-    watch = startChatWatch(bg.send, { read, connect: bg.connect, negotiate: unanswered });
+    watch = startChatWatch(bg.send, { later: (run) => run(), read, connect: bg.connect, negotiate: unanswered });
     await vi.advanceTimersByTimeAsync(0);
     history.replaceState(null, '', '/streamer1/videos/abc');
     await vi.advanceTimersByTimeAsync(1000);

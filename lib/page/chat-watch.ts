@@ -68,9 +68,14 @@ export function startChatWatch(
     negotiate?: () => Promise<string | undefined>;
     connect?: () => WatchPort;
     enabled?: () => boolean;
+    /** Runs what can wait for the page's idle time (the browser's requestIdleCallback; at once in unit tests). */
+    later?: (run: () => void) => void;
   } = {},
 ): ChatWatch {
   const now = opts.now ?? Date.now;
+  // Handing Kick's answers over (a structured clone of a channel's or its messages' JSON) is bookkeeping, not a frame's
+  // work: it waits for idle time, a second at most (issue #27).
+  const later = opts.later ?? ((run: () => void) => void requestIdleCallback(run, { timeout: 1000 }));
   // Off in the options: no chat is named, so none is followed (a chat followed until then is left within a second).
   const enabled = opts.enabled ?? (() => true);
   const shown = () => (enabled() ? liveChatSlug(location.pathname) : undefined);
@@ -132,9 +137,11 @@ export function startChatWatch(
     const reply = (message: RecentMessagesBody) => {
       if (port === asking) asking.postMessage(message);
     };
-    void read(kickPath('api', 'v2', 'channels', String(channelId), 'messages')).then(
-      (body) => reply(body === undefined ? { ask, recentFailed: t('kickWeb.noChannel') } : { ask, recent: body }),
-      (error: unknown) => reply({ ask, recentFailed: reasonOf(error) }),
+    later(() =>
+      void read(kickPath('api', 'v2', 'channels', String(channelId), 'messages')).then(
+        (body) => later(() => reply(body === undefined ? { ask, recentFailed: t('kickWeb.noChannel') } : { ask, recent: body })),
+        (error: unknown) => reply({ ask, recentFailed: reasonOf(error) }),
+      ),
     );
   };
   /** Names the chat to the background (on a new port if need be); settles with its answer. */
@@ -164,10 +171,12 @@ export function startChatWatch(
     );
     channel = reading;
     negotiation ??= (opts.negotiate ?? negotiate)();
-    void Promise.all([reading, negotiation]).then(([got, realtime]) => {
-      // A channel that could not be read still says so: the background stops following the chat shown before it.
-      if (!stopped && channel === reading) void tell('body' in got ? { channel: got.body, ...(realtime === undefined ? {} : { realtime }) } : { reason: got.reason });
-    });
+    void Promise.all([reading, negotiation]).then(([got, realtime]) =>
+      later(() => {
+        // A channel that could not be read still says so: the background stops following the chat shown before it.
+        if (!stopped && channel === reading) void tell('body' in got ? { channel: got.body, ...(realtime === undefined ? {} : { realtime }) } : { reason: got.reason });
+      }),
+    );
     return reading;
   };
   void watch();

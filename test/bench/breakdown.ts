@@ -3,9 +3,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** Built by `wxt build --mode sizemap`: the production code plus a hidden source map (wxt.config.ts). */
-export const SIZEMAP_CONTENT_SCRIPT = path.resolve(import.meta.dirname, '../../.output/chrome-mv3-sizemap/content-scripts/kick.js');
+export const SIZEMAP_PATH = path.resolve(import.meta.dirname, '../../.output/chrome-mv3-sizemap');
+export const SIZEMAP_CONTENT_SCRIPT = path.join(SIZEMAP_PATH, 'content-scripts/kick.js');
 /** The card's UI script, injected on the first hover (entrypoints/card-ui/). */
-export const SIZEMAP_CARD_UI = path.resolve(import.meta.dirname, '../../.output/chrome-mv3-sizemap/card-ui.js');
+export const SIZEMAP_CARD_UI = path.join(SIZEMAP_PATH, 'card-ui.js');
 
 export interface ModuleShare {
   module: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileTime, extensionCpuTime, extensionTasks, extensionTime, mainThreadTasks, type CpuProfile, type MainThreadTask, type ProfileNode, type TraceEvent } from './profile';
+import { compileTime, extensionCpuTime, extensionTasks, extensionTime, idleCallbackTasks, mainThreadTasks, profilePart, type CpuProfile, type MainThreadTask, type ProfileNode, type TraceEvent } from './profile';
 
 const EXT = 'chrome-extension://abc';
 const node = (id: number, functionName: string, url: string, children: number[] = []): ProfileNode => ({ id, callFrame: { functionName, url }, children });
@@ -181,5 +181,27 @@ describe('extensionTasks', () => {
 
   it('says none when the extension did not run', () => {
     expect(extensionTasks(profileOf([[5, 50]]), EXT, tasks, trace()).longest).toEqual({ ms: 0, extensionMs: 0 });
+  });
+});
+
+describe('the start-up and what waited for idle time', () => {
+  const started: TraceEvent = { name: 'TracingStartedInBrowser', ph: 'I', pid: 1, tid: 1, ts: 0, args: { data: { frames: [{ frame: 'F', processId: 7, isOutermostMainFrame: true }] } } };
+  // Three tasks: 0–20 ms, 30–34 ms, 40–100 ms; the page ran an idle callback in the second.
+  const tasks: MainThreadTask[] = [{ start: 0, end: 20_000, cpu: 20_000 }, { start: 30_000, end: 34_000, cpu: 4_000 }, { start: 40_000, end: 100_000, cpu: 60_000 }];
+  const fired = (pid: number, ts: number): TraceEvent => ({ name: 'FireIdleCallback', ph: 'X', pid, tid: 1, ts, dur: 1_000 });
+
+  it('finds the tasks that ran an idle callback, in the page’s process only', () => {
+    expect(idleCallbackTasks(tasks, [started, fired(7, 31_000), fired(40, 50_000)])).toEqual([tasks[1]]);
+    expect(idleCallbackTasks(tasks, [started])).toEqual([]);
+  });
+
+  it('splits the extension’s time into what ran in those tasks and the rest, losing nothing', () => {
+    // The extension: 5 ms in the first task, 1 ms in the idle one, 2 ms in the third.
+    const profile = profileOf([[7, 5], [5, 15], [2, 10], [9, 1], [2, 9], [7, 2], [5, 58]]);
+    const idle = [tasks[1]!];
+    const all = extensionCpuTime(profile, EXT, tasks).cpu.totalMs;
+    const before = extensionCpuTime(profilePart(profile, idle, 'outside'), EXT, tasks).cpu.totalMs;
+    const later = extensionCpuTime(profilePart(profile, idle, 'inside'), EXT, tasks).cpu.totalMs;
+    expect([all, before, later]).toEqual([8, 7, 1]);
   });
 });

@@ -163,6 +163,27 @@ export function mainThreadTasks(events: TraceEvent[]): MainThreadTask[] {
   return tasks;
 }
 
+/**
+ * The page's main-thread tasks that ran an idle callback (`requestIdleCallback`: the trace's `FireIdleCallback`),
+ * where the content script does what can wait for the page to be idle (lib/page/start-when-idle.ts).
+ */
+export function idleCallbackTasks(tasks: MainThreadTask[], events: TraceEvent[]): MainThreadTask[] {
+  const pids = pageProcesses(events);
+  const fired = events.filter((e) => e.name === 'FireIdleCallback' && (e.ph === 'X' || e.ph === 'B') && pids.has(e.pid)).map((e) => e.ts);
+  return tasks.filter((task) => fired.some((ts) => task.start <= ts && ts < task.end));
+}
+
+/**
+ * The profile with only the samples taken inside `tasks` ('inside') or only those outside them ('outside'); the others
+ * go to the root, which is nobody's, so every reading of the profile sees the chosen part alone.
+ */
+export function profilePart(profile: CpuProfile, tasks: MainThreadTask[], keep: 'inside' | 'outside'): CpuProfile {
+  const root = profile.nodes[0]?.id ?? 0;
+  const stamps = sampleStamps(profile);
+  const inside = (t: number) => tasks.some((task) => task.start <= t && t < task.end);
+  return { ...profile, samples: (profile.samples ?? []).map((id, i) => (inside(stamps[i]!) === (keep === 'inside') ? id : root)) };
+}
+
 /** Which clock a figure is read on: the thread's CPU time, or wall time. */
 export type Clock = 'cpu' | 'wall';
 
@@ -262,8 +283,8 @@ export function extensionCpuTime(
   };
 }
 
-/** Trace categories: the main thread's tasks with their CPU time, thread names, and V8's compile events. */
-const TRACE_CATEGORIES = ['disabled-by-default-devtools.timeline', 'toplevel', 'v8', '__metadata'];
+/** Trace categories: the main thread's tasks with their CPU time, thread names, idle callbacks, and V8's compile events. */
+const TRACE_CATEGORIES = ['disabled-by-default-devtools.timeline', 'devtools.timeline', 'toplevel', 'v8', '__metadata'];
 
 /**
  * Profiles the page's main thread while `action` runs, inside a trace of the same span (the trace starts first and

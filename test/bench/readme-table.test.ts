@@ -30,4 +30,16 @@ describe('the benchmark table writer', () => {
     expect(written).toContain('| content script size | a \\| b | ≤ 30 kB | yes |');
     expect(() => updateReadme('# no markers\n', tables)).toThrow(/test\/bench\/README\.md has no/);
   });
+
+  it('writes the start-up by module, largest first, as the run measured it', () => {
+    const tables = renderTables({
+      at: '2026-12-07T19:00:00.000Z',
+      machine: 'linux x64, node v20',
+      figures: [],
+      startupModules: { loads: 10, modules: [{ module: 'wxt', ms: 1.234, share: 0.6 }, { module: 'lib/page/surfaces.ts', ms: 0.8, share: 0.4 }], idle: [{ module: 'lib/page/chat-watch.ts', ms: 2, share: 1 }] },
+    });
+    expect(tables).toContain('Content script start-up by module, mean ms of CPU per page load over 10 loads');
+    expect(tables).toContain('| wxt | 1.23 ms | 60% |\n| lib/page/surfaces.ts | 0.80 ms | 40% |');
+    expect(tables).toContain('idle time, what waited for it (lib/page/start-when-idle.ts):\n\n| module | CPU | share |\n|---|---|---|\n| lib/page/chat-watch.ts | 2.00 ms | 100% |');
+  });
 });

@@ -27,6 +27,15 @@ export interface OpenCpuModules {
   cached: ModuleMs;
 }
 
+/** Where the content script's start-up CPU went, by source module: mean ms per page load over `loads` loads. */
+export interface StartupModules {
+  loads: number;
+  /** Before the page's first idle time. */
+  modules: ModuleMs;
+  /** In the page's idle-callback tasks (what waited: lib/page/start-when-idle.ts). */
+  idle: ModuleMs;
+}
+
 type OpenKind = 'first' | 'fresh' | 'cached';
 
 /** One module's line of the open-CPU table: its mean ms per open and share, for each kind of open. */
@@ -44,6 +53,7 @@ interface Results {
   figures: { figure: string; value: string; budget: string; holds: boolean | null }[];
   contentScriptModules?: Modules;
   cardUiModules?: Modules;
+  startupModules?: StartupModules;
   openCpuModules?: OpenCpuModules;
 }
 
@@ -67,6 +77,21 @@ export function renderTables(results: Results, topModules = 12): string {
     for (const m of modules.packages.slice(0, topModules)) lines.push(`| ${cell(m.module)} | ${m.bytes} | ${(m.share * 100).toFixed(1)}% |`);
     const rest = modules.packages.slice(topModules);
     if (rest.length) lines.push(`| ${rest.length} others | ${rest.reduce((n, m) => n + m.bytes, 0)} | ${(rest.reduce((n, m) => n + m.share, 0) * 100).toFixed(1)}% |`);
+  }
+  const startup = results.startupModules;
+  if (startup) {
+    lines.push(
+      '',
+      `Content script start-up by module, mean ms of CPU per page load over ${startup.loads} loads (the profile of the start-up above; a browser function's time goes to the module that called it):`,
+      '',
+      '| module | CPU | share |',
+      '|---|---|---|',
+    );
+    for (const m of startup.modules.slice(0, topModules)) lines.push(`| ${cell(m.module)} | ${m.ms.toFixed(2)} ms | ${(m.share * 100).toFixed(0)}% |`);
+    if (startup.idle.length) {
+      lines.push('', 'And in the page\'s idle time, what waited for it (lib/page/start-when-idle.ts):', '', '| module | CPU | share |', '|---|---|---|');
+      for (const m of startup.idle.slice(0, topModules)) lines.push(`| ${cell(m.module)} | ${m.ms.toFixed(2)} ms | ${(m.share * 100).toFixed(0)}% |`);
+    }
   }
   const opens = results.openCpuModules;
   if (opens) {
