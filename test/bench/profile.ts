@@ -347,3 +347,20 @@ export function extensionTasks(profile: CpuProfile, origin: string, tasks: MainT
     longest: top ? { ms: (top.end - top.start) / 1000, extensionMs: Math.min(inTask.get(top)!, top.end - top.start) / 1000 } : { ms: 0, extensionMs: 0 },
   };
 }
+
+/**
+ * What one main-thread task was made of, for a developer's look (BENCH_TASKS=1): the trace's complete events on the
+ * page's main threads inside it, wall ms by name, nested ones counted in their parents too, largest first.
+ */
+export function taskParts(task: MainThreadTask, events: TraceEvent[]): [name: string, ms: number][] {
+  const pids = pageProcesses(events);
+  const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && pids.has(e.pid)).map((e) => `${e.pid}:${e.tid}`));
+  const sums = new Map<string, number>();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.dur === undefined || TASK_EVENTS.has(e.name) || !mainThreads.has(`${e.pid}:${e.tid}`)) continue;
+    if (e.ts < task.start || e.ts + e.dur > task.end) continue;
+    sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur / 1000);
+  }
+  return [...sums].sort((a, b) => b[1] - a[1]);
+}
+

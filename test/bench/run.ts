@@ -10,7 +10,7 @@ import { moduleBreakdown, moduleLocator, packageTotals, SIZEMAP_CARD_UI, SIZEMAP
 import { addSyntheticUsers, appendNamedRows, CHANNEL, closeCard, hoverUntilShown, nameCentre, waitReady } from './cards';
 import { writeEmptyExtension } from './empty-extension';
 import {
-  compileMs, compileTime, extensionCpuTime, extensionTasks, idleCallbackTasks, mainThreadTasks, profilePart, profileWithTrace, SAMPLING_INTERVAL_US, type Clock, type CompileTime, type ExtensionCpuTime,
+  compileMs, compileTime, extensionCpuTime, extensionTasks, idleCallbackTasks, mainThreadTasks, profilePart, profileWithTrace, taskParts, SAMPLING_INTERVAL_US, type Clock, type CompileTime, type ExtensionCpuTime,
   type ExtensionTasks, type ProfileNode,
 } from './profile';
 import { CARD_UI_BUDGET_BYTES, CONTENT_SCRIPT_BUDGET_BYTES, cardUiSize, contentScriptSize } from './size';
@@ -407,6 +407,13 @@ async function cpuPerOpen(session: ExtensionSession, users: string[]): Promise<O
       const tasks = mainThreadTasks(events);
       runs[kind].push({ ...extensionCpuTime(profile, session.origin, tasks, (fn, ms) => add(moduleOf(fn), ms)), compile });
       held[kind].push(extensionTasks(profile, session.origin, tasks, events));
+      if (process.env.BENCH_TASKS) {
+        // A developer's look at what each long task the extension ran in was made of.
+        for (const ms of held[kind].at(-1)!.durationsMs.filter((d) => d > 16)) {
+          const task = tasks.find((t) => Math.abs((t.end - t.start) / 1000 - ms) < 1e-6)!;
+          console.log(`${kind} task ${round(ms, 1)} ms:`, taskParts(task, events).slice(0, 14).map(([n, v]) => `${n} ${round(v, 1)}`).join(', '));
+        }
+      }
       await closeCard(page, true);
     }
     await cdp.detach();
