@@ -22,6 +22,14 @@ export default defineUnlistedScript(() => {
     });
     const chat = props.chat && withHistory(props.chat, (input) => props.send('readChatHistory', input));
     render(<CardLayer {...props} chat={chat} />, container);
+    // The first card's frame lays its text out with fonts no frame used before: a line in the card's font, unseen, makes
+    // the frame after mounting (in the hover delay) pay that instead (issue #27).
+    const warm = document.createElement('p');
+    warm.className = 'kuc-card kuc-warm';
+    warm.setAttribute('aria-hidden', 'true');
+    warm.innerHTML = '<b>Aa Zz 0123456789</b> Aa Zz 0123456789 · <span class="muted">@_</span>';
+    root.append(warm);
+    setTimeout(() => warm.remove(), 1000);
     return () => {
       stopKeeping();
       stopForgetting();

@@ -90,7 +90,9 @@ function startCards(ctx: ContentScriptContext, store: CardStore, chat: () => Cha
   const ui = createCardUiLoader({
     inject: () => send('loadCardUi', {}),
     whenProvided: whenCardUiProvided,
-    mount: (mount) => ctx.onInvalidated(mount(shadow, { store, ...cards.cardProps, chat: chat(), send, onOpenOptions: () => void send('openOptions', {}).catch(() => undefined) })),
+    // In a task of its own, not in the one that compiled and ran the injected script (issue #27: no long task).
+    mount: (mount) =>
+      void ctx.setTimeout(() => ctx.onInvalidated(mount(shadow, { store, ...cards.cardProps, chat: chat(), send, onOpenOptions: () => void send('openOptions', {}).catch(() => undefined) })), 0),
   });
   // The first reach for a name (a load starts at pointer enter, before the hover delay) brings the card UI in, and
   // follows the chat if idle time has not yet; a failed load is tried again at the next one.

@@ -36,7 +36,7 @@ const STARTUP_LOADS = Number(process.env.LOADS ?? 10);
 const STARTUP_BUDGET_MS = 5;
 /** Page loads per side for the heap after 10,000 rows. */
 const HEAP_LOADS = 2;
-const OPENS = 20;
+const OPENS = Number(process.env.BENCH_OPENS ?? 20);
 const EVENING_OPENS = 200;
 /** Issue #12's goal for the content script, gzip. */
 const SIZE_GOAL_BYTES = 30 * 1024;
@@ -408,8 +408,8 @@ async function cpuPerOpen(session: ExtensionSession, users: string[]): Promise<O
       runs[kind].push({ ...extensionCpuTime(profile, session.origin, tasks, (fn, ms) => add(moduleOf(fn), ms)), compile });
       held[kind].push(extensionTasks(profile, session.origin, tasks, events));
       if (process.env.BENCH_TASKS) {
-        // A developer's look at what each long task the extension ran in was made of.
-        for (const ms of held[kind].at(-1)!.durationsMs.filter((d) => d > 16)) {
+        // A developer's look at what each long task the extension ran in was made of (BENCH_TASKS=8: those over 8 ms).
+        for (const ms of held[kind].at(-1)!.durationsMs.filter((d) => d > (Number(process.env.BENCH_TASKS) || 16))) {
           const task = tasks.find((t) => Math.abs((t.end - t.start) / 1000 - ms) < 1e-6)!;
           console.log(`${kind} task ${round(ms, 1)} ms:`, taskParts(task, events).slice(0, 14).map(([n, v]) => `${n} ${round(v, 1)}`).join(', '));
         }
