@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { CardLayer } from '@/components/card/CardLayer';
 import { keepCards } from '@/components/card/kept-cards';
+import { warmUpFirstCard } from '@/components/card/warm-up';
 import css from '@/components/card/card.css?inline';
 import { setHourCycle } from '@/lib/cards/format';
 import { withHistory } from '@/lib/page/card-chat';
@@ -26,11 +27,13 @@ export default defineUnlistedScript(() => {
     // the frame after mounting (in the hover delay) pay that instead (issue #27).
     const warm = document.createElement('p');
     warm.className = 'kuc-card kuc-warm';
-    warm.setAttribute('aria-hidden', 'true');
-    warm.innerHTML = '<b>Aa Zz 0123456789</b> Aa Zz 0123456789 · <span class="muted">@_</span>';
+    // Unseen (card.css: a card not placed is hidden), so out of the accessibility tree too.
+    warm.innerHTML = '<b>Aa 09</b> Aa 09 · <span class="muted">@_</span>';
     root.append(warm);
     setTimeout(() => warm.remove(), 1000);
+    const stopWarming = warmUpFirstCard(props.store, render);
     return () => {
+      stopWarming();
       stopKeeping();
       stopForgetting();
       render(null, container);
