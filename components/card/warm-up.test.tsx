@@ -1,11 +1,13 @@
 // @vitest-environment happy-dom
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mergeCard } from '@/lib/cards/merge';
 import type { LoadState } from '@/lib/page/card-data';
 import { createCardStore } from '@/lib/page/card-store';
-import { buildOnce, warmUpFirstCard, type Render } from './warm-up';
+import { warmUpFirstCard, type Render } from './warm-up';
+
+const card = mergeCard('modmaria', { state: 'not_found' }, { state: 'ok', profile: { userId: 1003, username: 'modmaria' } });
 
 /** Preact's render(vnode, parent) / render(null, parent), done with React's root API (the unit tests run React). */
 const roots = new Map<Element, Root>();
@@ -20,41 +22,57 @@ const reactRender: Render = (vnode, parent) => {
   flushSync(() => root.render(vnode as never));
 };
 
-const card = mergeCard('modmaria', { state: 'not_found' }, { state: 'ok', profile: { userId: 1003, username: 'modmaria' } });
-
-/** A warm-up whose tasks run when the test says, and whose builds are counted. */
+/** A warm-up whose tasks run when the test says; what each build rendered, and what the page holds meanwhile. */
 function setup() {
   const store = createCardStore();
+  const host = document.createElement('div');
+  document.body.append(host);
+  const shadow = host.attachShadow({ mode: 'open' });
   const tasks: (() => void)[] = [];
-  const built: LoadState['status'][] = [];
-  // Each build renders the card once and takes it down: the state it was built in is what the render saw.
-  const counting: Render = (vnode, parent) => {
-    if (vnode !== null) built.push((vnode as { props: { state: LoadState } }).props.state.status);
+  const built: string[] = [];
+  const render: Render = (vnode, parent) => {
     reactRender(vnode, parent);
+    if (vnode !== null) built.push(`${(vnode as { props: { state: LoadState } }).props.state.status}: ${parent.textContent}`);
   };
-  const stop = warmUpFirstCard(store, counting, (run) => void tasks.push(run));
+  const stop = warmUpFirstCard(store, render, shadow, (run) => void tasks.push(run));
   const runTasks = () => tasks.splice(0).forEach((run) => run());
-  return { store, tasks, built, stop, runTasks };
+  const box = () => shadow.querySelector('.kuc-card');
+  return { store, shadow, tasks, built, stop, runTasks, box };
 }
 
+afterEach(() => {
+  vi.useRealTimers();
+  document.body.replaceChildren();
+});
+
 describe('warmUpFirstCard', () => {
-  it('builds the reached card as it loads and again with its data, each in a task of its own, then stops', () => {
+  it('builds the reached card unseen as it loads and again with its data, each in a task of its own, and takes it down at the open', () => {
     const t = setup();
     expect(t.tasks).toHaveLength(0);
     t.store.setState({ loads: new Map([['modmaria', { status: 'loading' }]]) });
     expect(t.built).toEqual([]);
     t.runTasks();
-    expect(t.built).toEqual(['loading']);
+    expect(t.built).toHaveLength(1);
+    expect(t.built[0]).toMatch(/^loading: .*modmaria/);
+    // In the page, so the frame after lays it out; a card's box never placed, so never seen (card.css).
+    expect(t.box()?.isConnected).toBe(true);
+    expect(t.box()?.hasAttribute('data-placed')).toBe(false);
     t.store.setState({ loads: new Map([['modmaria', { status: 'ready', card }]]) });
-    expect(t.built).toEqual(['loading']);
+    expect(t.built).toHaveLength(1);
     t.runTasks();
-    expect(t.built).toEqual(['loading', 'ready']);
+    expect(t.built).toHaveLength(2);
+    expect(t.built[1]).toMatch(/^ready: .*modmaria/);
+    // Still there for the frame that lays it out.
+    expect(t.box()?.isConnected).toBe(true);
+    t.store.setState({ kept: [{ username: 'modmaria', openedAt: 1 }] });
+    expect(t.box()).toBeNull();
     t.store.setState({ loads: new Map([['vipvictor', { status: 'ready', card }]]) });
     t.runTasks();
-    expect(t.built).toEqual(['loading', 'ready']);
+    expect(t.built).toHaveLength(2);
   });
 
-  it('leaves the work to the open when a card opens first', () => {
+  it('leaves the work to the open when a card opens first, and asks the background nothing', () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
     const t = setup();
     t.store.setState({ loads: new Map([['modmaria', { status: 'loading' }]]) });
     t.store.setState({ kept: [{ username: 'modmaria', openedAt: 1 }] });
@@ -62,24 +80,18 @@ describe('warmUpFirstCard', () => {
     t.store.setState({ loads: new Map([['modmaria', { status: 'ready', card }]]) });
     t.runTasks();
     expect(t.built).toEqual([]);
+    expect(t.box()).toBeNull();
+    expect(fetchSpy).not.toHaveBeenCalled();
   });
 
-  it('a build renders the card out of the page, takes it down, and asks the background nothing', () => {
-    const store = createCardStore();
-    const before = document.body.innerHTML;
-    const fetchSpy = vi.spyOn(globalThis, 'fetch');
-    const parents: Element[] = [];
-    const render: Render = (vnode, parent) => {
-      parents.push(parent);
-      reactRender(vnode, parent);
-      if (vnode !== null) expect(parent.textContent).toContain('modmaria');
-    };
-    buildOnce(render, 'modmaria', { status: 'loading' }, store);
-    buildOnce(render, 'modmaria', { status: 'ready', card }, store);
-    // Built (the name was in it), then taken down, out of the page.
-    expect(parents).toHaveLength(4);
-    expect(parents.every((p) => !p.isConnected && p.childNodes.length === 0)).toBe(true);
-    expect(document.body.innerHTML).toBe(before);
-    expect(fetchSpy).not.toHaveBeenCalled();
+  it('takes the unseen card down a second after its last build when no card opens', () => {
+    vi.useFakeTimers();
+    const t = setup();
+    t.store.setState({ loads: new Map([['modmaria', { status: 'loading' }]]) });
+    t.runTasks();
+    expect(t.box()).not.toBeNull();
+    vi.advanceTimersByTime(1000);
+    expect(t.box()).toBeNull();
+    expect(t.shadow.childNodes).toHaveLength(0);
   });
 });

@@ -5,58 +5,68 @@ import type { SendToBackground } from '@/lib/messaging/send';
 import { CardContent } from './UserCardContent';
 
 const nothing = () => undefined;
-// Nothing a warm-up renders may reach the background: its effects never run (it is taken down in the same task).
-const unanswered = (() => new Promise(() => undefined)) as SendToBackground;
+// Nothing a warm-up renders reaches the background: its note never loads.
+const unanswered = (() => new Promise(nothing)) as SendToBackground;
 
 /** Preact's render, which the card UI has anyway (a root API would cost the card UI's size budget bytes). */
 export type Render = (vnode: Parameters<typeof preactRender>[0], parent: Element) => void;
 
-/** Builds a card out of the page and takes it down again, in one task: its code is compiled and run once. */
-export function buildOnce(render: Render, username: string, state: LoadState, store: CardStore): void {
-  const detached = document.createElement('div');
+/** Builds `username`'s card in `state` into `into` (a card's box that is never placed, so never seen). */
+export function buildInto(render: Render, into: Element, username: string, state: LoadState, store: CardStore): void {
   render(
-    <CardContent username={username} titleId="kuc-warm" state={state} fields={store.getState().settings.fields} onRetry={nothing}
+    <CardContent username={username} titleId="kuc-w" state={state} fields={store.getState().settings.fields} onRetry={nothing}
       onOpenOptions={nothing} send={unanswered} />,
-    detached,
+    into,
   );
-  render(null, detached);
 }
 
 /**
- * The first card a page opens runs the card's code for the first time, so V8 compiles each component as it is first
- * called, all in the one task that shows the card: over a frame (issue #27). In the hover delay, in tasks of their own,
- * this builds the card the first reach is loading out of the page: once as it loads, and once with its data, when that
- * comes before the card opens. A card opened first leaves nothing to do. Returns the stop.
+ * The first card a page opens runs the card's code for the first time (V8 compiles each component as it is first
+ * called) and lays out text in fonts no frame used before, all in the task and the frame that show it: over a frame
+ * (issue #27). In the hover delay, in tasks of their own, this builds the card the first reach is loading, unseen in
+ * `root`: once as it loads, and once with its data when that comes before the card opens, each laid out by the frame
+ * after. Taken down when a card opens, or a second after its last build. Returns the stop.
  */
 export function warmUpFirstCard(
   store: CardStore,
   render: Render,
-  schedule: (run: () => void) => void = (run) => void setTimeout(run, 0),
+  root: Element | ShadowRoot,
+  schedule: (run: () => void) => void = (run) => void setTimeout(run),
 ): () => void {
-  // Builds done: 0, 1 (as it loads), 2 (with its data: all done).
+  // Builds done: 0, 1 (as it loads), 2 (with its data, or stopped: all done).
   let built = 0;
   let pending = false;
-  const opened = () => {
-    const { open, kept } = store.getState();
-    return open || kept?.length || built > 1;
-  };
+  let box: HTMLElement | undefined;
   const check = () => {
-    const [username, state] = [...store.getState().loads].at(-1) ?? [];
-    if (opened()) return stop();
-    if (!username || !state || pending || (built && state.status !== 'ready')) return;
+    const { open, kept, loads } = store.getState();
+    if (open || kept?.length) return stop();
+    const [username, state] = [...loads].at(-1) ?? [];
+    if (!state || pending || built > 1 || (built && state.status !== 'ready')) return;
     pending = true;
     schedule(() => {
       pending = false;
-      if (opened()) return;
-      buildOnce(render, username, built ? state : { status: 'loading' }, store);
-      built++;
+      if (built > 1) return;
+      if (!box) {
+        box = document.createElement('div');
+        box.className = 'kuc-card';
+        root.append(box);
+        // A second after the first build the card has opened or was passed by: the second build is not waited for.
+        setTimeout(stop, 1000);
+      }
+      buildInto(render, box, username!, built++ ? state : { status: 'loading' }, store);
       check();
     });
   };
-  const stop = store.subscribe(check);
-  check();
-  return () => {
+  const unsubscribe = store.subscribe(check);
+  const stop = () => {
     built = 2;
-    stop();
+    unsubscribe();
+    if (box) {
+      render(null, box);
+      box.remove();
+      box = undefined;
+    }
   };
+  check();
+  return stop;
 }

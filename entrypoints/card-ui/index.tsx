@@ -23,15 +23,7 @@ export default defineUnlistedScript(() => {
     });
     const chat = props.chat && withHistory(props.chat, (input) => props.send('readChatHistory', input));
     render(<CardLayer {...props} chat={chat} />, container);
-    // The first card's frame lays its text out with fonts no frame used before: a line in the card's font, unseen, makes
-    // the frame after mounting (in the hover delay) pay that instead (issue #27).
-    const warm = document.createElement('p');
-    warm.className = 'kuc-card kuc-warm';
-    // Unseen (card.css: a card not placed is hidden), so out of the accessibility tree too.
-    warm.innerHTML = '<b>Aa 09</b> Aa 09 · <span class="muted">@_</span>';
-    root.append(warm);
-    setTimeout(() => warm.remove(), 1000);
-    const stopWarming = warmUpFirstCard(props.store, render);
+    const stopWarming = warmUpFirstCard(props.store, render, root);
     return () => {
       stopWarming();
       stopKeeping();
