@@ -70,7 +70,8 @@ export function startHoverCards(deps: HoverCardsDeps) {
     // A card already shown stays on screen while it refreshes; a new, failed or retried one shows the skeleton.
     const shown = store.getState().loads.get(username.toLowerCase());
     if (force || !shown || shown.status === 'error') setLoad(username, { status: 'loading' });
-    void loader.load(username, { force }).then((state) => setLoad(username, state));
+    // Asked in a task of its own: the pointer's event (which brings the card UI in) stays short (issue #27).
+    setTimeout(() => void loader.load(username, { force }).then((state) => setLoad(username, state)));
   };
 
   const intent = new HoverIntent<Element | TextAnchor>({
