@@ -38,18 +38,22 @@ export default defineContentScript({
       // Only now is everything listening: E2E tests wait for this marker. It would announce the extension to kick.com, so only the E2E build sets it.
       if (__KUC_TEST_HOOKS__ && parts.every((part) => part.started)) document.documentElement.dataset.kickUserCards = 'ready';
     };
-    const cards = startWhenIdle(() => (startCards(ctx, store, () => chat.now()), queueMicrotask(ready)), { wakeOn: ['pointerover', 'focusin', 'keydown'] });
-    const chat = startWhenIdle(() => {
+    const part = <T>(start: () => T, opts?: Parameters<typeof startWhenIdle>[1]) =>
+      startWhenIdle(() => {
+        const started = start();
+        queueMicrotask(ready);
+        return started;
+      }, opts);
+    const cards = part(() => startCards(ctx, store, () => chat.now()), { wakeOn: ['pointerover', 'focusin', 'keydown'] });
+    const chat = part(() => {
       // Early, so the background follows this chat before the first card asks what was said (lib/page/chat-watch.ts).
       const watch = startChatWatch(send, { enabled: () => store.getState().settings.followChat });
       ctx.onInvalidated(() => watch.stop());
-      queueMicrotask(ready);
       return watch;
     });
-    const checks = startWhenIdle(() => {
+    const checks = part(() => {
       ctx.onInvalidated(startLayoutWatch((report) => void send('reportLayout', report).catch(() => undefined)));
       ctx.onInvalidated(answerSiteUserReads());
-      queueMicrotask(ready);
     });
     const parts = [cards, chat, checks];
     ctx.onInvalidated(() => parts.forEach((part) => part.cancel()));

@@ -4,6 +4,7 @@ import { CHAT_WATCH_PORT } from '../messaging/port-names';
 import type { AskRecent, ChatRecordAnswer, RecentMessagesBody, WatchChat } from '../messaging/protocol';
 import type { SendToBackground } from '../messaging/send';
 import { t } from '@/lib/i18n/messages';
+import { browserIdle } from './start-when-idle';
 
 /**
  * The page's side of the chat record (issue #13), at no cost per chat message (issue #12): it tells the background
@@ -75,7 +76,7 @@ export function startChatWatch(
   const now = opts.now ?? Date.now;
   // Handing Kick's answers over (a structured clone of a channel's or its messages' JSON) is bookkeeping, not a frame's
   // work: it waits for idle time, a second at most (issue #27).
-  const later = opts.later ?? ((run: () => void) => void requestIdleCallback(run, { timeout: 1000 }));
+  const later = opts.later ?? ((run: () => void) => void browserIdle.request(run, 1000));
   // Off in the options: no chat is named, so none is followed (a chat followed until then is left within a second).
   const enabled = opts.enabled ?? (() => true);
   const shown = () => (enabled() ? liveChatSlug(location.pathname) : undefined);

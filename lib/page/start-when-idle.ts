@@ -4,7 +4,8 @@ export interface IdleScheduler {
   cancel(handle: number): void;
 }
 
-const browserIdle: IdleScheduler = {
+/** The browser's requestIdleCallback: `run` in the page's idle time, `timeout` ms after at the latest. */
+export const browserIdle: IdleScheduler = {
   request: (run, timeout) => requestIdleCallback(run, { timeout }),
   cancel: (handle) => cancelIdleCallback(handle),
 };

@@ -143,16 +143,19 @@ export function pageProcesses(events: TraceEvent[]): Set<number> {
   return pids;
 }
 
+/** The page's main threads (`CrRendererMain` of the page's processes), as `pid:tid`. */
+function mainThreadIds(events: TraceEvent[]): Set<string> {
+  const pids = pageProcesses(events);
+  return new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && pids.has(e.pid)).map((e) => `${e.pid}:${e.tid}`));
+}
+
 /**
  * The top-level tasks of the page's main thread (`CrRendererMain` of the page's processes), sorted and not
  * overlapping: nested task events (a task inside a task's nested run loop, or the `toplevel` event inside the
  * devtools one) are part of the outer one, whose CPU time includes theirs.
  */
 export function mainThreadTasks(events: TraceEvent[]): MainThreadTask[] {
-  const pids = pageProcesses(events);
-  const mainThreads = new Set(
-    events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && pids.has(e.pid)).map((e) => `${e.pid}:${e.tid}`),
-  );
+  const mainThreads = mainThreadIds(events);
   if (!mainThreads.size) throw new Error('the trace names no main thread (CrRendererMain) of the page’s renderer');
   const all = events
     .filter((e) => e.ph === 'X' && TASK_EVENTS.has(e.name) && mainThreads.has(`${e.pid}:${e.tid}`) && e.dur !== undefined)
@@ -353,8 +356,7 @@ export function extensionTasks(profile: CpuProfile, origin: string, tasks: MainT
  * page's main threads inside it, wall ms by name, nested ones counted in their parents too, largest first.
  */
 export function taskParts(task: MainThreadTask, events: TraceEvent[]): [name: string, ms: number][] {
-  const pids = pageProcesses(events);
-  const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && pids.has(e.pid)).map((e) => `${e.pid}:${e.tid}`));
+  const mainThreads = mainThreadIds(events);
   const sums = new Map<string, number>();
   for (const e of events) {
     if (e.ph !== 'X' || e.dur === undefined || TASK_EVENTS.has(e.name) || !mainThreads.has(`${e.pid}:${e.tid}`)) continue;
@@ -363,4 +365,3 @@ export function taskParts(task: MainThreadTask, events: TraceEvent[]): [name: st
   }
   return [...sums].sort((a, b) => b[1] - a[1]);
 }
-

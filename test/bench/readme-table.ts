@@ -87,10 +87,10 @@ export function renderTables(results: Results, topModules = 12): string {
       '| module | CPU | share |',
       '|---|---|---|',
     );
-    for (const m of startup.modules.slice(0, topModules)) lines.push(`| ${cell(m.module)} | ${m.ms.toFixed(2)} ms | ${(m.share * 100).toFixed(0)}% |`);
+    const rows = (modules: ModuleMs) => modules.slice(0, topModules).map((m) => `| ${cell(m.module)} | ${m.ms.toFixed(2)} ms | ${(m.share * 100).toFixed(0)}% |`);
+    lines.push(...rows(startup.modules));
     if (startup.idle.length) {
-      lines.push('', 'And in the page\'s idle time, what waited for it (lib/page/start-when-idle.ts):', '', '| module | CPU | share |', '|---|---|---|');
-      for (const m of startup.idle.slice(0, topModules)) lines.push(`| ${cell(m.module)} | ${m.ms.toFixed(2)} ms | ${(m.share * 100).toFixed(0)}% |`);
+      lines.push('', 'And in the page\'s idle time, what waited for it (lib/page/start-when-idle.ts):', '', '| module | CPU | share |', '|---|---|---|', ...rows(startup.idle));
     }
   }
   const opens = results.openCpuModules;

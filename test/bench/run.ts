@@ -31,7 +31,7 @@ const PAIRS = Number(process.env.BENCH_PAIRS ?? 24);
 const PROFILED_BURSTS = 9;
 /** Profiled after each burst too: work the extension defers to idle time belongs to the burst. */
 const IDLE_AFTER_BURST_MS = 2500;
-const STARTUP_LOADS = Number(process.env.LOADS ?? 10);
+const STARTUP_LOADS = Number(process.env.BENCH_LOADS ?? 10);
 /** Issue #27: what every kick.com page pays for the content script, CPU over an empty content script's. */
 const STARTUP_BUDGET_MS = 5;
 /** Page loads per side for the heap after 10,000 rows. */
@@ -193,11 +193,7 @@ async function startupAndHeap(sim: KickSim): Promise<void> {
     how: `the same loads: the extension's CPU inside the page's idle-callback tasks (following the chat, the first check of the markup: lib/page/start-when-idle.ts), and the longest of those tasks with its whole wall duration (profile.ts extensionTasks); the browser gives an idle callback the time no frame needs`,
     raw: { idleCpu, idleLongest },
   });
-  const perLoad = (m: Map<string, number>) => {
-    const total = [...m.values()].reduce((a, b) => a + b, 0);
-    return [...m].map(([module, ms]) => ({ module, ms: ms / STARTUP_LOADS, share: ms / total })).sort((a, b) => b.ms - a.ms);
-  };
-  startupModules = { loads: STARTUP_LOADS, modules: perLoad(byModule.startup), idle: perLoad(byModule.idle) };
+  startupModules = { loads: STARTUP_LOADS, modules: meanByModule(byModule.startup, STARTUP_LOADS), idle: meanByModule(byModule.idle, STARTUP_LOADS) };
 
   const heaps = { real: [] as number[], empty: [] as number[], none: [] as number[] };
   for (let i = 0; i < HEAP_LOADS; i++) {
@@ -459,11 +455,13 @@ async function cpuPerOpen(session: ExtensionSession, users: string[]): Promise<O
       raw: held[kind],
     });
   }
-  const perOpen = (m: Map<string, number>) => {
-    const total = [...m.values()].reduce((a, b) => a + b, 0);
-    return [...m].map(([module, ms]) => ({ module, ms: ms / OPENS, share: ms / total })).sort((a, b) => b.ms - a.ms);
-  };
-  return { opens: OPENS, first: perOpen(byModule.first), fresh: perOpen(byModule.fresh), cached: perOpen(byModule.cached) };
+  return { opens: OPENS, first: meanByModule(byModule.first, OPENS), fresh: meanByModule(byModule.fresh, OPENS), cached: meanByModule(byModule.cached, OPENS) };
+}
+
+/** Each module's ms summed over `runs` runs, as a mean per run with its share of the whole, largest first. */
+function meanByModule(summed: Map<string, number>, runs: number): { module: string; ms: number; share: number }[] {
+  const total = [...summed.values()].reduce((a, b) => a + b, 0);
+  return [...summed].map(([module, ms]) => ({ module, ms: ms / runs, share: ms / total })).sort((a, b) => b.ms - a.ms);
 }
 
 /**
