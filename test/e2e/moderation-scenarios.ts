@@ -279,8 +279,9 @@ export function moderationScenarios(driver: () => BrowserDriver): void {
       const popup = await d.openExtensionPage('popup.html');
       try {
         await expect.poll(() => popupState(popup), { timeout: 15_000 }).toBe('reconnect_needed');
-        expect(await text(popup, '[data-testid="popup-reason"]')).toMatch(/^Kick refused this account’s token even after renewing it/);
-        expect(await text(popup, '[data-testid="popup-reconnect"]')).toBe('Reconnect');
+        // The state and its reason can reach the page in different renders (Firefox showed the state first): both are waited for.
+        await expect.poll(() => text(popup, '[data-testid="popup-reason"]'), { timeout: 10_000 }).toMatch(/^Kick refused this account’s token even after renewing it/);
+        await expect.poll(() => text(popup, '[data-testid="popup-reconnect"]'), { timeout: 10_000 }).toBe('Reconnect');
         expect(d.sim.requests({ host: 'id', path: '/oauth/token' }).filter((r) => r.form?.grant_type === 'refresh_token')).toHaveLength(1);
       } finally {
         stop();
