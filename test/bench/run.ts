@@ -10,7 +10,7 @@ import { moduleBreakdown, moduleLocator, packageTotals, SIZEMAP_CARD_UI, SIZEMAP
 import { addSyntheticUsers, appendNamedRows, CHANNEL, closeCard, hoverUntilShown, nameCentre, waitReady } from './cards';
 import { writeEmptyExtension } from './empty-extension';
 import {
-  compileMs, compileTime, extensionCpuTime, extensionTasks, idleCallbackTasks, mainThreadTasks, profilePart, profileWithTrace, taskParts, SAMPLING_INTERVAL_US, type Clock, type CompileTime, type ExtensionCpuTime,
+  compileMs, compileTime, extensionCpuTime, extensionTasks, idleCallbackTasks, mainThreadTasks, profilePart, profileWithTrace, taskEntries, taskParts, taskSelf, SAMPLING_INTERVAL_US, type Clock, type CompileTime, type ExtensionCpuTime,
   type ExtensionTasks, type ProfileNode,
 } from './profile';
 import { CARD_UI_BUDGET_BYTES, CONTENT_SCRIPT_BUDGET_BYTES, cardUiSize, contentScriptSize } from './size';
@@ -408,6 +408,10 @@ async function cpuPerOpen(session: ExtensionSession, users: string[]): Promise<O
         for (const ms of held[kind].at(-1)!.durationsMs.filter((d) => d > (Number(process.env.BENCH_TASKS) || 16))) {
           const task = tasks.find((t) => Math.abs((t.end - t.start) / 1000 - ms) < 1e-6)!;
           console.log(`${kind} task ${round(ms, 1)} ms:`, taskParts(task, events).slice(0, 14).map(([n, v]) => `${n} ${round(v, 1)}`).join(', '));
+          const entries = taskEntries(profile, session.origin, task).slice(0, 4);
+          console.log('  entered at', entries.map(([fn, us]) => `${moduleOf(fn)} ${fn.functionName || '(anonymous)'} ${round(us / 1000, 1)}`).join(', '));
+          const self = taskSelf(profile, task).slice(0, 12);
+          console.log('  self', self.map(([fn, us]) => `${fn.url.startsWith(session.origin) ? moduleOf(fn) : fn.url ? 'page' : ''} ${fn.functionName || '(anonymous)'} ${round(us / 1000, 1)}`).join(', '));
         }
       }
       await closeCard(page, true);
