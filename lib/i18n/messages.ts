@@ -18,8 +18,20 @@ export type PluralKey = { [K in MessageKey]: K extends `${infer B}.other` ? B : 
 type PluralNames<B extends PluralKey> = Exclude<NamesOf<`${B}.other` & MessageKey>, 'n'>;
 type PluralSubs<B extends PluralKey> = [PluralNames<B>] extends [never] ? [] : [values: Record<PluralNames<B>, string | number>];
 
-// The build's own typing of getMessage knows only Chrome's @@ names; the keys are checked by MessageKey.
-const message = (key: string) => browser.i18n.getMessage(key.replaceAll('.', '_') as never);
+/**
+ * Where the background leaves a page the messages of the language in use, by name (lib/background/card-ui-injection.ts,
+ * with the card UI): Chrome's renderer asks the browser process for them, synchronously, at its first getMessage
+ * (extensions/renderer/shared_l10n_map.cc), 7-13 ms of the page's thread in the bench's profile (issue #27). Elsewhere
+ * (extension pages, the worker, a page before its first card) getMessage answers.
+ */
+export const PAGE_MESSAGES_MEETING = 'kick-user-cards:messages';
+
+const message = (key: string) => {
+  const name = key.replaceAll('.', '_');
+  const left = (globalThis as unknown as Record<symbol, Record<string, string> | undefined>)[Symbol.for(PAGE_MESSAGES_MEETING)];
+  // The build's own typing of getMessage knows only Chrome's @@ names; the keys are checked by MessageKey.
+  return left?.[name] ?? browser.i18n.getMessage(name as never);
+};
 
 function fill(text: string, values: Record<string, string | number> | undefined): string {
   // One pass: a value that itself holds `{x}` (a username, a bio) is never read as a placeholder.
