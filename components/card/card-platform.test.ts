@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { computePosition, flip, offset, platform } from '@floating-ui/react-dom';
+import { computePosition, flip, offset, platform } from '@floating-ui/dom';
 import { cardPlatform, cardTranslation } from './card-platform';
 
 /** A card whose layout box (with its translation) is at `box`, sized by its offsetWidth/Height. */

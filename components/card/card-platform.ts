@@ -1,4 +1,4 @@
-import type { Platform, Rect, ReferenceElement } from '@floating-ui/react-dom';
+import type { Platform, Rect, ReferenceElement } from '@floating-ui/dom';
 
 /** Where the card was last moved by its transform (card-position.ts writes it), per card element. */
 export const cardTranslation = new WeakMap<Element, { x: number; y: number }>();

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
-import { autoUpdate, computePosition, flip, offset, platform, shift, type ComputePositionConfig, type ReferenceElement } from '@floating-ui/react-dom';
+import { autoUpdate, computePosition, flip, offset, platform, shift, type ComputePositionConfig, type ReferenceElement } from '@floating-ui/dom';
 import { textDir } from '@/lib/i18n/messages';
 import { cardPlatform, cardTranslation } from './card-platform';
 
@@ -18,6 +18,14 @@ const optionsFor = (rtl: boolean): Partial<ComputePositionConfig> => ({
   ],
 });
 let options: Partial<ComputePositionConfig> | undefined;
+const positionOf = (anchor: ReferenceElement, el: HTMLElement) =>
+  computePosition(anchor, el, { ...(options ??= optionsFor(textDir() === 'rtl')), platform: cardPlatform(el, platform) });
+
+/**
+ * Runs the placement's code once on an element that is never placed (the warm-up's unseen card, ./warm-up.tsx): V8
+ * compiles floating-ui as it first runs, 2-3 ms that the first card's frame paid in the bench's profile (issue #27).
+ */
+export const warmPlacement = (el: HTMLElement) => positionOf(el, el);
 
 /**
  * Places the open card next to its name with floating-ui, without forcing a layout and without a render of its own
@@ -44,7 +52,7 @@ export function useCardPosition<T extends HTMLElement>(anchor: ReferenceElement 
     let active = true;
     let first = true;
     const place = () => {
-      void computePosition(anchor, el, { ...(options ??= optionsFor(textDir() === 'rtl')), platform: cardPlatform(el, platform) }).then((at) => {
+      void positionOf(anchor, el).then((at) => {
         if (!active) return;
         const [x, y] = [Math.round(at.x), Math.round(at.y)];
         const before = cardTranslation.get(el);

@@ -2,6 +2,7 @@ import type { render as preactRender } from 'preact';
 import type { LoadState } from '@/lib/page/card-data';
 import type { CardStore } from '@/lib/page/card-store';
 import type { SendToBackground } from '@/lib/messaging/send';
+import { warmPlacement } from './card-position';
 import { CardContent } from './UserCardContent';
 
 const nothing = () => undefined;
@@ -25,7 +26,7 @@ export function buildInto(render: Render, into: Element, username: string, state
  * called) and lays out text in fonts no frame used before, all in the task and the frame that show it: over a frame
  * (issue #27). In the hover delay, in tasks of their own, this builds the card the first reach is loading, unseen in
  * `root`: once as it loads, and once with its data when that comes before the card opens, each laid out by the frame
- * after. Taken down when a card opens, or a second after its last build. Returns the stop.
+ * after; between the two, its placement runs once on that unseen box. Taken down when a card opens, or a second after its last build. Returns the stop.
  */
 export function warmUpFirstCard(
   store: CardStore,
@@ -54,6 +55,8 @@ export function warmUpFirstCard(
         setTimeout(stop, 1000);
       }
       buildInto(render, box, username!, built++ ? state : { status: 'loading' }, store);
+      // Once, in a task of its own, after the first build.
+      if (built < 2) schedule(() => box && void warmPlacement(box));
       check();
     });
   };
