@@ -1,17 +1,14 @@
 import { createHistoryReader, type CheckHistory } from '../kick-web/chat-history';
 import type { ChatHistory, ChatRecordAnswer } from '../messaging/protocol';
-import { channelSlugFromPath } from '../kick-web/web-reads';
 import type { ChatWatch } from './chat-watch';
 
 /** What the content script hands the card UI about the chat being watched: this tab's record of it (./chat-watch.ts). */
-export type ChatRecordSource = Pick<ChatWatch, 'onChannel' | 'record'>;
+export type ChatRecordSource = Pick<ChatWatch, 'onChannel' | 'record' | 'channel'>;
 
 /** What a card asks of the page about the chat being watched (passed to the card's components as one object). */
 export interface CardChat extends ChatRecordSource {
   /** A page of Kick's own history of their messages here, for a moderator of the channel; undefined for everyone else. */
   history(userId: number, cursor?: string): Promise<ChatHistory | undefined>;
-  /** The channel this page's chat belongs to (its slug), if the page shows one. */
-  channel(): string | undefined;
   /** Whether kick.com says the signed-in viewer moderates this page's channel; undefined: signed out, or unknown. */
   moderates(): Promise<boolean | undefined>;
 }
@@ -40,13 +37,13 @@ export function withHistory(source: ChatRecordSource, check: CheckHistory): Card
   return {
     onChannel: () => source.onChannel(),
     record: (username) => source.record(username),
+    channel: () => source.channel(),
     history(userId, cursor) {
-      const slug = channelSlugFromPath(location.pathname);
+      const slug = source.channel();
       return slug ? read(slug, userId, cursor) : Promise.resolve(undefined);
     },
-    channel: () => channelSlugFromPath(location.pathname),
     moderates() {
-      const slug = channelSlugFromPath(location.pathname);
+      const slug = source.channel();
       return slug ? read.moderates(slug) : Promise.resolve(undefined);
     },
   };

@@ -18,6 +18,11 @@ export interface ChatWatch {
   onChannel(): boolean;
   /** This tab's record of their messages here. */
   record(username: string): Promise<ChatRecordAnswer>;
+  /**
+   * The channel the page belongs to (its address's slug), whether or not it shows its live chat: for the card UI, which
+   * then needs no copy of the address's rules.
+   */
+  channel(): string | undefined;
   stop(): void;
 }
 
@@ -188,6 +193,7 @@ export function startChatWatch(
 
   return {
     onChannel: () => shown() !== undefined,
+    channel: () => channelSlugFromPath(location.pathname),
     async record(username) {
       let reading = watch();
       if (!reading) return { status: 'off' };
