@@ -14,7 +14,7 @@ vi.mock('./card-position', async (importOriginal) => {
   return { ...real, warmPlacement: vi.fn(real.warmPlacement) };
 });
 
-const card = mergeCard('modmaria', { state: 'not_found' }, { state: 'ok', profile: { userId: 1003, username: 'modmaria' } });
+const card = mergeCard('modmaria', { state: 'not_found' }, { state: 'ok', profile: { userId: 1003, username: 'modmaria', bio: 'Mods the late shift' } });
 
 /** Preact's render(vnode, parent) / render(null, parent), done with React's root API (the unit tests run React). */
 const roots = new Map<Element, Root>();
@@ -69,14 +69,22 @@ describe('warmUpFirstCard', () => {
     expect(t.built).toHaveLength(1);
     t.runTasks();
     expect(t.built).toHaveLength(2);
+    // With its data, first without the optional sections (the bio is one)…
     expect(t.built[1]).toMatch(/^ready: .*modmaria/);
+    expect(t.built[1]).not.toContain('Mods the late shift');
     // Still there for the frame that lays it out.
     expect(t.box()?.isConnected).toBe(true);
+    t.runTasks();
+    // …then, in a task of its own, with them.
+    expect(t.built).toHaveLength(3);
+    expect(t.built[2]).toMatch(/^ready: .*Mods the late shift/);
+    t.runTasks();
+    expect(t.built).toHaveLength(3);
     t.store.setState({ kept: [{ username: 'modmaria', openedAt: 1 }] });
     expect(t.box()).toBeNull();
     t.store.setState({ loads: new Map([['vipvictor', { status: 'ready', card }]]) });
     t.runTasks();
-    expect(t.built).toHaveLength(2);
+    expect(t.built).toHaveLength(3);
   });
 
   it('leaves the work to the open when a card opens first, and asks the background nothing', () => {
@@ -98,6 +106,9 @@ describe('warmUpFirstCard', () => {
     t.runTasks();
     expect(t.built).toHaveLength(1);
     expect(warmPlacement).not.toHaveBeenCalled();
+    // After the frame that lays the first build out.
+    expect(t.tasks).toHaveLength(0);
+    await new Promise((frame) => requestAnimationFrame(frame));
     expect(t.tasks).toHaveLength(1);
     t.store.setState({ loads: new Map([['modmaria', { status: 'ready', card }]]) });
     t.runTasks();

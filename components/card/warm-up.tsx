@@ -1,6 +1,7 @@
 import type { render as preactRender } from 'preact';
 import type { LoadState } from '@/lib/page/card-data';
 import type { CardStore } from '@/lib/page/card-store';
+import type { CardField } from '@/lib/settings/settings-schema';
 import type { SendToBackground } from '@/lib/messaging/send';
 import { warmPlacement } from './card-position';
 import { CardContent } from './UserCardContent';
@@ -12,10 +13,10 @@ const unanswered = (() => new Promise(nothing)) as SendToBackground;
 /** Preact's render, which the card UI has anyway (a root API would cost the card UI's size budget bytes). */
 export type Render = (vnode: Parameters<typeof preactRender>[0], parent: Element) => void;
 
-/** Builds `username`'s card in `state` into `into` (a card's box that is never placed, so never seen). */
-export function buildInto(render: Render, into: Element, username: string, state: LoadState, store: CardStore): void {
+/** Builds `username`'s card in `state` into `into` (a card's box that is never placed, so never seen), with the sections in `fields`. */
+export function buildInto(render: Render, into: Element, username: string, state: LoadState, fields: Record<CardField, boolean>): void {
   render(
-    <CardContent username={username} titleId="kuc-w" state={state} fields={store.getState().settings.fields} onRetry={nothing}
+    <CardContent username={username} titleId="kuc-w" state={state} fields={fields} onRetry={nothing}
       onOpenOptions={nothing} send={unanswered} />,
     into,
   );
@@ -25,8 +26,10 @@ export function buildInto(render: Render, into: Element, username: string, state
  * The first card a page opens runs the card's code for the first time (V8 compiles each component as it is first
  * called) and lays out text in fonts no frame used before, all in the task and the frame that show it: over a frame
  * (issue #27). In the hover delay, in tasks of their own, this builds the card the first reach is loading, unseen in
- * `root`: once as it loads, and once with its data when that comes before the card opens, each laid out by the frame
- * after; between the two, its placement runs once on that unseen box. Taken down when a card opens, or a second after its last build. Returns the stop.
+ * `root`: once as it loads, and with its data when that comes before the card opens, first without its optional
+ * sections and then with them (half of the card's code to compile in each task), each laid out by a frame after; after
+ * the first, its placement runs once on that unseen box. Taken down when a card opens, or a second after its first
+ * build. Returns the stop.
  */
 export function warmUpFirstCard(
   store: CardStore,
@@ -34,7 +37,7 @@ export function warmUpFirstCard(
   root: Element | ShadowRoot,
   schedule: (run: () => void) => void = (run) => void setTimeout(run),
 ): () => void {
-  // Builds done: 0, 1 (as it loads), 2 (with its data, or stopped: all done).
+  // Builds done: 0, 1 (as it loads), 2 (with its data, sections off), 3 (with them, or stopped: all done).
   let built = 0;
   let pending = false;
   let box: HTMLElement | undefined;
@@ -42,27 +45,28 @@ export function warmUpFirstCard(
     const { open, kept, loads } = store.getState();
     if (open || kept?.length) return stop();
     const [username, state] = [...loads].at(-1) ?? [];
-    if (!state || pending || built > 1 || (built && state.status !== 'ready')) return;
+    if (!state || pending || built > 2 || (built && state.status !== 'ready')) return;
     pending = true;
     schedule(() => {
       pending = false;
-      if (built > 1) return;
+      if (built > 2) return;
       if (!box) {
         box = document.createElement('div');
         box.className = 'kuc-card';
         root.append(box);
-        // A second after the first build the card has opened or was passed by: the second build is not waited for.
+        // A second after the first build the card has opened or was passed by: the later builds are not waited for.
         setTimeout(stop, 1000);
       }
-      buildInto(render, box, username!, built++ ? state : { status: 'loading' }, store);
-      // Once, in a task of its own, after the first build.
-      if (built < 2) schedule(() => box && void warmPlacement(box));
+      // No sections: each field reads as off.
+      buildInto(render, box, username!, built ? state : { status: 'loading' }, built === 1 ? ({} as Record<CardField, boolean>) : store.getState().settings.fields);
+      // Once, after the first build, in a task after the frame that laid it out (here its reads would lay it out).
+      if (!built++) requestAnimationFrame(() => schedule(() => box && void warmPlacement(box)));
       check();
     });
   };
   const unsubscribe = store.subscribe(check);
   const stop = () => {
-    built = 2;
+    built = 3;
     unsubscribe();
     if (box) {
       render(null, box);

@@ -16,6 +16,22 @@ describe('card loader', () => {
     expect(web).toHaveBeenCalledWith('A', 'streamer1');
   });
 
+  it("asks kick.com in a task after the background's question, for the channel shown when the load began", async () => {
+    const official = vi.fn(() => Promise.resolve(okOfficial));
+    const web = vi.fn(() => Promise.resolve({ state: 'not_found' as const }));
+    let slug = 'streamer1';
+    const loader = createCardLoader({ official, web, channelSlug: () => slug });
+    const loading = loader.load('a');
+    slug = 'elsewhere';
+    expect(official).toHaveBeenCalledTimes(1);
+    // Not in this task, nor in its microtasks.
+    await Promise.resolve();
+    expect(web).not.toHaveBeenCalled();
+    await new Promise((next) => setTimeout(next));
+    expect(web).toHaveBeenCalledWith('a', 'streamer1');
+    expect(await loading).toMatchObject({ status: 'ready' });
+  });
+
   it('shares one load for the same name in flight, and a forced load goes to the network', async () => {
     const official = vi.fn(() => Promise.resolve(okOfficial));
     const loader = createCardLoader({ official, web: () => Promise.resolve({ state: 'error' }), channelSlug: () => undefined });

@@ -159,15 +159,16 @@ describe('extensionTasks', () => {
     { name: 'TracingStartedInBrowser', ph: 'I', pid: 1, tid: 1, ts: 0, args: { data: { frames: [{ frame: 'F', processId: 7, isOutermostMainFrame: true }] } } },
     ...extra,
   ];
-  // Three tasks: 0–20 ms, 30–34 ms, 40–100 ms.
-  const tasks: MainThreadTask[] = [{ start: 0, end: 20_000, cpu: 20_000 }, { start: 30_000, end: 34_000, cpu: 4_000 }, { start: 40_000, end: 100_000, cpu: 60_000 }];
+  // Three tasks: 0–20 ms (the thread on a core for 12 of them), 30–34 ms, 40–100 ms.
+  const tasks: MainThreadTask[] = [{ start: 0, end: 20_000, cpu: 12_000 }, { start: 30_000, end: 34_000, cpu: 4_000 }, { start: 40_000, end: 100_000, cpu: 60_000 }];
 
-  it('finds the longest task the extension ran in, with its part of it, and leaves the page’s own tasks out', () => {
+  it('finds the longest task the extension ran in, with its part of it and its CPU time, and leaves the page’s own tasks out', () => {
     // The extension runs 5 ms in the first task and 1 ms in the second; the long third task is the page's alone.
     const profile = profileOf([[7, 5], [5, 15], [2, 10], [9, 1], [2, 9], [5, 60]]);
     const t = extensionTasks(profile, EXT, tasks, trace());
     expect(t.durationsMs).toEqual([20, 4]);
-    expect(t.longest).toEqual({ ms: 20, extensionMs: 5 });
+    expect(t.longest).toEqual({ ms: 20, extensionMs: 5, cpuMs: 12 });
+    expect(t.longestCpuMs).toBe(12);
   });
 
   it('counts a task in which only one of the extension’s scripts was compiled', () => {
@@ -176,11 +177,11 @@ describe('extensionTasks', () => {
     const elsewhere: TraceEvent = { ...compile, ts: 1_000, args: { data: { url: 'https://kick.com/app.js' } } };
     const t = extensionTasks(profile, EXT, tasks, trace([compile, elsewhere]));
     expect(t.durationsMs).toEqual([60]);
-    expect(t.longest).toEqual({ ms: 60, extensionMs: 3 });
+    expect(t.longest).toEqual({ ms: 60, extensionMs: 3, cpuMs: 60 });
   });
 
   it('says none when the extension did not run', () => {
-    expect(extensionTasks(profileOf([[5, 50]]), EXT, tasks, trace()).longest).toEqual({ ms: 0, extensionMs: 0 });
+    expect(extensionTasks(profileOf([[5, 50]]), EXT, tasks, trace()).longest).toEqual({ ms: 0, extensionMs: 0, cpuMs: 0 });
   });
 });
 

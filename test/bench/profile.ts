@@ -315,8 +315,13 @@ export async function profileWithTrace<T>(cdp: CDPSession, action: () => Promise
 export interface ExtensionTasks {
   /** Wall time of each task the extension's code ran in (a sample of its own or of what it called, or a compile of its script), ms. */
   durationsMs: number[];
-  /** The longest of them, ms (0: none), and the extension's part of it (its samples' time within it, plus compiling). */
-  longest: { ms: number; extensionMs: number };
+  /**
+   * The longest of them, ms (0: none), the extension's part of it (its samples' time within it, plus compiling), and the
+   * thread's CPU time in it (the trace's tdur): what wall time adds to it is time the thread waited for a core.
+   */
+  longest: { ms: number; extensionMs: number; cpuMs: number };
+  /** The longest of them by the thread's CPU time, ms. */
+  longestCpuMs: number;
 }
 
 /**
@@ -347,7 +352,8 @@ export function extensionTasks(profile: CpuProfile, origin: string, tasks: MainT
   const top = ran[0];
   return {
     durationsMs: ran.map((t) => (t.end - t.start) / 1000),
-    longest: top ? { ms: (top.end - top.start) / 1000, extensionMs: Math.min(inTask.get(top)!, top.end - top.start) / 1000 } : { ms: 0, extensionMs: 0 },
+    longest: top ? { ms: (top.end - top.start) / 1000, extensionMs: Math.min(inTask.get(top)!, top.end - top.start) / 1000, cpuMs: top.cpu / 1000 } : { ms: 0, extensionMs: 0, cpuMs: 0 },
+    longestCpuMs: Math.max(0, ...ran.map((t) => t.cpu / 1000)),
   };
 }
 
