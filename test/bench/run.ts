@@ -11,7 +11,7 @@ import { addSyntheticUsers, appendNamedRows, CHANNEL, closeCard, hoverUntilShown
 import { writeEmptyExtension } from './empty-extension';
 import {
   compileMs, compileTime, extensionCpuTime, extensionTasks, idleCallbackTasks, mainThreadTasks, profilePart, profileWithTrace, taskEntries, taskParts, taskSelf, SAMPLING_INTERVAL_US, type Clock, type CompileTime, type ExtensionCpuTime,
-  type ExtensionTasks, type ProfileNode,
+  type CpuProfile, type ExtensionTasks, type MainThreadTask, type ProfileNode, type TraceEvent,
 } from './profile';
 import { CARD_UI_BUDGET_BYTES, CONTENT_SCRIPT_BUDGET_BYTES, cardUiSize, contentScriptSize } from './size';
 import { openCpuRow, type OpenCpuModules, type StartupModules } from './readme-table';
@@ -163,6 +163,7 @@ async function startupAndHeap(sim: KickSim): Promise<void> {
         idle: extensionCpuTime(profilePart(profile, idle, 'inside'), session.origin, tasks, charge('idle')),
         idleTasks: extensionTasks(profilePart(profile, idle, 'inside'), session.origin, idle, events),
       });
+      if (name === 'real') printLongTasks('idle', idle.filter((t) => startup.real.at(-1)!.idleTasks.durationsMs.includes((t.end - t.start) / 1000)), profile, events, real.origin, moduleOf);
       await cdp.detach();
       await page.close();
     }
@@ -403,17 +404,8 @@ async function cpuPerOpen(session: ExtensionSession, users: string[]): Promise<O
       const tasks = mainThreadTasks(events);
       runs[kind].push({ ...extensionCpuTime(profile, session.origin, tasks, (fn, ms) => add(moduleOf(fn), ms)), compile });
       held[kind].push(extensionTasks(profile, session.origin, tasks, events));
-      if (process.env.BENCH_TASKS) {
-        // A developer's look at what each long task the extension ran in was made of (BENCH_TASKS=8: those over 8 ms).
-        for (const ms of held[kind].at(-1)!.durationsMs.filter((d) => d > (Number(process.env.BENCH_TASKS) || 16))) {
-          const task = tasks.find((t) => Math.abs((t.end - t.start) / 1000 - ms) < 1e-6)!;
-          console.log(`${kind} task ${round(ms, 1)} ms:`, taskParts(task, events).slice(0, 14).map(([n, v]) => `${n} ${round(v, 1)}`).join(', '));
-          const entries = taskEntries(profile, session.origin, task).slice(0, 4);
-          console.log('  entered at', entries.map(([fn, us]) => `${moduleOf(fn)} ${fn.functionName || '(anonymous)'} ${round(us / 1000, 1)}`).join(', '));
-          const self = taskSelf(profile, task).slice(0, 12);
-          console.log('  self', self.map(([fn, us]) => `${fn.url.startsWith(session.origin) ? moduleOf(fn) : fn.url ? 'page' : ''} ${fn.functionName || '(anonymous)'} ${round(us / 1000, 1)}`).join(', '));
-        }
-      }
+      const ran = new Set(held[kind].at(-1)!.durationsMs);
+      printLongTasks(kind, tasks.filter((t) => ran.has((t.end - t.start) / 1000)), profile, events, session.origin, moduleOf);
       await closeCard(page, true);
     }
     await cdp.detach();
@@ -489,6 +481,21 @@ function moduleOfFunction(origin: string, buildDir: string): (fn: ProfileNode['c
     const locate = locators.get(file);
     return locate ? locate(fn.lineNumber ?? 0, fn.columnNumber ?? 0) : `${file} (no source map)`;
   };
+}
+
+/**
+ * A developer's look at what each long task the extension ran in was made of (BENCH_TASKS=8: those over 8 ms; unset,
+ * nothing): the trace's events by name, where the extension's code was entered (which callback), and its functions by
+ * self time.
+ */
+function printLongTasks(label: string, ran: MainThreadTask[], profile: CpuProfile, events: TraceEvent[], origin: string, moduleOf: (fn: ProfileNode['callFrame']) => string): void {
+  if (!process.env.BENCH_TASKS) return;
+  const name = (fn: ProfileNode['callFrame']) => `${fn.url.startsWith(origin) ? moduleOf(fn) : fn.url ? 'page' : ''} ${fn.functionName || '(anonymous)'}`;
+  for (const task of ran.filter((t) => (t.end - t.start) / 1000 > (Number(process.env.BENCH_TASKS) || 16))) {
+    console.log(`${label} task ${round((task.end - task.start) / 1000, 1)} ms (CPU ${round(task.cpu / 1000, 1)}):`, taskParts(task, events).slice(0, 14).map(([n, v]) => `${n} ${round(v, 1)}`).join(', '));
+    console.log('  entered at', taskEntries(profile, origin, task).slice(0, 4).map(([fn, us]) => `${name(fn)} ${round(us / 1000, 1)}`).join(', '));
+    console.log('  self', taskSelf(profile, task).slice(0, 12).map(([fn, us]) => `${name(fn)} ${round(us / 1000, 1)}`).join(', '));
+  }
 }
 
 /**
