@@ -89,3 +89,28 @@ describe('the messages, handed to the page with the card UI', () => {
     expect(fetchSpy).toHaveBeenCalledTimes(3);
   });
 });
+
+describe('injectCardUi', () => {
+  afterEach(() => {
+    delete (fakeBrowser as unknown as Record<string, unknown>).scripting;
+    vi.unstubAllGlobals();
+  });
+
+  it('leaves the clock and the messages in the frame first, then runs the card UI there', async () => {
+    useLocale('tr');
+    vi.stubGlobal('fetch', () => Promise.resolve(new Response(JSON.stringify(localeMessages('en')))));
+    const calls: { target: unknown; func?: unknown; args?: unknown[]; files?: string[] }[] = [];
+    (fakeBrowser as unknown as Record<string, unknown>).scripting = { executeScript: (injection: (typeof calls)[number]) => Promise.resolve(void calls.push(injection)) };
+    vi.resetModules();
+    const { injectCardUi, leaveLocale: leave, CARD_UI_SCRIPT } = await import('./card-ui-injection');
+    await injectCardUi(4, 2);
+    expect(calls.map((c) => c.target)).toEqual([{ tabId: 4, frameIds: [2] }, { tabId: 4, frameIds: [2] }]);
+    expect(calls[0]!.func).toBe(leave);
+    const [meeting, , messagesMeeting, texts] = calls[0]!.args as [string, boolean, string, Record<string, string>];
+    expect([meeting, messagesMeeting]).toEqual([CARD_UI_MEETING, PAGE_MESSAGES_MEETING]);
+    expect(texts.common_retry).toBe(localeMessages('tr').common_retry!.message);
+    // Serialised by the browser: plain JSON.
+    expect(JSON.parse(JSON.stringify(calls[0]!.args))).toEqual(calls[0]!.args);
+    expect(calls[1]!.files).toEqual([CARD_UI_SCRIPT]);
+  });
+});
