@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileTime, extensionCpuTime, extensionTasks, extensionTime, idleCallbackTasks, mainThreadTasks, profilePart, type CpuProfile, type MainThreadTask, type ProfileNode, type TraceEvent } from './profile';
+import { compileTime, extensionCpuTime, extensionTasks, extensionTime, idleCallbackTasks, mainThreadTasks, profilePart, taskEntries, taskSelf, type CpuProfile, type MainThreadTask, type ProfileNode, type TraceEvent } from './profile';
 
 const EXT = 'chrome-extension://abc';
 const node = (id: number, functionName: string, url: string, children: number[] = []): ProfileNode => ({ id, callFrame: { functionName, url }, children });
@@ -204,5 +204,21 @@ describe('the start-up and what waited for idle time', () => {
     const before = extensionCpuTime(profilePart(profile, idle, 'outside'), EXT, tasks).cpu.totalMs;
     const later = extensionCpuTime(profilePart(profile, idle, 'inside'), EXT, tasks).cpu.totalMs;
     expect([all, before, later]).toEqual([8, 7, 1]);
+  });
+});
+
+describe("BENCH_TASKS's look into one task", () => {
+  // One task, 0–10 ms; the samples after it are not its.
+  const task: MainThreadTask = { start: 0, end: 10_000, cpu: 10_000 };
+  const profile = profileOf([[8, 2], [7, 1], [11, 3], [9, 1], [5, 3], [9, 4]]);
+  const named = (rows: [ProfileNode['callFrame'], number][]) => rows.map(([fn, us]) => [fn.functionName, us / 1000]);
+
+  it('says through which of its callbacks the extension was entered, the calls it made counted in them', () => {
+    // getBoundingClientRect under the page's listener goes to the extension's handler; the native send to the timer.
+    expect(named(taskEntries(profile, EXT, task))).toEqual([['tick', 4], ['onPointerOver', 3]]);
+  });
+
+  it('gives every function its self time, the page’s and the browser’s too, within the task only', () => {
+    expect(named(taskSelf(profile, task))).toEqual([['send', 3], ['onMessage', 3], ['getBoundingClientRect', 2], ['onPointerOver', 1], ['tick', 1]]);
   });
 });

@@ -373,46 +373,40 @@ export function taskParts(task: MainThreadTask, events: TraceEvent[]): [name: st
 }
 
 /**
- * Where the extension's code was entered in one main-thread task, for a developer's look (BENCH_TASKS): each of its
- * samples in the task goes to the outermost of the extension's frames on its stack (the callback the page's thread
- * ran: a timer, an observer, an event listener), wall µs by that frame, largest first.
+ * The samples taken in one main-thread task, wall µs by the frame `pick` charges each to (undefined: none), largest
+ * first: BENCH_TASKS's look into a long task.
  */
-export function taskEntries(profile: CpuProfile, origin: string, task: MainThreadTask): [fn: ProfileNode['callFrame'], us: number][] {
-  const prefix = `${origin}/`;
+function taskSamplesBy(profile: CpuProfile, task: MainThreadTask, pick: (node: ProfileNode, parentOf: (node: ProfileNode) => ProfileNode | undefined) => ProfileNode | undefined): [fn: ProfileNode['callFrame'], us: number][] {
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parentOf = (node: ProfileNode) => byId.get(parent.get(node.id) ?? -1);
   const stamps = sampleStamps(profile);
-  const sums = new Map<string, { fn: ProfileNode['callFrame']; us: number }>();
+  // By function, not by node: one function reached along two paths is two nodes.
+  const sums = new Map<string, [fn: ProfileNode['callFrame'], us: number]>();
   (profile.samples ?? []).forEach((id, i) => {
     const from = stamps[i]!;
     if (from < task.start || from >= task.end) return;
-    let entry: ProfileNode | undefined;
-    for (let n = byId.get(id); n; n = byId.get(parent.get(n.id) ?? -1)) if (n.callFrame.url.startsWith(prefix)) entry = n;
-    if (!entry) return;
-    const key = `${entry.callFrame.url}:${entry.callFrame.lineNumber}:${entry.callFrame.columnNumber}`;
-    const to = Math.min(i + 1 < stamps.length ? stamps[i + 1]! : profile.endTime, task.end);
-    const sum = sums.get(key) ?? { fn: entry.callFrame, us: 0 };
-    sum.us += to - from;
-    sums.set(key, sum);
-  });
-  return [...sums.values()].sort((a, b) => b.us - a.us).map(({ fn, us }) => [fn, us]);
-}
-
-/** The samples in one task by their innermost frame (self time), wall µs by function, largest first: BENCH_TASKS's second look. */
-export function taskSelf(profile: CpuProfile, task: MainThreadTask): [fn: ProfileNode['callFrame'], us: number][] {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const stamps = sampleStamps(profile);
-  const sums = new Map<string, { fn: ProfileNode['callFrame']; us: number }>();
-  (profile.samples ?? []).forEach((id, i) => {
-    const from = stamps[i]!;
-    if (from < task.start || from >= task.end) return;
-    const fn = byId.get(id)!.callFrame;
+    const fn = pick(byId.get(id)!, parentOf)?.callFrame;
+    if (!fn) return;
     const key = `${fn.functionName}@${fn.url}:${fn.lineNumber}:${fn.columnNumber}`;
     const to = Math.min(i + 1 < stamps.length ? stamps[i + 1]! : profile.endTime, task.end);
-    const sum = sums.get(key) ?? { fn, us: 0 };
-    sum.us += to - from;
-    sums.set(key, sum);
+    sums.set(key, [fn, (sums.get(key)?.[1] ?? 0) + to - from]);
   });
-  return [...sums.values()].sort((a, b) => b.us - a.us).map(({ fn, us }) => [fn, us]);
+  return [...sums.values()].sort((a, b) => b[1] - a[1]);
 }
+
+/**
+ * Where the extension's code was entered in one main-thread task: each sample goes to the outermost of the
+ * extension's frames on its stack (the callback the page's thread ran: a timer, an observer, an event listener).
+ */
+export function taskEntries(profile: CpuProfile, origin: string, task: MainThreadTask): [fn: ProfileNode['callFrame'], us: number][] {
+  return taskSamplesBy(profile, task, (node, parentOf) => {
+    let entry: ProfileNode | undefined;
+    for (let n: ProfileNode | undefined = node; n; n = parentOf(n)) if (n.callFrame.url.startsWith(`${origin}/`)) entry = n;
+    return entry;
+  });
+}
+
+/** The samples in one task by their innermost frame (self time), the page's and the browser's included. */
+export const taskSelf = (profile: CpuProfile, task: MainThreadTask) => taskSamplesBy(profile, task, (node) => node);
