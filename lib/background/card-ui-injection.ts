@@ -26,8 +26,8 @@ let messages: Promise<Record<string, string>> | undefined;
  * once per worker): a page is handed them with the card UI, so its first card does not wait on the browser for them
  * (lib/i18n/messages.ts). Empty when they cannot be read; the page asks getMessage then, as before.
  */
-export function pageMessages(readNames = readMessageNames): Promise<Record<string, string>> {
-  return (messages ??= readNames()
+export function pageMessages(): Promise<Record<string, string>> {
+  return (messages ??= readMessageNames()
     .then((names) => Object.fromEntries(names.map((name) => [name, browser.i18n.getMessage(name as never)])))
     .catch(() => {
       messages = undefined;

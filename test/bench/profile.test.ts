@@ -166,6 +166,7 @@ describe('extensionTasks', () => {
     // The extension runs 5 ms in the first task and 1 ms in the second; the long third task is the page's alone.
     const profile = profileOf([[7, 5], [5, 15], [2, 10], [9, 1], [2, 9], [5, 60]]);
     const t = extensionTasks(profile, EXT, tasks, trace());
+    expect(t.tasks).toEqual([tasks[0], tasks[1]]);
     expect(t.durationsMs).toEqual([20, 4]);
     expect(t.longest).toEqual({ ms: 20, extensionMs: 5, cpuMs: 12 });
     expect(t.longestCpuMs).toBe(12);

@@ -313,7 +313,9 @@ export async function profileWithTrace<T>(cdp: CDPSession, action: () => Promise
 
 /** The main-thread tasks in which the extension's code ran during one span, and how long the longest held the thread. */
 export interface ExtensionTasks {
-  /** Wall time of each task the extension's code ran in (a sample of its own or of what it called, or a compile of its script), ms. */
+  /** The tasks the extension's code ran in (a sample of its own or of what it called, or a compile of its script), longest first. */
+  tasks: MainThreadTask[];
+  /** Their wall times, ms. */
   durationsMs: number[];
   /**
    * The longest of them, ms (0: none), the extension's part of it (its samples' time within it, plus compiling), and the
@@ -351,6 +353,7 @@ export function extensionTasks(profile: CpuProfile, origin: string, tasks: MainT
   const ran = [...inTask.keys()].sort((a, b) => b.end - b.start - (a.end - a.start));
   const top = ran[0];
   return {
+    tasks: ran,
     durationsMs: ran.map((t) => (t.end - t.start) / 1000),
     longest: top ? { ms: (top.end - top.start) / 1000, extensionMs: Math.min(inTask.get(top)!, top.end - top.start) / 1000, cpuMs: top.cpu / 1000 } : { ms: 0, extensionMs: 0, cpuMs: 0 },
     longestCpuMs: Math.max(0, ...ran.map((t) => t.cpu / 1000)),

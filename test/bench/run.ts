@@ -163,7 +163,7 @@ async function startupAndHeap(sim: KickSim): Promise<void> {
         idle: extensionCpuTime(profilePart(profile, idle, 'inside'), session.origin, tasks, charge('idle')),
         idleTasks: extensionTasks(profilePart(profile, idle, 'inside'), session.origin, idle, events),
       });
-      if (name === 'real') printLongTasks('idle', idle.filter((t) => startup.real.at(-1)!.idleTasks.durationsMs.includes((t.end - t.start) / 1000)), profile, events, real.origin, moduleOf);
+      if (name === 'real') printLongTasks('idle', startup.real.at(-1)!.idleTasks.tasks, profile, events, real.origin, moduleOf);
       await cdp.detach();
       await page.close();
     }
@@ -404,8 +404,7 @@ async function cpuPerOpen(session: ExtensionSession, users: string[]): Promise<O
       const tasks = mainThreadTasks(events);
       runs[kind].push({ ...extensionCpuTime(profile, session.origin, tasks, (fn, ms) => add(moduleOf(fn), ms)), compile });
       held[kind].push(extensionTasks(profile, session.origin, tasks, events));
-      const ran = new Set(held[kind].at(-1)!.durationsMs);
-      printLongTasks(kind, tasks.filter((t) => ran.has((t.end - t.start) / 1000)), profile, events, session.origin, moduleOf);
+      printLongTasks(kind, held[kind].at(-1)!.tasks, profile, events, session.origin, moduleOf);
       await closeCard(page, true);
     }
     await cdp.detach();
@@ -451,7 +450,8 @@ async function cpuPerOpen(session: ExtensionSession, users: string[]): Promise<O
       how: `${what[kind]}: the page's main-thread tasks (trace, outermost RunTask of CrRendererMain) in which one of the extension's profile samples or a compile of its scripts fell, ` +
         'each with its whole wall duration (the frame it delays); the extension\'s part is its samples\' time in that task plus compiling, and the thread\'s CPU its trace tdur: ' +
         'on a 2-core machine the wall time beyond it is time the thread waited for a core (profile.ts extensionTasks)',
-      raw: held[kind],
+      // The tasks themselves are BENCH_TASKS's (a developer's look), not a figure's.
+      raw: held[kind].map(({ durationsMs, longest, longestCpuMs }) => ({ durationsMs, longest, longestCpuMs })),
     });
   }
   return { opens: OPENS, first: meanByModule(byModule.first, OPENS), fresh: meanByModule(byModule.fresh, OPENS), cached: meanByModule(byModule.cached, OPENS) };
