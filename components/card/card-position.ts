@@ -27,13 +27,26 @@ const positionOf = (anchor: ReferenceElement, el: HTMLElement) =>
  */
 export const warmPlacement = (el: HTMLElement) => positionOf(el, el);
 
+let revealed = false;
+/**
+ * Shows a placed card: at once, but for the page's first, which the frame after shows. The page's first card is laid
+ * out by one frame, placed in a task after it and shown (painted for the first time, its layer committed) by the next:
+ * in one frame, with the page's own paint, that was the longest task of a first open (11-15 ms of the thread's CPU in
+ * the bench, issue #27). A frame (~16 ms) later, once per page.
+ */
+export function revealCard(show: () => void, nextFrame: (run: () => void) => unknown = requestAnimationFrame): void {
+  if (revealed) return show();
+  revealed = true;
+  nextFrame(show);
+}
+
 /**
  * Places the open card next to its name with floating-ui, without forcing a layout and without a render of its own
  * (issue #12: a card open must be cheap on the page's thread). Measuring right after the card is added to the page
  * makes the browser lay out the whole page at once, mid-task (one such read was most of the positioning cost in the
  * bench's profile); a ResizeObserver calls back after the browser's own layout and before paint, when reading sizes
  * is free. The position is written to the element's style directly, so it costs no Preact commit; the card stays
- * hidden (card.css, `:not([data-placed])`) until then, and shows in the same frame. After that scrolling and resizing
+ * hidden (card.css, `:not([data-placed])`) until then, and shows in the same frame (but the page's first: revealCard). After that scrolling and resizing
  * (below) and floating-ui's autoUpdate (layout shifts) move it, and the observer follows the card's own size.
  *
  * Returns the ref for the card element; `onPlaced` runs once per `key` (an open), when the card is first visible.
@@ -59,11 +72,15 @@ export function useCardPosition<T extends HTMLElement>(anchor: ReferenceElement 
         el.style.transform = `translate(${x}px, ${y}px)`;
         cardTranslation.set(el, { x, y });
         // When the card last appeared or landed somewhere new: its moderator actions ignore clicks just after (ModActions.tsx ARM_MS).
-        if (first || before?.x !== x || before?.y !== y) el.dataset.movedAt = String(performance.now());
+        if (!first && (before?.x !== x || before?.y !== y)) el.dataset.movedAt = String(performance.now());
         if (!first) return;
         first = false;
-        el.setAttribute('data-placed', '');
-        placed.current(el);
+        revealCard(() => {
+          if (!active) return;
+          el.dataset.movedAt = String(performance.now());
+          el.setAttribute('data-placed', '');
+          placed.current(el);
+        });
       });
     };
     let stopFollowing: (() => void) | undefined;
@@ -82,10 +99,15 @@ export function useCardPosition<T extends HTMLElement>(anchor: ReferenceElement 
         removeEventListener('resize', place, moved);
       };
     };
+    const start = () => {
+      if (active && !stopFollowing) stopFollowing = follow();
+    };
     const sized = new ResizeObserver(() => {
       // autoUpdate places once as it starts; after that the card's own size changes call for it here.
       if (stopFollowing) place();
-      else stopFollowing = follow();
+      // The page's first card is placed in a task of its own, after the frame that laid it out (revealCard).
+      else if (revealed) start();
+      else setTimeout(start);
     });
     sized.observe(el);
     return () => {
