@@ -61,6 +61,9 @@ export default defineContentScript({
 });
 
 /** The cards: their listeners, the loader of their data, and the card UI's loader. */
+/** How long the first card's data waits for its UI at most: far longer than the UI takes, so only a lost injection meets it. */
+const CARD_UI_WAIT_MS = 400;
+
 function startCards(ctx: ContentScriptContext, store: CardStore, chat: () => ChatWatch): void {
   const loader = createCardLoader({
     budget: new RequestBudget(TAB_LOOKUPS_PER_MINUTE, 60_000),
@@ -85,6 +88,8 @@ function startCards(ctx: ContentScriptContext, store: CardStore, chat: () => Cha
 
   const cards = startHoverCards({
     store, loader, host,
+    // The page's first card: its UI first, then its data (card-ui-loader.ts). `ui` exists before any reach for a name.
+    beforeLoad: () => ui.settled(CARD_UI_WAIT_MS),
     onNavigate: (listener) => ctx.addEventListener(window, 'wxt:locationchange', listener),
     // Typing in the card, or something in the open card asks to stay (a moderator's Undo or armed ban: data-hold).
     typingInCard: () => (shadow.activeElement?.matches('input, textarea') ?? false) || shadow.querySelector('.kuc-card:not([hidden]) [data-hold]') !== null,

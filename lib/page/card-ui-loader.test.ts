@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CardUiMount } from './card-ui-bridge';
 import { createCardUiLoader } from './card-ui-loader';
 
@@ -58,5 +58,44 @@ describe('card UI loader', () => {
     await expect(t.loader.ensure()).resolves.toBe(false);
     expect(t.warnings[0]).toContain('left nothing to mount');
     expect(t.mounted).toEqual([]);
+  });
+
+  describe('settled: what the first card\'s data waits for', () => {
+    it('is nothing once the UI is in', async () => {
+      const t = setUp([{ ok: true }]);
+      await t.loader.ensure();
+      expect(t.loader.settled(400)).toBeUndefined();
+    });
+
+    it('brings the UI in and settles once it is in', async () => {
+      const t = setUp([{ ok: true }]);
+      await t.loader.settled(400);
+      expect(t.injections()).toBe(1);
+      expect(t.loader.mounted).toBe(true);
+    });
+
+    it('settles when the injection fails, and the next one tries again', async () => {
+      const t = setUp([{ ok: false, error: { message: 'No tab with id: 3' } }, { ok: true }]);
+      await t.loader.settled(400);
+      expect(t.loader.mounted).toBe(false);
+      await t.loader.settled(400);
+      expect(t.injections()).toBe(2);
+      expect(t.loader.mounted).toBe(true);
+    });
+
+    it('settles after its cap when the injection never answers', async () => {
+      vi.useFakeTimers();
+      try {
+        const loader = createCardUiLoader({ inject: () => new Promise(() => undefined), whenProvided: () => undefined, mount: () => undefined });
+        let settled = false;
+        void loader.settled(400)!.then(() => (settled = true));
+        await vi.advanceTimersByTimeAsync(399);
+        expect(settled).toBe(false);
+        await vi.advanceTimersByTimeAsync(1);
+        expect(settled).toBe(true);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
   });
 });

@@ -20,12 +20,12 @@ function trusted<E extends Event>(event: E): E {
   return event;
 }
 
-function setup() {
+function setup(beforeLoad?: () => Promise<unknown> | undefined) {
   document.body.innerHTML = '<button id="name">modmaria</button><div id="host"></div>';
   const store = createCardStore();
   const load = vi.fn((): Promise<LoadState> => Promise.resolve({ status: 'error', error: { code: 'network', message: 'x' } }));
   const loader = { cached: () => undefined, load, clear: () => undefined } as unknown as CardLoader;
-  const cards = startHoverCards({ store, loader, host: document.getElementById('host')!, onNavigate: () => undefined });
+  const cards = startHoverCards({ store, loader, host: document.getElementById('host')!, onNavigate: () => undefined, beforeLoad });
   return { store, load, cards, name: document.getElementById('name')! };
 }
 
@@ -63,6 +63,43 @@ describe('hover cards listen only to the user', () => {
     name.dispatchEvent(new FocusEvent('focusout', { bubbles: true, relatedTarget: document.body }));
     vi.advanceTimersByTime(1000);
     expect(store.getState().open?.username).toBe('modmaria');
+    cards.stop();
+  });
+});
+
+describe("a card's data and what it waits for", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('is asked only once what the load waits for (the card UI coming in) has settled, as it loads', async () => {
+    let arrived!: () => void;
+    const { store, load, cards, name } = setup(() => new Promise<void>((resolve) => (arrived = resolve)));
+    name.dispatchEvent(trusted(new PointerEvent('pointerover', { bubbles: true })));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(load).not.toHaveBeenCalled();
+    expect(store.getState().loads.get('modmaria')?.status).toBe('loading');
+    arrived();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(load).toHaveBeenCalledOnce();
+    cards.stop();
+  });
+
+  it('is asked all the same when what it waited for failed', async () => {
+    const { load, cards, name } = setup(() => Promise.reject(new Error('no card UI')));
+    name.dispatchEvent(trusted(new PointerEvent('pointerover', { bubbles: true })));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(load).toHaveBeenCalledOnce();
+    cards.stop();
+  });
+
+  it('is asked in the next task when nothing is waited for (the card UI is in)', () => {
+    const beforeLoad = vi.fn(() => undefined);
+    const { load, cards, name } = setup(beforeLoad);
+    name.dispatchEvent(trusted(new PointerEvent('pointerover', { bubbles: true })));
+    expect(load).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(0);
+    expect(beforeLoad).toHaveBeenCalledOnce();
+    expect(load).toHaveBeenCalledOnce();
     cards.stop();
   });
 });

@@ -19,6 +19,8 @@ export interface HoverCardsDeps {
    * the shadow root, which only the content script holds.
    */
   typingInCard?: () => boolean;
+  /** What a card's data waits for before it is asked, if anything (the card UI's arrival: lib/page/card-ui-loader.ts `settled`). */
+  beforeLoad?: () => Promise<unknown> | undefined;
 }
 
 export interface Timing {
@@ -70,8 +72,13 @@ export function startHoverCards(deps: HoverCardsDeps) {
     // A card already shown stays on screen while it refreshes; a new, failed or retried one shows the skeleton.
     const shown = store.getState().loads.get(username.toLowerCase());
     if (force || !shown || shown.status === 'error') setLoad(username, { status: 'loading' });
+    const ask = () => void loader.load(username, { force }).then((state) => setLoad(username, state));
     // Asked in a task of its own: the pointer's event (which brings the card UI in) stays short (issue #27).
-    setTimeout(() => void loader.load(username, { force }).then((state) => setLoad(username, state)));
+    setTimeout(() => {
+      const first = deps.beforeLoad?.();
+      if (first) void first.then(ask, ask);
+      else ask();
+    });
   };
 
   const intent = new HoverIntent<Element | TextAnchor>({
