@@ -21,12 +21,6 @@ let options: Partial<ComputePositionConfig> | undefined;
 const positionOf = (anchor: ReferenceElement, el: HTMLElement) =>
   computePosition(anchor, el, { ...(options ??= optionsFor(textDir() === 'rtl')), platform: cardPlatform(el, platform) });
 
-/**
- * Runs the placement's code once on an element that is never placed (the warm-up's unseen card, ./warm-up.tsx): V8
- * compiles floating-ui as it first runs, 2-3 ms that the first card's frame paid in the bench's profile (issue #27).
- */
-export const warmPlacement = (el: HTMLElement) => positionOf(el, el);
-
 let revealed = false;
 /**
  * Shows a placed card: at once, but for the page's first, which the frame after shows. The page's first card is laid

@@ -5,14 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mergeCard } from '@/lib/cards/merge';
 import type { LoadState } from '@/lib/page/card-data';
 import { createCardStore } from '@/lib/page/card-store';
-import { warmPlacement } from './card-position';
 import { warmUpFirstCard, type Render } from './warm-up';
-
-// The real placement, watched: which element it ran on, and when.
-vi.mock('./card-position', async (importOriginal) => {
-  const real = await importOriginal<typeof import('./card-position')>();
-  return { ...real, warmPlacement: vi.fn(real.warmPlacement) };
-});
 
 const card = mergeCard('modmaria', { state: 'not_found' }, { state: 'ok', profile: { userId: 1003, username: 'modmaria', bio: 'Mods the late shift' } });
 
@@ -49,7 +42,6 @@ function setup() {
 
 afterEach(() => {
   vi.useRealTimers();
-  vi.mocked(warmPlacement).mockClear();
   document.body.replaceChildren();
 });
 
@@ -98,30 +90,6 @@ describe('warmUpFirstCard', () => {
     expect(t.built).toEqual([]);
     expect(t.box()).toBeNull();
     expect(fetchSpy).not.toHaveBeenCalled();
-  });
-
-  it('runs the placement once on the unseen card, in a task of its own after the first build, and leaves it unplaced', async () => {
-    const t = setup();
-    t.store.setState({ loads: new Map([['modmaria', { status: 'loading' }]]) });
-    t.runTasks();
-    expect(t.built).toHaveLength(1);
-    expect(warmPlacement).not.toHaveBeenCalled();
-    // After the frame that lays the first build out.
-    expect(t.tasks).toHaveLength(0);
-    await new Promise((frame) => requestAnimationFrame(frame));
-    expect(t.tasks).toHaveLength(1);
-    t.store.setState({ loads: new Map([['modmaria', { status: 'ready', card }]]) });
-    t.runTasks();
-    expect(t.built).toHaveLength(2);
-    expect(warmPlacement).toHaveBeenCalledTimes(1);
-    expect(vi.mocked(warmPlacement).mock.calls[0]![0]).toBe(t.box());
-    const at = (await vi.mocked(warmPlacement).mock.results[0]!.value) as { x: number; y: number };
-    expect([typeof at.x, typeof at.y]).toEqual(['number', 'number']);
-    // Never seen: not placed, not moved.
-    expect(t.box()?.hasAttribute('data-placed')).toBe(false);
-    expect((t.box() as HTMLElement).style.transform).toBe('');
-    t.runTasks();
-    expect(warmPlacement).toHaveBeenCalledTimes(1);
   });
 
   it('takes the unseen card down a second after its last build when no card opens', () => {

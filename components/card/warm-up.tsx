@@ -3,7 +3,6 @@ import type { LoadState } from '@/lib/page/card-data';
 import type { CardStore } from '@/lib/page/card-store';
 import type { CardField } from '@/lib/settings/settings-schema';
 import type { SendToBackground } from '@/lib/messaging/send';
-import { warmPlacement } from './card-position';
 import { CardContent } from './UserCardContent';
 
 const nothing = () => undefined;
@@ -27,9 +26,9 @@ export function buildInto(render: Render, into: Element, username: string, state
  * called) and lays out text in fonts no frame used before, all in the task and the frame that show it: over a frame
  * (issue #27). In the hover delay, in tasks of their own, this builds the card the first reach is loading, unseen in
  * `root`: once as it loads, and with its data when that comes before the card opens, first without its optional
- * sections and then with them (half of the card's code to compile in each task), each laid out by a frame after; after
- * the first, its placement runs once on that unseen box. Taken down when a card opens, or a second after its first
- * build. Returns the stop.
+ * sections and then with them (half of the card's code to compile in each task), each laid out by a frame after.
+ * (Floating-ui is not warmed here: the page's first card is placed in a task of its own, card-position.ts revealCard.)
+ * Taken down when a card opens, or a second after its first build. Returns the stop.
  */
 export function warmUpFirstCard(
   store: CardStore,
@@ -57,10 +56,9 @@ export function warmUpFirstCard(
         // A second after the first build the card has opened or was passed by: the later builds are not waited for.
         setTimeout(stop, 1000);
       }
-      // No sections: each field reads as off.
-      buildInto(render, box, username!, built ? state : { status: 'loading' }, built === 1 ? ({} as Record<CardField, boolean>) : store.getState().settings.fields);
-      // Once, after the first build, in a task after the frame that laid it out (here its reads would lay it out).
-      if (!built++) requestAnimationFrame(() => schedule(() => box && void warmPlacement(box)));
+      // The second build has no sections: each field reads as off.
+      const build = built++;
+      buildInto(render, box, username!, build ? state : { status: 'loading' }, build === 1 ? ({} as Record<CardField, boolean>) : store.getState().settings.fields);
       check();
     });
   };
