@@ -40,8 +40,9 @@ export function revealCard(show: () => void, nextFrame: (run: () => void) => unk
  * makes the browser lay out the whole page at once, mid-task (one such read was most of the positioning cost in the
  * bench's profile); a ResizeObserver calls back after the browser's own layout and before paint, when reading sizes
  * is free. The position is written to the element's style directly, so it costs no Preact commit; the card stays
- * hidden (card.css, `:not([data-placed])`) until then, and shows in the same frame (but the page's first: revealCard). After that scrolling and resizing
- * (below) and floating-ui's autoUpdate (layout shifts) move it, and the observer follows the card's own size.
+ * hidden (card.css, `:not([data-placed])`) until then, and shows in the same frame (the page's first one frame later:
+ * revealCard). After that scrolling and resizing (below) and floating-ui's autoUpdate (layout shifts) move it, and the
+ * observer follows the card's own size.
  *
  * Returns the ref for the card element; `onPlaced` runs once per `key` (an open), when the card is first visible.
  */
@@ -66,8 +67,10 @@ export function useCardPosition<T extends HTMLElement>(anchor: ReferenceElement 
         el.style.transform = `translate(${x}px, ${y}px)`;
         cardTranslation.set(el, { x, y });
         // When the card last appeared or landed somewhere new: its moderator actions ignore clicks just after (ModActions.tsx ARM_MS).
-        if (!first && (before?.x !== x || before?.y !== y)) el.dataset.movedAt = String(performance.now());
-        if (!first) return;
+        if (!first) {
+          if (before?.x !== x || before?.y !== y) el.dataset.movedAt = String(performance.now());
+          return;
+        }
         first = false;
         revealCard(() => {
           if (!active) return;

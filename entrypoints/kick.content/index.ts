@@ -60,10 +60,10 @@ export default defineContentScript({
   },
 });
 
-/** The cards: their listeners, the loader of their data, and the card UI's loader. */
 /** How long the first card's data waits for its UI at most: far longer than the UI takes, so only a lost injection meets it. */
 const CARD_UI_WAIT_MS = 400;
 
+/** The cards: their listeners, the loader of their data, and the card UI's loader. */
 function startCards(ctx: ContentScriptContext, store: CardStore, chat: () => ChatWatch): void {
   const loader = createCardLoader({
     budget: new RequestBudget(TAB_LOOKUPS_PER_MINUTE, 60_000),
